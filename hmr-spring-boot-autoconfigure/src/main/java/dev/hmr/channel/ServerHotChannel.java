@@ -1,0 +1,58 @@
+package dev.hmr.channel;
+
+import java.util.Collection;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.hmr.payload.CustomPayload;
+import dev.hmr.payload.HotPayload;
+
+/**
+ * The server's side of the HMR socket: broadcast to every browser or send to one, and
+ * listen to what browsers send (Vite's {@code ServerHotChannel}). Inject it where you
+ * need to push payloads.
+ *
+ * @since 0.1.0
+ */
+public interface ServerHotChannel extends HotChannel {
+
+	/** Event fired when a browser connects; listeners get no data. */
+	String CONNECTION = "connection";
+
+	/** Event fired when a browser disconnects; listeners get no data. */
+	String DISCONNECT = "disconnect";
+
+	/** Vite's name for {@link #CONNECTION}; listening to either is the same. */
+	String VITE_CLIENT_CONNECT = "vite:client:connect";
+
+	/** Vite's name for {@link #DISCONNECT}; listening to either is the same. */
+	String VITE_CLIENT_DISCONNECT = "vite:client:disconnect";
+
+	/**
+	 * Send a payload to one browser.
+	 * @param client the browser
+	 * @param payload the payload
+	 */
+	void send(HotChannelClient client, HotPayload payload);
+
+	/**
+	 * Send a custom event to every browser.
+	 * @param event the event name
+	 * @param data the data, or {@code null}
+	 */
+	default void send(String event, @Nullable Object data) {
+		send(new CustomPayload(event, data));
+	}
+
+	/**
+	 * The browsers connected now.
+	 * @return a snapshot of the clients
+	 */
+	Collection<HotChannelClient> clients();
+
+	/**
+	 * Close every connection and stop accepting new ones.
+	 */
+	void close();
+
+}
