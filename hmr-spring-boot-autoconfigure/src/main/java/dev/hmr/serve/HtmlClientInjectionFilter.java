@@ -1,0 +1,312 @@
+package dev.hmr.serve;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Adds the HMR client's {@code <script>} to every HTML document the application serves in
+ * development: static pages, templates and {@code @ResponseBody} HTML alike. HTML is
+ * buffered until the response completes, or until the application flushes (a streamed
+ * page), at which point what was written so far is rewritten and the rest passes
+ * through untouched. Responses the application compresses itself, and anything that is
+ * not {@code text/html}, pass through untouched.
+ *
+ * @since 0.1.0
+ */
+public class HtmlClientInjectionFilter extends OncePerRequestFilter {
+
+	private final UnaryOperator<String> injector;
+
+	/**
+	 * Create a filter.
+	 * @param injector rewrites an HTML text to load the client; must leave fragments and
+	 * pages that already load it unchanged
+	 */
+	public HtmlClientInjectionFilter(UnaryOperator<String> injector) {
+		Assert.notNull(injector, "'injector' must not be null");
+		this.injector = injector;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		InjectingResponse wrapper = new InjectingResponse(response, this.injector);
+		try {
+			chain.doFilter(request, wrapper);
+		}
+		finally {
+			if (request.isAsyncStarted()) {
+				wrapper.stopBuffering();
+			}
+			else {
+				wrapper.finish();
+			}
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
+		return true;
+	}
+
+	/**
+	 * Buffers an HTML body until it can be rewritten.
+	 */
+	private static final class InjectingResponse extends HttpServletResponseWrapper {
+
+		private static final int MAX_HEAD_SEARCH = 64 * 1024;
+
+		private final UnaryOperator<String> injector;
+
+		private @Nullable ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+		private @Nullable ServletOutputStream outputStream;
+
+		private @Nullable PrintWriter writer;
+
+		private boolean decided;
+
+		private boolean draining;
+
+		InjectingResponse(HttpServletResponse response, UnaryOperator<String> injector) {
+			super(response);
+			this.injector = injector;
+		}
+
+		private boolean isBuffering() {
+			if (!this.decided) {
+				this.decided = true;
+				String contentType = getContentType();
+				boolean html = contentType != null
+						&& contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+						&& getHeader(HttpHeaders.CONTENT_ENCODING) == null;
+				if (!html) {
+					this.buffer = null;
+				}
+			}
+			return this.buffer != null;
+		}
+
+		@Override
+		public void setContentLength(int len) {
+			if (!isHtmlSoFar()) {
+				super.setContentLength(len);
+			}
+		}
+
+		@Override
+		public void setContentLengthLong(long len) {
+			if (!isHtmlSoFar()) {
+				super.setContentLengthLong(len);
+			}
+		}
+
+		@Override
+		public void setHeader(String name, String value) {
+			if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) && isHtmlSoFar()) {
+				return;
+			}
+			super.setHeader(name, value);
+		}
+
+		private boolean isHtmlSoFar() {
+			if (this.decided) {
+				return this.buffer != null;
+			}
+			String contentType = getContentType();
+			return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+		}
+
+		@Override
+		public ServletOutputStream getOutputStream() throws IOException {
+			Assert.state(this.writer == null, "getWriter() has already been called");
+			if (this.outputStream == null) {
+				this.outputStream = new InjectingOutputStream(this);
+			}
+			return this.outputStream;
+		}
+
+		@Override
+		public PrintWriter getWriter() throws IOException {
+			Assert.state(this.outputStream == null || this.writer != null, "getOutputStream() has already been called");
+			if (this.writer == null) {
+				this.outputStream = new InjectingOutputStream(this);
+				this.writer = new PrintWriter(new OutputStreamWriter(this.outputStream, charset()));
+			}
+			return this.writer;
+		}
+
+		@Override
+		public void flushBuffer() throws IOException {
+			if (this.writer != null) {
+				// Ends in flushBody() through the stream under the writer.
+				this.writer.flush();
+			}
+			else {
+				flushBody();
+			}
+		}
+
+		/**
+		 * The application flushed: past the head, rewrite what is here and stream the rest.
+		 */
+		void flushBody() throws IOException {
+			if (this.draining) {
+				return;
+			}
+			if (this.buffer != null && !isHeadComplete(this.buffer)) {
+				// Too early to rewrite: the client goes into <head>, which is not all here yet.
+				return;
+			}
+			stopBuffering();
+			super.flushBuffer();
+		}
+
+		private static boolean isHeadComplete(ByteArrayOutputStream buffered) {
+			if (buffered.size() > MAX_HEAD_SEARCH) {
+				return true;
+			}
+			String text = buffered.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+			return text.contains("</head") || text.contains("<body");
+		}
+
+		@Override
+		public void resetBuffer() {
+			if (this.buffer != null) {
+				this.buffer.reset();
+			}
+			super.resetBuffer();
+		}
+
+		@Override
+		public void reset() {
+			super.reset();
+			this.decided = false;
+			this.buffer = new ByteArrayOutputStream();
+		}
+
+		/**
+		 * Move what the writer holds into the body without treating it as the
+		 * application's flush.
+		 */
+		private void drainWriter() {
+			if (this.writer != null) {
+				this.draining = true;
+				try {
+					this.writer.flush();
+				}
+				finally {
+					this.draining = false;
+				}
+			}
+		}
+
+		private Charset charset() {
+			String encoding = getCharacterEncoding();
+			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+		}
+
+		void write(byte[] bytes, int offset, int length) throws IOException {
+			if (isBuffering()) {
+				this.buffer.write(bytes, offset, length);
+			}
+			else {
+				getResponse().getOutputStream().write(bytes, offset, length);
+			}
+		}
+
+		/**
+		 * Rewrite what was buffered and let the rest of the body pass through.
+		 */
+		void stopBuffering() throws IOException {
+			drainWriter();
+			if (this.buffer == null) {
+				return;
+			}
+			ByteArrayOutputStream buffered = this.buffer;
+			this.buffer = null;
+			this.decided = true;
+			if (buffered.size() > 0) {
+				getResponse().getOutputStream().write(rewrite(buffered));
+			}
+		}
+
+		void finish() throws IOException {
+			drainWriter();
+			if (this.buffer == null) {
+				return;
+			}
+			ByteArrayOutputStream buffered = this.buffer;
+			this.buffer = null;
+			if (buffered.size() > 0) {
+				byte[] body = rewrite(buffered);
+				if (!isCommitted()) {
+					super.setContentLength(body.length);
+				}
+				getResponse().getOutputStream().write(body);
+			}
+		}
+
+		private byte[] rewrite(ByteArrayOutputStream buffered) {
+			Charset charset = charset();
+			String html = buffered.toString(charset);
+			return this.injector.apply(html).getBytes(charset);
+		}
+
+	}
+
+	private static final class InjectingOutputStream extends ServletOutputStream {
+
+		private final InjectingResponse response;
+
+		InjectingOutputStream(InjectingResponse response) {
+			this.response = response;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.response.write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.response.write(b, off, len);
+		}
+
+		@Override
+		public void flush() throws IOException {
+			this.response.flushBody();
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setWriteListener(WriteListener writeListener) {
+			throw new UnsupportedOperationException("Non-blocking writes are not supported for HTML pages");
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.hmr.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.util.Assert;
+import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceTransformer;
+
+/**
+ * Registers the static resource handler so that, in development, requests are answered
+ * from the source roots first, then from the application's usual static locations. It
+ * runs before Spring Boot's own resource configuration, which then leaves the pattern to
+ * it. Everything it serves is {@code no-cache} with an ETag of the bytes sent, so a
+ * browser revalidates every module and gets 304 while nothing changed.
+ *
+ * @since 0.1.0
+ */
+public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
+
+	private final List<Path> roots;
+
+	private final List<String> staticLocations;
+
+	private final String pathPattern;
+
+	private final List<ResourceTransformer> transformers;
+
+	/**
+	 * Create a configurer.
+	 * @param roots the source roots to serve, in order of precedence
+	 * @param staticLocations the application's static locations, served after the roots
+	 * @param pathPattern the URL pattern of static resources (Boot's
+	 * {@code spring.mvc.static-path-pattern})
+	 * @param transformers rewrite served resources (modules, stylesheets)
+	 */
+	public SourceResourceConfigurer(List<Path> roots, List<String> staticLocations, String pathPattern,
+			List<ResourceTransformer> transformers) {
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(staticLocations, "'staticLocations' must not be null");
+		Assert.hasText(pathPattern, "'pathPattern' must not be empty");
+		Assert.notNull(transformers, "'transformers' must not be null");
+		this.roots = List.copyOf(roots);
+		this.staticLocations = List.copyOf(staticLocations);
+		this.pathPattern = pathPattern;
+		this.transformers = List.copyOf(transformers);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		if (registry.hasMappingForPattern(this.pathPattern)) {
+			return;
+		}
+		List<String> locations = new ArrayList<>();
+		for (Path root : this.roots) {
+			String uri = root.toAbsolutePath().normalize().toUri().toString();
+			locations.add(uri.endsWith("/") ? uri : uri + "/");
+		}
+		locations.addAll(this.staticLocations);
+		ResourceHandlerRegistration registration = registry.addResourceHandler(this.pathPattern)
+			.addResourceLocations(locations.toArray(String[]::new))
+			.setCacheControl(CacheControl.noCache())
+			.setUseLastModified(false)
+			.setEtagGenerator(SourceResourceConfigurer::etag);
+		ResourceChainRegistration chain = registration.resourceChain(false)
+			.addResolver(new SourceRootResourceResolver());
+		this.transformers.forEach(chain::addTransformer);
+	}
+
+	/**
+	 * A strong ETag of the bytes the resource will send.
+	 * @param resource the (possibly transformed) resource
+	 * @return the ETag value, or {@code null} if it cannot be read
+	 */
+	static @Nullable String etag(Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			byte[] chunk = new byte[8192];
+			int read;
+			while ((read = in.read(chunk)) != -1) {
+				digest.update(chunk, 0, read);
+			}
+			return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			return null;
+		}
+	}
+
+}
