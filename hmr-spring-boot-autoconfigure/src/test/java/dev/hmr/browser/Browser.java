@@ -137,10 +137,8 @@ public final class Browser implements AutoCloseable {
 	 * @return its value, converted by WebDriver
 	 */
 	public @Nullable Object evaluate(String expression) {
-		return ((JavascriptExecutor) this.driver).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				(async () => (%s))().then(done, (e) => done('[rejected] ' + (e && e.stack || e)));
-				""".formatted(expression));
+		return ((JavascriptExecutor) this.driver).executeAsyncScript("const done = arguments[arguments.length - 1];\n"
+				+ "(async () => (" + expression + "))().then(done, (e) => done('[rejected] ' + (e && e.stack || e)));");
 	}
 
 	/**
