@@ -1,0 +1,151 @@
+package dev.hmr.client;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link HmrClientScript}.
+ */
+class HmrClientScriptTests {
+
+	private static final HmrClientSettings DEFAULTS = new HmrClientSettings(null, null, null, "/@hmr",
+			Duration.ofSeconds(30), true, "AbCdEf012_-x", "/");
+
+	@Test
+	void everyPlaceholderIsReplacedInEveryModule() {
+		HmrClientScript script = new HmrClientScript(DEFAULTS);
+		for (String path : HmrClientScript.PATHS) {
+			assertThat(script.module(path).source()).as(path)
+				.doesNotContain("__HMR_")
+				.doesNotContain("__WS_TOKEN__")
+				.doesNotContain("__BASE__");
+		}
+	}
+
+	@Test
+	void unsetSocketSettingsAreWrittenAsNullSoTheBrowserUsesTheClientsOwnAddress() {
+		String source = new HmrClientScript(DEFAULTS).module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).contains("const hmrProtocol = null\n")
+			.contains("const hmrHostname = null\n")
+			.contains("const hmrPort = null\n")
+			.contains("const hmrSocketPath = \"/@hmr\"\n")
+			.contains("const hmrTimeout = 30000\n")
+			.contains("const enableOverlay = true\n")
+			.contains("const wsToken = \"AbCdEf012_-x\"\n")
+			.contains("const base = \"/\" || '/'\n");
+	}
+
+	@Test
+	void settingsAreWrittenAsJsonLiterals() {
+		HmrClientSettings settings = new HmrClientSettings("wss", "dev.example.com", 8443, "/ws/@hmr",
+				Duration.ofMillis(1500), false, "tok", "/app/");
+		String source = new HmrClientScript(settings).module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).contains("const hmrProtocol = \"wss\"\n")
+			.contains("const hmrHostname = \"dev.example.com\"\n")
+			.contains("const hmrPort = 8443\n")
+			.contains("const hmrSocketPath = \"/ws/@hmr\"\n")
+			.contains("const hmrTimeout = 1500\n")
+			.contains("const enableOverlay = false\n")
+			.contains("const base = \"/app/\" || '/'\n");
+	}
+
+	@Test
+	void stringsAreEscaped() {
+		HmrClientSettings settings = new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true,
+				"a\"b\\c\nd</script>", "/");
+		String source = new HmrClientScript(settings).module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).contains("const wsToken = \"a\\\"b\\\\c\\nd</script>\"\n");
+	}
+
+	@Test
+	void aValueThatContainsAPlaceholderNameIsNotFilledAgain() {
+		HmrClientSettings settings = new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true,
+				"__BASE__", "/");
+		String source = new HmrClientScript(settings).module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).contains("const wsToken = \"__BASE__\"\n");
+	}
+
+	@Test
+	void theOverlayGetsTheBase() {
+		HmrClientSettings settings = new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true,
+				"tok", "/app/");
+		assertThat(new HmrClientScript(settings).module(HmrClientScript.OVERLAY_PATH).source())
+			.contains("const base = \"/app/\" || '/'");
+	}
+
+	@Test
+	void theEntryImportsItsSiblingsAtTheirServedPaths() {
+		String source = new HmrClientScript(DEFAULTS).module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).contains("from './hmr.mjs'").contains("from './overlay.mjs'");
+		URI client = URI.create("http://localhost:8080" + HmrClientScript.CLIENT_PATH);
+		assertThat(client.resolve("./hmr.mjs").getPath()).isEqualTo(HmrClientScript.RUNTIME_PATH);
+		assertThat(client.resolve("./overlay.mjs").getPath()).isEqualTo(HmrClientScript.OVERLAY_PATH);
+	}
+
+	@Test
+	void theEntityTagFollowsTheFilledSource() {
+		HmrClientSettings otherToken = new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true,
+				"another", "/");
+		String etag = new HmrClientScript(DEFAULTS).module(HmrClientScript.CLIENT_PATH).etag();
+		assertThat(etag).matches("\"[0-9a-f]{32}\"");
+		assertThat(new HmrClientScript(DEFAULTS).module(HmrClientScript.CLIENT_PATH).etag()).isEqualTo(etag);
+		assertThat(new HmrClientScript(otherToken).module(HmrClientScript.CLIENT_PATH).etag()).isNotEqualTo(etag);
+	}
+
+	@Test
+	void aPathOutsideTheClientHasNoModule() {
+		HmrClientScript script = new HmrClientScript(DEFAULTS);
+		assertThat(script.module("/@vite/env")).isNull();
+		assertThat(script.module("/@vite/hmr.d.ts")).isNull();
+	}
+
+	@Test
+	void protocolMustBeWsOrWss() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings("http", null, null, "/@hmr", Duration.ofSeconds(30), true, "t",
+					"/"))
+			.withMessageContaining("'protocol'");
+	}
+
+	@Test
+	void socketPathMustStartWithASlash() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings(null, null, null, "@hmr", Duration.ofSeconds(30), true, "t", "/"))
+			.withMessageContaining("'socketPath'");
+	}
+
+	@Test
+	void baseMustStartAndEndWithASlash() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true, "t",
+					"/app"))
+			.withMessageContaining("'base'");
+	}
+
+	@Test
+	void timeoutMustBePositive() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ZERO, true, "t", "/"))
+			.withMessageContaining("'timeout'");
+	}
+
+	@Test
+	void tokenMustNotBeEmpty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(1), true, "", "/"))
+			.withMessageContaining("'token'");
+	}
+
+	@Test
+	void portMustBeAPort() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HmrClientSettings(null, null, 0, "/@hmr", Duration.ofSeconds(1), true, "t", "/"))
+			.withMessageContaining("'port'");
+	}
+
+}
