@@ -208,8 +208,8 @@ public final class ModuleGraph {
 		}
 		Set<ModuleNode> nextImports = new LinkedHashSet<>(importedModules);
 		Map<ModuleNode, Set<String>> bindings = (importedBindings != null) ? copyOf(importedBindings) : null;
-		Set<String> exports = (acceptedExports != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(acceptedExports))
-				: null;
+		Set<String> exports = (acceptedExports != null)
+				? Collections.unmodifiableSet(new LinkedHashSet<>(acceptedExports)) : null;
 		Lock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {

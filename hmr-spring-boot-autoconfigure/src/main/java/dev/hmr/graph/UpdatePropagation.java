@@ -31,7 +31,8 @@ public final class UpdatePropagation {
 		.compile("\\.(?:[jt]sx?|m[jt]s|vue|marko|svelte|astro|imba|mdx)(?:$|\\?)");
 
 	/** Vite's {@code CSS_LANGS_RE}, applied to the whole URL. */
-	private static final Pattern CSS_LANGS = Pattern.compile("\\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\\?)");
+	private static final Pattern CSS_LANGS = Pattern
+		.compile("\\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\\?)");
 
 	private UpdatePropagation() {
 	}
