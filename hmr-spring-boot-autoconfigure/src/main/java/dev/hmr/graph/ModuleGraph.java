@@ -1,8 +1,583 @@
 package dev.hmr.graph;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * SCAFFOLD, replaced by the graph work: the module graph (Vite's ModuleGraph).
+ * The modules browsers have loaded and how they import and accept each other (Vite's
+ * {@code EnvironmentModuleGraph}), with what happens when files change: invalidation,
+ * {@link #updateModules update propagation}, {@code vite:invalidate} and prune.
+ * <p>
+ * Thread-safe. Lookups by URL or file are lock-free (concurrent maps), as are the
+ * getters of {@link ModuleNode}. Every change to the graph, and every propagation, holds
+ * one write lock, so a propagation sees a consistent graph and re-stamps it atomically;
+ * they take microseconds. Building a node's collection snapshot after a change takes the
+ * read lock.
+ * <p>
+ * Left to the caller (the engine): the HTML rule of Vite's {@code updateModules} (a
+ * changed {@code .html} file that backs no JS module reloads its page), plugin hooks,
+ * sending payloads and logging.
+ *
+ * @since 0.1.0
  */
 public final class ModuleGraph {
+
+	private static final String FS_PREFIX = "/@fs";
+
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+	private final Map<String, ModuleNode> urlToModule = new ConcurrentHashMap<>();
+
+	/** Values are unmodifiable sets, replaced under the write lock. */
+	private final Map<Path, Set<ModuleNode>> fileToModules = new ConcurrentHashMap<>();
+
+	/** Every module, URL-mapped or file-only, in creation order; guarded by the lock. */
+	private final List<ModuleNode> modules = new ArrayList<>();
+
+	/**
+	 * The module with the given canonical URL.
+	 * @param url the URL, such as {@code /js/app.js} or {@code /css/site.css?direct}
+	 * @return the module or {@code null}
+	 */
+	public @Nullable ModuleNode getModuleByUrl(String url) {
+		if (url == null) {
+			throw new IllegalArgumentException("'url' must not be null");
+		}
+		return this.urlToModule.get(url);
+	}
+
+	/**
+	 * The modules backed by a file; one file can back several, such as {@code /a.css}
+	 * imported from JS and {@code /a.css?direct} linked from a page.
+	 * @param file the file
+	 * @return an unmodifiable set, empty if none
+	 */
+	public Set<ModuleNode> getModulesByFile(Path file) {
+		if (file == null) {
+			throw new IllegalArgumentException("'file' must not be null");
+		}
+		return this.fileToModules.getOrDefault(normalize(file), Collections.emptySet());
+	}
+
+	/**
+	 * Every module, in the order they were created.
+	 * @return an unmodifiable snapshot
+	 */
+	public List<ModuleNode> getModules() {
+		Lock readLock = this.lock.readLock();
+		readLock.lock();
+		try {
+			return List.copyOf(this.modules);
+		}
+		finally {
+			readLock.unlock();
+		}
+	}
+
+	/**
+	 * The module with the given URL, created if absent (Vite's {@code ensureEntryFromUrl}).
+	 * The call that creates it decides its file and type; later calls return it as it is.
+	 * A new module is not {@link ModuleNode#isAnalyzed() analysed} until
+	 * {@link #updateModuleInfo} records what its served code does.
+	 * @param url the canonical URL, starting with {@code /}
+	 * @param file the file behind it, if any
+	 * @param type the type of module
+	 * @return the module
+	 */
+	public ModuleNode ensureModule(String url, @Nullable Path file, ModuleType type) {
+		if (url == null || !url.startsWith("/")) {
+			throw new IllegalArgumentException("'url' must start with '/'");
+		}
+		if (type == null) {
+			throw new IllegalArgumentException("'type' must not be null");
+		}
+		ModuleNode module = this.urlToModule.get(url);
+		if (module != null) {
+			return module;
+		}
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			module = this.urlToModule.get(url);
+			if (module == null) {
+				module = register(new ModuleNode(this, url, (file != null) ? normalize(file) : null, type));
+				this.urlToModule.put(url, module);
+			}
+			return module;
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * The {@link ModuleType#ASSET asset} module for a file that has no URL of its own,
+	 * such as a file a stylesheet {@code @import}s, created if absent (Vite's
+	 * {@code createFileOnlyEntry}). Its URL is {@code /@fs} followed by the absolute path;
+	 * like Vite, it is found by file, not by URL.
+	 * @param file the file
+	 * @return the module
+	 */
+	public ModuleNode createFileOnlyEntry(Path file) {
+		if (file == null) {
+			throw new IllegalArgumentException("'file' must not be null");
+		}
+		Path normalized = normalize(file);
+		String url = FS_PREFIX + toUrlPath(normalized);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			for (ModuleNode module : getModulesByFile(normalized)) {
+				if (module.getType() == ModuleType.ASSET && module.getUrl().equals(url)) {
+					return module;
+				}
+			}
+			return register(new ModuleNode(this, url, normalized, ModuleType.ASSET));
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Record what the analysis of a module's served code found, without imported
+	 * bindings (Vite without {@code experimental.hmrPartialAccept}: only a module that
+	 * accepts all its exports, i.e. a self-accepting one, stops propagation).
+	 * @param mod the analysed module
+	 * @param importedModules the modules it imports
+	 * @param acceptedModules the modules it accepts with {@code hot.accept(deps, cb)}
+	 * @param acceptedExports the export names it accepts with {@code hot.acceptExports},
+	 * or {@code null} if it does not call it
+	 * @param isSelfAccepting whether it accepts itself
+	 * @return the modules that lost their last importer (see
+	 * {@link #updateModuleInfo(ModuleNode, Set, Map, Set, Set, boolean)})
+	 */
+	public Set<ModuleNode> updateModuleInfo(ModuleNode mod, Set<ModuleNode> importedModules,
+			Set<ModuleNode> acceptedModules, @Nullable Set<String> acceptedExports, boolean isSelfAccepting) {
+		return updateModuleInfo(mod, importedModules, null, acceptedModules, acceptedExports, isSelfAccepting);
+	}
+
+	/**
+	 * Record what the analysis of a module's served code found (Vite's
+	 * {@code updateModuleInfo}); the module is {@link ModuleNode#isAnalyzed() analysed}
+	 * from then on. Deps it no longer imports stop listing it as an importer.
+	 * <p>
+	 * Returns the deps that lost their last importer: the engine sends {@code prune} with
+	 * their URLs and calls {@link #prune} to give them a fresh timestamp. Nothing here
+	 * changes their timestamps.
+	 * @param mod the analysed module
+	 * @param importedModules the modules it imports
+	 * @param importedBindings for each imported module, the names imported from it
+	 * ({@code *} for namespace and dynamic imports), or {@code null} if not recorded
+	 * @param acceptedModules the modules it accepts with {@code hot.accept(deps, cb)}
+	 * @param acceptedExports the export names it accepts with {@code hot.acceptExports},
+	 * or {@code null} if it does not call it
+	 * @param isSelfAccepting whether it accepts itself
+	 * @return the modules that lost their last importer, in import order; unmodifiable
+	 */
+	public Set<ModuleNode> updateModuleInfo(ModuleNode mod, Set<ModuleNode> importedModules,
+			@Nullable Map<ModuleNode, Set<String>> importedBindings, Set<ModuleNode> acceptedModules,
+			@Nullable Set<String> acceptedExports, boolean isSelfAccepting) {
+		checkOwned(mod, "mod");
+		checkOwned(importedModules, "importedModules");
+		checkOwned(acceptedModules, "acceptedModules");
+		if (importedBindings != null) {
+			checkOwned(importedBindings.keySet(), "importedBindings");
+		}
+		if (mod.getType() == ModuleType.ASSET
+				&& (isSelfAccepting || !acceptedModules.isEmpty() || acceptedExports != null)) {
+			throw new IllegalArgumentException("'mod' is an asset (" + mod.getUrl() + ") and cannot accept updates");
+		}
+		Set<ModuleNode> nextImports = new LinkedHashSet<>(importedModules);
+		Map<ModuleNode, Set<String>> bindings = (importedBindings != null) ? copyOf(importedBindings) : null;
+		Set<String> exports = (acceptedExports != null)
+				? Collections.unmodifiableSet(new LinkedHashSet<>(acceptedExports)) : null;
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			mod.analyzed(bindings, exports, isSelfAccepting);
+			Set<ModuleNode> previousImports = new LinkedHashSet<>(mod.importedModules().live());
+			for (ModuleNode imported : nextImports) {
+				imported.importers().add(mod);
+			}
+			mod.importedModules().replaceWith(nextImports);
+			Set<ModuleNode> noLongerImported = new LinkedHashSet<>();
+			for (ModuleNode previous : previousImports) {
+				if (!nextImports.contains(previous)) {
+					previous.importers().remove(mod);
+					if (previous.importers().isEmpty()) {
+						noLongerImported.add(previous);
+					}
+				}
+			}
+			mod.acceptedHmrDeps().replaceWith(new LinkedHashSet<>(acceptedModules));
+			return Collections.unmodifiableSet(noLongerImported);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Give modules that lost their last importer a fresh HMR timestamp, so that a later
+	 * re-import runs their side effects again under a new {@code ?t=} URL (Vite's
+	 * {@code handlePrunedModules}).
+	 * @param modules the pruned modules, as returned by {@link #updateModuleInfo}
+	 * @param timestamp the timestamp, from {@link HmrClock#nextTimestamp()}
+	 * @return their URLs, the {@code paths} of the {@code prune} payload
+	 */
+	public List<String> prune(Collection<ModuleNode> modules, long timestamp) {
+		checkOwned(modules, "modules");
+		checkTimestamp(timestamp);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			List<String> paths = new ArrayList<>(modules.size());
+			for (ModuleNode module : modules) {
+				module.hmrInvalidated(timestamp);
+				paths.add(module.getUrl());
+			}
+			return Collections.unmodifiableList(paths);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * A file changed on disk: invalidate its modules and, recursively, their importers,
+	 * outside HMR (sets {@link ModuleNode#getLastInvalidationTimestamp()}; Vite's
+	 * {@code onFileChange}). Run before {@link #updateModules} for the same change.
+	 * @param file the changed file
+	 * @param timestamp the timestamp, from {@link HmrClock#nextTimestamp()}
+	 */
+	public void onFileChange(Path file, long timestamp) {
+		checkTimestamp(timestamp);
+		Set<ModuleNode> modules = getModulesByFile(file);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			Set<ModuleNode> seen = new HashSet<>();
+			for (ModuleNode module : modules) {
+				invalidate(module, seen, timestamp, false);
+			}
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * A file was deleted: its modules stop being importers of what they imported (Vite's
+	 * {@code onFileDelete}). The modules stay in the graph, imported by their importers,
+	 * so that {@link #updateModules} for the deletion reaches their boundaries.
+	 * <p>
+	 * Unlike Vite, which leaves the deleted module's own import list in place, the list
+	 * is cleared too, so that importers and imports always mirror each other.
+	 * @param file the deleted file
+	 * @return the modules that lost their last importer; Vite does not prune them at this
+	 * point, so the engine need not either
+	 */
+	public Set<ModuleNode> onFileDeleted(Path file) {
+		Set<ModuleNode> modules = getModulesByFile(file);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			Set<ModuleNode> noLongerImported = new LinkedHashSet<>();
+			for (ModuleNode module : modules) {
+				for (ModuleNode imported : module.importedModules().live()) {
+					imported.importers().remove(module);
+					if (imported.importers().isEmpty()) {
+						noLongerImported.add(imported);
+					}
+				}
+				module.importedModules().clear();
+			}
+			return Collections.unmodifiableSet(noLongerImported);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Invalidate a module and, recursively, every importer that does not list it among
+	 * its accepted deps (Vite's {@code invalidateModule}). The recursion does not stop at
+	 * self-accepting importers, only at accepting ones, so every module that serves an
+	 * import of the changed code gets the new {@code ?t=} and no page ends up with two
+	 * instances of one module.
+	 * @param mod the module
+	 * @param timestamp the timestamp
+	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and clear
+	 * the {@code vite:invalidate} flag), {@code false} to set
+	 * {@link ModuleNode#getLastInvalidationTimestamp()}
+	 */
+	public void invalidateModule(ModuleNode mod, long timestamp, boolean isHmr) {
+		checkOwned(mod, "mod");
+		checkTimestamp(timestamp);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			invalidate(mod, new HashSet<>(), timestamp, isHmr);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Propagate a change of some modules of a file to their boundaries and re-stamp what
+	 * it invalidates (Vite's {@code updateModules}). For each module in turn, sharing one
+	 * set of traversed modules: {@link UpdatePropagation#propagateUpdate propagate}, then
+	 * {@link #invalidateModule invalidate} with {@code timestamp} (even after a full
+	 * reload has been decided). The result is:
+	 * <ul>
+	 * <li>{@link HmrUpdateResult.FullReload} if {@code modules} is empty, if any module
+	 * reaches a dead end, or if a boundary accepts via {@code firstInvalidatedBy} (an
+	 * invalidation loop);</li>
+	 * <li>{@link HmrUpdateResult.Updates} with one update per boundary otherwise, or
+	 * {@link HmrUpdateResult.NoUpdate} if there is none (no browser loaded the
+	 * modules).</li>
+	 * </ul>
+	 * The HTML rule (a changed {@code .html} file none of whose modules is JS reloads the
+	 * page, with {@code path} {@code "/" + file} when there are no updates) is left to the
+	 * caller.
+	 * @param file the changed file, reported as {@code triggeredBy}; {@code null} if none
+	 * @param modules the modules to update, usually those of the file
+	 * @param timestamp the update's timestamp, from {@link HmrClock#nextTimestamp()}
+	 * @param firstInvalidatedBy for an update caused by {@code vite:invalidate}, the URL
+	 * of the module that first invalidated, else {@code null}
+	 * @return the result
+	 */
+	public HmrUpdateResult updateModules(@Nullable Path file, Collection<ModuleNode> modules, long timestamp,
+			@Nullable String firstInvalidatedBy) {
+		checkOwned(modules, "modules");
+		checkTimestamp(timestamp);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			return doUpdateModules(file, List.copyOf(modules), timestamp, firstInvalidatedBy);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * Handle a {@code vite:invalidate} message: a module's {@code hot.accept} callback
+	 * called {@code import.meta.hot.invalidate()}, so its importers must be updated with
+	 * the same timestamp (Vite's {@code invalidateModule} on the server). Acts only if
+	 * the module exists, is self-accepting, has been hot-updated, and no invalidation was
+	 * received since that update: several tabs send the same message and only the first
+	 * counts. A module with no other importer makes the page reload.
+	 * @param url the module's canonical URL (without a {@code /@id/} prefix)
+	 * @param firstInvalidatedBy the URL of the module that first invalidated in this
+	 * chain of updates, as the client sends it, or {@code null}
+	 * @return the result
+	 */
+	public HmrUpdateResult invalidate(String url, @Nullable String firstInvalidatedBy) {
+		if (url == null) {
+			throw new IllegalArgumentException("'url' must not be null");
+		}
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			ModuleNode module = this.urlToModule.get(url);
+			if (module == null) {
+				return new HmrUpdateResult.NoUpdate("invalidate ignored: no module " + url);
+			}
+			if (!module.isSelfAccepting()) {
+				return new HmrUpdateResult.NoUpdate("invalidate ignored: " + url + " is not self-accepting");
+			}
+			long timestamp = module.getLastHmrTimestamp();
+			if (timestamp == 0) {
+				return new HmrUpdateResult.NoUpdate("invalidate ignored: " + url + " has not been hot-updated");
+			}
+			if (module.isLastHmrInvalidationReceived()) {
+				return new HmrUpdateResult.NoUpdate(
+						"invalidate ignored: " + url + " was already invalidated for the update at " + timestamp);
+			}
+			module.hmrInvalidationReceived();
+			List<ModuleNode> importers = new ArrayList<>(module.importers().live());
+			importers.remove(module);
+			if (importers.isEmpty()) {
+				return new HmrUpdateResult.FullReload(url
+						+ " called import.meta.hot.invalidate() and has no importers to pass the update to",
+						module.getFile());
+			}
+			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy);
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	Lock readLock() {
+		return this.lock.readLock();
+	}
+
+	private HmrUpdateResult doUpdateModules(@Nullable Path file, List<ModuleNode> modules, long timestamp,
+			@Nullable String firstInvalidatedBy) {
+		List<HmrBoundaryUpdate> updates = new ArrayList<>();
+		Set<ModuleNode> traversed = new HashSet<>();
+		Set<ModuleNode> invalidated = new HashSet<>();
+		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
+		String fullReload = modules.isEmpty() ? "no modules to update" : null;
+		for (ModuleNode module : modules) {
+			// Propagating once a reload is decided would change nothing
+			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, traversed)
+					: null;
+			invalidate(module, invalidated, timestamp, true);
+			if (propagation == null) {
+				continue;
+			}
+			if (propagation.deadEndChain() != null) {
+				fullReload = deadEndReason(propagation.deadEndChain());
+				continue;
+			}
+			PropagationBoundary loop = acceptedVia(propagation, firstInvalidatedBy);
+			if (loop != null) {
+				fullReload = "circular import invalidate: " + firstInvalidatedBy
+						+ " called import.meta.hot.invalidate() and the update it started came back to it (boundary "
+						+ loop.boundary().getUrl() + ")";
+				continue;
+			}
+			for (PropagationBoundary boundary : propagation.boundaries()) {
+				updates.add(HmrBoundaryUpdate.of(boundary, timestamp, firstInvalidatedBy));
+			}
+			notAnalyzed.addAll(propagation.notAnalyzed());
+		}
+		if (fullReload != null) {
+			return new HmrUpdateResult.FullReload(fullReload, file);
+		}
+		if (updates.isEmpty()) {
+			return new HmrUpdateResult.NoUpdate(noUpdateReason(modules, notAnalyzed));
+		}
+		return new HmrUpdateResult.Updates(updates);
+	}
+
+	private static @Nullable PropagationBoundary acceptedVia(Propagation propagation,
+			@Nullable String firstInvalidatedBy) {
+		if (firstInvalidatedBy != null) {
+			for (PropagationBoundary boundary : propagation.boundaries()) {
+				if (boundary.acceptedVia().getUrl().equals(firstInvalidatedBy)) {
+					return boundary;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static String deadEndReason(List<ModuleNode> chain) {
+		ModuleNode deadEnd = chain.get(chain.size() - 1);
+		StringBuilder reason = new StringBuilder("no HMR boundary: ").append(deadEnd.getUrl())
+			.append(" has no importers and does not accept updates");
+		if (chain.size() > 1) {
+			reason.append(" (update path: ")
+				.append(chain.stream().map(ModuleNode::getUrl).collect(Collectors.joining(" -> ")))
+				.append(")");
+		}
+		return reason.toString();
+	}
+
+	private static String noUpdateReason(List<ModuleNode> modules, Set<ModuleNode> notAnalyzed) {
+		if (!notAnalyzed.isEmpty()) {
+			return "no update: " + notAnalyzed.stream().map(ModuleNode::getUrl).collect(Collectors.joining(", "))
+					+ ((notAnalyzed.size() == 1) ? " has" : " have") + " not been loaded by a browser";
+		}
+		return "no update: no HMR boundary reached from "
+				+ modules.stream().map(ModuleNode::getUrl).collect(Collectors.joining(", "));
+	}
+
+	/** Vite's {@code invalidateModule}, iteratively; call under the write lock. */
+	private void invalidate(ModuleNode mod, Set<ModuleNode> seen, long timestamp, boolean isHmr) {
+		Deque<ModuleNode> pending = new ArrayDeque<>();
+		pending.push(mod);
+		while (!pending.isEmpty()) {
+			ModuleNode module = pending.pop();
+			if (!seen.add(module)) {
+				continue;
+			}
+			if (isHmr) {
+				module.hmrInvalidated(timestamp);
+			}
+			else {
+				module.invalidated(timestamp);
+			}
+			for (ModuleNode importer : module.importers().live()) {
+				if (!importer.acceptedHmrDeps().contains(module) && !seen.contains(importer)) {
+					pending.push(importer);
+				}
+			}
+		}
+	}
+
+	private ModuleNode register(ModuleNode module) {
+		Path file = module.getFile();
+		if (file != null) {
+			Set<ModuleNode> backed = new LinkedHashSet<>(getModulesByFile(file));
+			backed.add(module);
+			this.fileToModules.put(file, Collections.unmodifiableSet(backed));
+		}
+		this.modules.add(module);
+		return module;
+	}
+
+	private void checkOwned(ModuleNode module, String name) {
+		if (module == null) {
+			throw new IllegalArgumentException("'" + name + "' must not be null");
+		}
+		if (module.graph() != this) {
+			throw new IllegalArgumentException("'" + name + "' must belong to this graph: " + module);
+		}
+	}
+
+	private void checkOwned(Collection<ModuleNode> modules, String name) {
+		if (modules == null) {
+			throw new IllegalArgumentException("'" + name + "' must not be null");
+		}
+		for (ModuleNode module : modules) {
+			checkOwned(module, name);
+		}
+	}
+
+	private static void checkTimestamp(long timestamp) {
+		if (timestamp <= 0) {
+			throw new IllegalArgumentException("'timestamp' must be positive");
+		}
+	}
+
+	private static Map<ModuleNode, Set<String>> copyOf(Map<ModuleNode, Set<String>> importedBindings) {
+		Map<ModuleNode, Set<String>> copy = new LinkedHashMap<>();
+		importedBindings.forEach((module, names) -> copy.put(module, Set.copyOf(names)));
+		return Collections.unmodifiableMap(copy);
+	}
+
+	private static Path normalize(Path file) {
+		return file.toAbsolutePath().normalize();
+	}
+
+	private static String toUrlPath(Path absolute) {
+		String path = absolute.toString().replace(File.separatorChar, '/');
+		return path.startsWith("/") ? path : "/" + path;
+	}
 
 }

@@ -1,18 +1,295 @@
 package dev.hmr.graph;
 
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * SCAFFOLD, replaced by the graph work: one module the browser loaded (Vite's ModuleNode).
+ * One module of a {@link ModuleGraph} (Vite's {@code EnvironmentModuleNode}): a URL the
+ * browser loads, the file behind it, and what the last analysis of its served code found
+ * (imports and {@code import.meta.hot.accept} calls).
+ * <p>
+ * Nodes are created and changed only through their graph. Getters are safe to call from
+ * any thread: collections are unmodifiable snapshots (cached until the graph next changes
+ * them), scalar state is read without locking.
+ *
+ * @since 0.1.0
  */
 public final class ModuleNode {
 
+	private final ModuleGraph graph;
+
 	private final String url;
 
-	ModuleNode(String url) {
+	private final @Nullable Path file;
+
+	private final ModuleType type;
+
+	private final Edges importers = new Edges();
+
+	private final Edges importedModules = new Edges();
+
+	private final Edges acceptedHmrDeps = new Edges();
+
+	private volatile @Nullable Set<String> acceptedHmrExports;
+
+	private volatile @Nullable Map<ModuleNode, Set<String>> importedBindings;
+
+	/** {@code null} until the module has been served and analysed once. */
+	private volatile @Nullable Boolean selfAccepting;
+
+	private volatile long lastHmrTimestamp;
+
+	private volatile long lastInvalidationTimestamp;
+
+	private volatile boolean lastHmrInvalidationReceived;
+
+	ModuleNode(ModuleGraph graph, String url, @Nullable Path file, ModuleType type) {
+		this.graph = graph;
 		this.url = url;
+		this.file = file;
+		this.type = type;
 	}
 
+	/**
+	 * The canonical URL: starts with {@code /}, keeps a meaningful query such as
+	 * {@code ?direct}, never carries {@code ?t=} or {@code ?import}. Used verbatim in
+	 * {@code path}, {@code acceptedPath} and {@code prune} paths.
+	 * @return the URL
+	 */
 	public String getUrl() {
 		return this.url;
+	}
+
+	/**
+	 * The file behind the module, if any. Several modules can share one file.
+	 * @return the file or {@code null}
+	 */
+	public @Nullable Path getFile() {
+		return this.file;
+	}
+
+	/**
+	 * The kind of module; for a boundary it decides between {@code js-update} and
+	 * {@code css-update}.
+	 * @return the type
+	 */
+	public ModuleType getType() {
+		return this.type;
+	}
+
+	/**
+	 * The modules that import this one, in the order they were first recorded.
+	 * @return an unmodifiable snapshot
+	 */
+	public Set<ModuleNode> getImporters() {
+		return this.importers.snapshot(this.graph.readLock());
+	}
+
+	/**
+	 * The modules this one imports, as found by its last analysis.
+	 * @return an unmodifiable snapshot
+	 */
+	public Set<ModuleNode> getImportedModules() {
+		return this.importedModules.snapshot(this.graph.readLock());
+	}
+
+	/**
+	 * The modules this one accepts with {@code import.meta.hot.accept('./dep.js', cb)}.
+	 * @return an unmodifiable snapshot
+	 */
+	public Set<ModuleNode> getAcceptedHmrDeps() {
+		return this.acceptedHmrDeps.snapshot(this.graph.readLock());
+	}
+
+	/**
+	 * The export names this module accepts with {@code import.meta.hot.acceptExports},
+	 * or {@code null} when it does not call it (partial accept).
+	 * @return an unmodifiable set or {@code null}
+	 */
+	public @Nullable Set<String> getAcceptedHmrExports() {
+		return this.acceptedHmrExports;
+	}
+
+	/**
+	 * The names this module imports from each of its imports ({@code default}, named
+	 * bindings, {@code *} for namespace and dynamic imports), or {@code null} when the
+	 * analysis did not record them (Vite without {@code experimental.hmrPartialAccept}).
+	 * @return an unmodifiable map or {@code null}
+	 */
+	public @Nullable Map<ModuleNode, Set<String>> getImportedBindings() {
+		return this.importedBindings;
+	}
+
+	/**
+	 * Whether the module has been served to a browser and analysed at least once (Vite's
+	 * {@code isSelfAccepting !== undefined}). A module that was never analysed stops
+	 * update propagation silently: no browser runs it, so there is nothing to update.
+	 * @return whether the module has been analysed
+	 */
+	public boolean isAnalyzed() {
+		return this.selfAccepting != null;
+	}
+
+	/**
+	 * Whether the module accepts its own updates ({@code import.meta.hot.accept()} with
+	 * no dependency, or {@code acceptExports} covering all its exports). {@code false}
+	 * when the module has not been {@link #isAnalyzed() analysed}.
+	 * @return whether the module is self-accepting
+	 */
+	public boolean isSelfAccepting() {
+		return Boolean.TRUE.equals(this.selfAccepting);
+	}
+
+	/**
+	 * The timestamp of the last HMR update or prune that affected this module, {@code 0}
+	 * if none. Served code appends {@code ?t=<timestamp>} to imports of this module when
+	 * it is positive.
+	 * @return the timestamp in epoch milliseconds, or {@code 0}
+	 */
+	public long getLastHmrTimestamp() {
+		return this.lastHmrTimestamp;
+	}
+
+	/**
+	 * The timestamp of the last non-HMR invalidation (its file or a dependency's file
+	 * changed), {@code 0} if none. A transform started before it must not be cached.
+	 * @return the timestamp in epoch milliseconds, or {@code 0}
+	 */
+	public long getLastInvalidationTimestamp() {
+		return this.lastInvalidationTimestamp;
+	}
+
+	/**
+	 * Whether a {@code vite:invalidate} for this module has already been handled since
+	 * its last HMR timestamp; used to handle it once when several tabs send it.
+	 * @return whether an invalidation was received for the current timestamp
+	 */
+	public boolean isLastHmrInvalidationReceived() {
+		return this.lastHmrInvalidationReceived;
+	}
+
+	@Override
+	public String toString() {
+		return "ModuleNode[" + this.url + "]";
+	}
+
+	ModuleGraph graph() {
+		return this.graph;
+	}
+
+	Edges importers() {
+		return this.importers;
+	}
+
+	Edges importedModules() {
+		return this.importedModules;
+	}
+
+	Edges acceptedHmrDeps() {
+		return this.acceptedHmrDeps;
+	}
+
+	void analyzed(@Nullable Map<ModuleNode, Set<String>> importedBindings, @Nullable Set<String> acceptedExports,
+			boolean isSelfAccepting) {
+		this.importedBindings = importedBindings;
+		this.acceptedHmrExports = acceptedExports;
+		this.selfAccepting = isSelfAccepting;
+	}
+
+	void hmrInvalidated(long timestamp) {
+		this.lastHmrTimestamp = timestamp;
+		this.lastHmrInvalidationReceived = false;
+	}
+
+	void invalidated(long timestamp) {
+		this.lastInvalidationTimestamp = timestamp;
+	}
+
+	void hmrInvalidationReceived() {
+		this.lastHmrInvalidationReceived = true;
+	}
+
+	/**
+	 * An insertion-ordered set of nodes, changed under the graph's write lock, with an
+	 * unmodifiable snapshot cached until the next change.
+	 */
+	static final class Edges {
+
+		private final Set<ModuleNode> nodes = new LinkedHashSet<>();
+
+		private volatile @Nullable Set<ModuleNode> snapshot;
+
+		Set<ModuleNode> snapshot(Lock readLock) {
+			Set<ModuleNode> snapshot = this.snapshot;
+			if (snapshot != null) {
+				return snapshot;
+			}
+			readLock.lock();
+			try {
+				snapshot = this.snapshot;
+				if (snapshot == null) {
+					snapshot = (this.nodes.isEmpty()) ? Collections.emptySet()
+							: Collections.unmodifiableSet(new LinkedHashSet<>(this.nodes));
+					this.snapshot = snapshot;
+				}
+				return snapshot;
+			}
+			finally {
+				readLock.unlock();
+			}
+		}
+
+		boolean contains(ModuleNode node) {
+			return this.nodes.contains(node);
+		}
+
+		boolean isEmpty() {
+			return this.nodes.isEmpty();
+		}
+
+		boolean add(ModuleNode node) {
+			if (this.nodes.add(node)) {
+				this.snapshot = null;
+				return true;
+			}
+			return false;
+		}
+
+		boolean remove(ModuleNode node) {
+			if (this.nodes.remove(node)) {
+				this.snapshot = null;
+				return true;
+			}
+			return false;
+		}
+
+		void replaceWith(Set<ModuleNode> nodes) {
+			this.nodes.clear();
+			this.nodes.addAll(nodes);
+			this.snapshot = null;
+		}
+
+		void clear() {
+			if (!this.nodes.isEmpty()) {
+				this.nodes.clear();
+				this.snapshot = null;
+			}
+		}
+
+		/**
+		 * The live set, for iteration under the graph's lock only.
+		 * @return the live set
+		 */
+		Set<ModuleNode> live() {
+			return this.nodes;
+		}
+
 	}
 
 }

@@ -1,0 +1,38 @@
+package dev.hmr.graph;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link UpdatePropagation#propagateUpdate(ModuleNode, java.util.Set)} found when
+ * walking up from one changed module.
+ *
+ * @param boundaries the boundaries in the order Vite finds them (the same boundary can
+ * appear more than once); after a dead end, those found before it, with
+ * {@code isWithinCircularImport} left {@code false}
+ * @param deadEndChain when the walk reached a module with no importers that accepts
+ * nothing: the importer chain from the changed module up to that module, else
+ * {@code null}
+ * @param notAnalyzed modules where the walk stopped because no browser has loaded them
+ * @since 0.1.0
+ */
+public record Propagation(List<PropagationBoundary> boundaries, @Nullable List<ModuleNode> deadEndChain,
+		List<ModuleNode> notAnalyzed) {
+
+	public Propagation {
+		boundaries = List.copyOf(boundaries);
+		deadEndChain = (deadEndChain != null) ? List.copyOf(deadEndChain) : null;
+		notAnalyzed = List.copyOf(notAnalyzed);
+	}
+
+	/**
+	 * Whether the walk reached a dead end, so the page must reload (Vite's
+	 * {@code HasDeadEnd}).
+	 * @return whether there is a dead end
+	 */
+	public boolean hasDeadEnd() {
+		return this.deadEndChain != null;
+	}
+
+}

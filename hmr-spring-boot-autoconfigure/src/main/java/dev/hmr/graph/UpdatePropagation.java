@@ -1,0 +1,367 @@
+package dev.hmr.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Vite's update propagation as pure functions over {@link ModuleNode nodes}: find the
+ * modules that accept a change ({@code propagateUpdate}) and whether they sit in an
+ * import cycle ({@code isNodeWithinCircularImports}). They only read the nodes, so they
+ * are safe to call from any thread; {@link ModuleGraph#updateModules} calls them under its
+ * lock, which also makes the graph they see consistent.
+ * <p>
+ * Both walk iteratively, so a long import chain cannot overflow the stack.
+ *
+ * @since 0.1.0
+ */
+public final class UpdatePropagation {
+
+	/** Vite's {@code knownJsSrcRE}, applied to a URL without query or hash. */
+	private static final Pattern KNOWN_JS_SRC = Pattern
+		.compile("\\.(?:[jt]sx?|m[jt]s|vue|marko|svelte|astro|imba|mdx)(?:$|\\?)");
+
+	/** Vite's {@code CSS_LANGS_RE}, applied to the whole URL. */
+	private static final Pattern CSS_LANGS = Pattern
+		.compile("\\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\\?)");
+
+	private UpdatePropagation() {
+	}
+
+	/**
+	 * Walk up the importers of a changed module to the modules that accept the change
+	 * (Vite's {@code propagateUpdate}). In order, for each module reached:
+	 * <ol>
+	 * <li>already traversed (in this walk or an earlier one sharing
+	 * {@code traversedModules}): nothing more to do;</li>
+	 * <li>never analysed (no browser loaded it, vitejs/vite#7561): stop here, silently,
+	 * unless it is an {@link ModuleType#ASSET asset} entry, which is never analysed;</li>
+	 * <li>self-accepting: a boundary accepting itself; stop;</li>
+	 * <li>has accepted exports: a boundary accepting itself, and carry on to the importers;
+	 * otherwise, with no importers: a dead end;</li>
+	 * <li>each importer that lists it in its accepted deps is a boundary accepting it; an
+	 * importer that only imports accepted exports needs nothing (known only when the
+	 * analysis records imported bindings); any other importer is walked in turn.</li>
+	 * </ol>
+	 * A dead end ends the walk at once.
+	 * <p>
+	 * Vite checks every boundary for an import cycle with the chain walked so far, which
+	 * costs one graph walk per boundary (quadratic in the chain length). As each boundary
+	 * is the last module of a chain of importers starting at the changed module, that
+	 * check is true exactly when the boundary lies on an import cycle (ignoring a module
+	 * importing itself); one strongly-connected-components pass over the importers above
+	 * the boundaries answers it for all of them at once.
+	 * @param node the changed module
+	 * @param traversedModules modules already walked, shared by the modules of one file
+	 * change; updated by this call
+	 * @return the boundaries found, or the dead end
+	 */
+	public static Propagation propagateUpdate(ModuleNode node, Set<ModuleNode> traversedModules) {
+		if (node == null) {
+			throw new IllegalArgumentException("'node' must not be null");
+		}
+		if (traversedModules == null) {
+			throw new IllegalArgumentException("'traversedModules' must not be null");
+		}
+		Walk walk = new Walk(traversedModules);
+		Step step = walk.enter(node);
+		if (step == Step.DEAD_END) {
+			return walk.deadEnd(List.of(node));
+		}
+		Deque<Frame> chain = new ArrayDeque<>();
+		if (step == Step.WALK_IMPORTERS) {
+			chain.addLast(new Frame(node));
+		}
+		while (!chain.isEmpty()) {
+			Frame frame = chain.peekLast();
+			if (!frame.importers.hasNext()) {
+				chain.removeLast();
+				continue;
+			}
+			ModuleNode importer = frame.importers.next();
+			if (importer.getAcceptedHmrDeps().contains(frame.node)) {
+				walk.boundary(importer, frame.node);
+				continue;
+			}
+			if (importsOnlyAcceptedExports(importer, frame.node)) {
+				continue;
+			}
+			step = walk.enter(importer);
+			if (step == Step.DEAD_END) {
+				List<ModuleNode> deadEndChain = new ArrayList<>(chain.size() + 1);
+				chain.forEach((link) -> deadEndChain.add(link.node));
+				deadEndChain.add(importer);
+				return walk.deadEnd(deadEndChain);
+			}
+			if (step == Step.WALK_IMPORTERS) {
+				chain.addLast(new Frame(importer));
+			}
+		}
+		return walk.result();
+	}
+
+	/**
+	 * Whether a boundary can reach, through its importers, a module of the chain that led
+	 * to it: it then sits in an import loop with the changed code (Vite's
+	 * {@code isNodeWithinCircularImports}, same answer, linear instead of quadratic). A
+	 * module importing itself does not count.
+	 * <pre>
+	 * A -&gt; B -&gt; C -&gt; ACCEPTED -&gt; D -&gt; E -&gt; NODE
+	 *      ^--------------------------|
+	 * </pre>
+	 * Here {@code ACCEPTED} with the chain {@code [NODE, E, D, ACCEPTED]} is within a
+	 * circular import: its importer {@code C}, imported by {@code B}, is imported by
+	 * {@code E}.
+	 * @param node the boundary
+	 * @param nodeChain the modules walked from the changed module up to the boundary
+	 * @return whether the boundary is within a circular import
+	 */
+	public static boolean isNodeWithinCircularImports(ModuleNode node, List<ModuleNode> nodeChain) {
+		if (node == null) {
+			throw new IllegalArgumentException("'node' must not be null");
+		}
+		if (nodeChain == null) {
+			throw new IllegalArgumentException("'nodeChain' must not be null");
+		}
+		Set<ModuleNode> chain = new HashSet<>(nodeChain);
+		Set<ModuleNode> traversed = new HashSet<>();
+		Deque<ModuleNode> pending = new ArrayDeque<>();
+		traversed.add(node);
+		pending.push(node);
+		while (!pending.isEmpty()) {
+			ModuleNode current = pending.pop();
+			for (ModuleNode importer : current.getImporters()) {
+				if (importer == current) {
+					continue;
+				}
+				if (chain.contains(importer)) {
+					return true;
+				}
+				if (traversed.add(importer)) {
+					pending.push(importer);
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether re-importing a module from a JS boundary needs {@code ?import}: its URL is
+	 * neither JS nor CSS by extension (an SVG, a JSON file; Vite's
+	 * {@code isExplicitImportRequired}).
+	 * @param url the accepted module's URL
+	 * @return whether an explicit import is required
+	 */
+	static boolean isExplicitImportRequired(String url) {
+		return !isJsRequest(url) && !isCssRequest(url);
+	}
+
+	static boolean isJsRequest(String url) {
+		String path = cleanUrl(url);
+		if (KNOWN_JS_SRC.matcher(path).find()) {
+			return true;
+		}
+		return !hasExtension(path) && !path.endsWith("/");
+	}
+
+	static boolean isCssRequest(String url) {
+		return CSS_LANGS.matcher(url).find();
+	}
+
+	private static String cleanUrl(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '?' || c == '#') {
+				return url.substring(0, i);
+			}
+		}
+		return url;
+	}
+
+	/** Node's {@code path.extname(path) !== ''}. */
+	private static boolean hasExtension(String path) {
+		String name = path.substring(path.lastIndexOf('/') + 1);
+		return name.lastIndexOf('.') > 0 && !name.equals("..");
+	}
+
+	private static boolean importsOnlyAcceptedExports(ModuleNode importer, ModuleNode node) {
+		Set<String> acceptedExports = node.getAcceptedHmrExports();
+		Map<ModuleNode, Set<String>> importedBindings = importer.getImportedBindings();
+		if (acceptedExports == null || importedBindings == null) {
+			return false;
+		}
+		Set<String> bindings = importedBindings.get(node);
+		return bindings != null && acceptedExports.containsAll(bindings);
+	}
+
+	/**
+	 * The modules among {@code boundaries} that lie on an import cycle of two or more
+	 * modules: Tarjan's strongly connected components, iteratively, over the importers
+	 * reachable from them.
+	 */
+	static Set<ModuleNode> onImportCycles(Collection<ModuleNode> boundaries) {
+		Map<ModuleNode, int[]> visited = new HashMap<>();
+		Deque<ModuleNode> components = new ArrayDeque<>();
+		Deque<Frame> frames = new ArrayDeque<>();
+		Set<ModuleNode> cyclic = new HashSet<>();
+		int[] counter = new int[1];
+		for (ModuleNode start : boundaries) {
+			if (visited.containsKey(start)) {
+				continue;
+			}
+			tarjanEnter(start, visited, components, frames, counter);
+			while (!frames.isEmpty()) {
+				Frame frame = frames.peekLast();
+				int[] state = visited.get(frame.node);
+				if (frame.importers.hasNext()) {
+					ModuleNode importer = frame.importers.next();
+					if (importer == frame.node) {
+						continue;
+					}
+					int[] importerState = visited.get(importer);
+					if (importerState == null) {
+						tarjanEnter(importer, visited, components, frames, counter);
+					}
+					else if (importerState[2] == 1) {
+						state[1] = Math.min(state[1], importerState[0]);
+					}
+					continue;
+				}
+				frames.removeLast();
+				if (!frames.isEmpty()) {
+					int[] parent = visited.get(frames.peekLast().node);
+					parent[1] = Math.min(parent[1], state[1]);
+				}
+				if (state[1] == state[0]) {
+					ModuleNode member;
+					int size = 0;
+					List<ModuleNode> component = new ArrayList<>();
+					do {
+						member = components.pop();
+						visited.get(member)[2] = 0;
+						component.add(member);
+						size++;
+					}
+					while (member != frame.node);
+					if (size > 1) {
+						cyclic.addAll(component);
+					}
+				}
+			}
+		}
+		return cyclic;
+	}
+
+	private static void tarjanEnter(ModuleNode node, Map<ModuleNode, int[]> visited, Deque<ModuleNode> components,
+			Deque<Frame> frames, int[] counter) {
+		int index = counter[0]++;
+		// index, lowest index reachable, still on the components stack (1) or not (0)
+		visited.put(node, new int[] { index, index, 1 });
+		components.push(node);
+		frames.addLast(new Frame(node));
+	}
+
+	private enum Step {
+
+		/** Nothing more to do for this module. */
+		DONE,
+
+		/** Walk the module's importers. */
+		WALK_IMPORTERS,
+
+		/** The module has no importers and accepts nothing. */
+		DEAD_END
+
+	}
+
+	/**
+	 * A module and how far its importers have been walked.
+	 */
+	private static final class Frame {
+
+		final ModuleNode node;
+
+		final Iterator<ModuleNode> importers;
+
+		Frame(ModuleNode node) {
+			this.node = node;
+			this.importers = node.getImporters().iterator();
+		}
+
+	}
+
+	/**
+	 * The state of one {@code propagateUpdate} call.
+	 */
+	private static final class Walk {
+
+		private final Set<ModuleNode> traversed;
+
+		private final List<ModuleNode[]> boundaries = new ArrayList<>();
+
+		private final List<ModuleNode> notAnalyzed = new ArrayList<>();
+
+		Walk(Set<ModuleNode> traversed) {
+			this.traversed = traversed;
+		}
+
+		Step enter(ModuleNode node) {
+			if (!this.traversed.add(node)) {
+				return Step.DONE;
+			}
+			if (node.getType() != ModuleType.ASSET && !node.isAnalyzed()) {
+				this.notAnalyzed.add(node);
+				return Step.DONE;
+			}
+			if (node.isSelfAccepting()) {
+				boundary(node, node);
+				return Step.DONE;
+			}
+			// A partially accepted module is a boundary for the exports it accepts; the
+			// importers of the others still have to be updated (or reloaded).
+			if (node.getAcceptedHmrExports() != null) {
+				boundary(node, node);
+			}
+			else if (node.getImporters().isEmpty()) {
+				return Step.DEAD_END;
+			}
+			return Step.WALK_IMPORTERS;
+		}
+
+		void boundary(ModuleNode boundary, ModuleNode acceptedVia) {
+			this.boundaries.add(new ModuleNode[] { boundary, acceptedVia });
+		}
+
+		Propagation deadEnd(List<ModuleNode> chain) {
+			return new Propagation(boundaries(Collections.emptySet()), chain, this.notAnalyzed);
+		}
+
+		Propagation result() {
+			if (this.boundaries.isEmpty()) {
+				return new Propagation(List.of(), null, this.notAnalyzed);
+			}
+			List<ModuleNode> nodes = new ArrayList<>(this.boundaries.size());
+			this.boundaries.forEach((found) -> nodes.add(found[0]));
+			return new Propagation(boundaries(onImportCycles(nodes)), null, this.notAnalyzed);
+		}
+
+		private List<PropagationBoundary> boundaries(Set<ModuleNode> cyclic) {
+			List<PropagationBoundary> result = new ArrayList<>(this.boundaries.size());
+			for (ModuleNode[] found : this.boundaries) {
+				result.add(new PropagationBoundary(found[0], found[1], cyclic.contains(found[0])));
+			}
+			return result;
+		}
+
+	}
+
+}
