@@ -53,7 +53,7 @@ public final class EsModuleLexer {
 
 		int attributes = -1;
 
-		ImportSpecifier.Type type;
+		final ImportSpecifier.Type type;
 
 		boolean literal;
 
@@ -363,7 +363,7 @@ public final class EsModuleLexer {
 					phase = 0;
 				}
 			}
-			else if (this.pos > startPos + 6 && ch == 'd' && matches(this.pos + 1, "efer")
+			else if (ch == 'd' && matches(this.pos + 1, "efer")
 					&& isBrOrWs(at(this.pos + 5))) {
 				phase = 2;
 				this.pos += 5;

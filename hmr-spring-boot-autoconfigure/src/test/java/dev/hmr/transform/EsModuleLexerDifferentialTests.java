@@ -82,7 +82,13 @@ class EsModuleLexerDifferentialTests {
 			"export { default } from './default.js'", "export { default as def2 } from './default2.js'",
 			"x = /=/g", "x = a /= 2", "x = a >>>= /b/", "x = !/re/.test(s)", "x = a < /b/", "x = +/a/",
 			"x = a & /b/", "x = a | /b/", "x = a ^ /b/", "x = ~/a/", "x = a % /b/", "x = [/a/, /b/]",
-			"x = {a: /b/}", "x = a, /b/", "f(/a/, /b/)", "x = a => /b/", "x = a === /b/", "x = a !== /b/");
+			"x = {a: /b/}", "x = a, /b/", "f(/a/, /b/)", "x = a => /b/", "x = a === /b/", "x = a !== /b/",
+			"#!/usr/bin/env node\n", "a ??= b / 2", "class X { static { import('./static-block.js') } }",
+			"@dec class Y { @field x = 1 }", "x = #p in o", "x = await import.meta.resolve('./r.js')",
+			"x = /[\\p{L}--\\p{N}]/v", "x = 1n / 2n", "x = a?.[b] / 2", "lbl: { break lbl }",
+			"x = async function* () { yield* g() }", "x = { get import() { return 1 } }",
+			"x = { async import() {} }", "x = { 'import': 1, \"export\": 2 }", "x = a\n?.5:1",
+			"x = y?.import", "x = `${`${`${import('./triple.js')}`}`}`", "x = '\\\n' + \"\\\r\n\"");
 
 	private static final List<String> SEPARATORS = List.of("\n", ";", " ", ";\n", "\r\n", "\n\n", "\t");
 
