@@ -1,0 +1,203 @@
+package dev.hmr.transform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Module URLs as Vite handles them: one canonical URL per module (no {@code t=}
+ * timestamp, no {@code import} marker), relative specifiers resolved against the
+ * importer's URL, and the query Vite adds to imports of non-JavaScript files and of
+ * modules changed by HMR.
+ *
+ * @since 0.1.0
+ */
+public final class ModuleUrls {
+
+	private static final Set<String> JS_EXTENSIONS = Set.of("js", "jsx", "ts", "tsx", "mjs", "mts", "vue", "marko",
+			"svelte", "astro", "imba", "mdx");
+
+	private static final Set<String> CSS_EXTENSIONS = Set.of("css", "less", "sass", "scss", "styl", "stylus", "pcss",
+			"postcss", "sss");
+
+	private ModuleUrls() {
+	}
+
+	/**
+	 * The canonical URL of the module a request asks for: the request URI with the
+	 * {@code t=<13 digits>} timestamp and {@code import} parameters removed (and the
+	 * {@code ?} when nothing else is left), other parameters kept in order.
+	 * {@code /js/a.js?t=1700000000000} and {@code /logo.svg?import&t=1700000000000} become
+	 * {@code /js/a.js} and {@code /logo.svg}; {@code /a.css?direct&t=1700000000000}
+	 * becomes {@code /a.css?direct}.
+	 * @param requestUriWithQuery the request URI, with its query if any
+	 * @return the canonical URL
+	 */
+	public static String canonicalUrl(String requestUriWithQuery) {
+		Assert.notNull(requestUriWithQuery, "'requestUriWithQuery' must not be null");
+		int hash = requestUriWithQuery.indexOf('#');
+		String fragment = (hash >= 0) ? requestUriWithQuery.substring(hash) : "";
+		String url = (hash >= 0) ? requestUriWithQuery.substring(0, hash) : requestUriWithQuery;
+		int question = url.indexOf('?');
+		if (question < 0) {
+			return url + fragment;
+		}
+		StringBuilder kept = new StringBuilder(url.length());
+		kept.append(url, 0, question);
+		char separator = '?';
+		int from = question + 1;
+		while (from <= url.length()) {
+			int to = url.indexOf('&', from);
+			to = (to < 0) ? url.length() : to;
+			if (to > from && !isHmrParameter(url, from, to)) {
+				kept.append(separator).append(url, from, to);
+				separator = '&';
+			}
+			from = to + 1;
+		}
+		return kept.append(fragment).toString();
+	}
+
+	private static boolean isHmrParameter(String url, int from, int to) {
+		int length = to - from;
+		if (url.startsWith("import", from) && (length == 6 || length == 7 && url.charAt(from + 6) == '=')) {
+			return true;
+		}
+		if (length == 15 && url.startsWith("t=", from)) {
+			for (int i = from + 2; i < to; i++) {
+				if (url.charAt(i) < '0' || url.charAt(i) > '9') {
+					return false;
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Resolve a relative ({@code ./x.js}, {@code ../x.js}) or root-absolute
+	 * ({@code /x.js}) import specifier against the importer's URL, normalising
+	 * {@code .} and {@code ..} segments; the specifier's query is kept. Bare specifiers
+	 * ({@code lit}, {@code vue}), full URLs ({@code https:}, {@code data:}) and
+	 * protocol-relative URLs give {@code null}: they are left to the browser (and its
+	 * import map).
+	 * @param specifier the import specifier
+	 * @param importerUrl the URL of the importing module
+	 * @return the resolved URL, or {@code null}
+	 */
+	public static @Nullable String resolve(String specifier, String importerUrl) {
+		Assert.notNull(specifier, "'specifier' must not be null");
+		Assert.notNull(importerUrl, "'importerUrl' must not be null");
+		if (specifier.startsWith("/")) {
+			return specifier.startsWith("//") ? null : normalize(specifier);
+		}
+		if (specifier.equals(".") || specifier.equals("..") || specifier.startsWith("./")
+				|| specifier.startsWith("../")) {
+			String importerPath = path(importerUrl);
+			String directory = importerPath.substring(0, importerPath.lastIndexOf('/') + 1);
+			return normalize((directory.isEmpty() ? "/" : directory) + specifier);
+		}
+		return null;
+	}
+
+	/**
+	 * Whether an import of this URL must carry Vite's {@code import} query parameter:
+	 * true for anything that is neither JavaScript nor CSS ({@code .svg}, {@code .json},
+	 * {@code .png}…), which the server then serves as a JavaScript module.
+	 * @param url the module URL
+	 * @return whether {@code ?import} is needed
+	 */
+	public static boolean isExplicitImportRequired(String url) {
+		String path = path(url);
+		String name = path.substring(path.lastIndexOf('/') + 1);
+		int dot = name.lastIndexOf('.');
+		if (dot <= 0) {
+			// no extension: JavaScript, unless it names a directory
+			return path.endsWith("/");
+		}
+		String extension = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return !JS_EXTENSIONS.contains(extension) && !CSS_EXTENSIONS.contains(extension);
+	}
+
+	/**
+	 * The URL an importer should use for a module: {@code import} first when
+	 * {@code explicitImport}, then {@code t=<timestamp>} when the module has been updated,
+	 * then the module's own query; the order the HMR client uses when it re-imports, so
+	 * that both load the same module instance.
+	 * @param canonicalUrl the module's canonical URL
+	 * @param explicitImport whether to add {@code import}
+	 * @param timestamp the module's last HMR timestamp, 0 if never updated
+	 * @return the URL to import
+	 */
+	static String importUrl(String canonicalUrl, boolean explicitImport, long timestamp) {
+		if (!explicitImport && timestamp <= 0) {
+			return canonicalUrl;
+		}
+		int hash = canonicalUrl.indexOf('#');
+		String fragment = (hash >= 0) ? canonicalUrl.substring(hash) : "";
+		String url = (hash >= 0) ? canonicalUrl.substring(0, hash) : canonicalUrl;
+		int question = url.indexOf('?');
+		List<String> query = new ArrayList<>(3);
+		if (explicitImport) {
+			query.add("import");
+		}
+		if (timestamp > 0) {
+			query.add("t=" + timestamp);
+		}
+		if (question >= 0 && question < url.length() - 1) {
+			query.add(url.substring(question + 1));
+		}
+		return ((question >= 0) ? url.substring(0, question) : url) + "?" + String.join("&", query) + fragment;
+	}
+
+	private static String path(String url) {
+		int end = url.length();
+		int question = url.indexOf('?');
+		if (question >= 0) {
+			end = question;
+		}
+		int hash = url.indexOf('#');
+		if (hash >= 0 && hash < end) {
+			end = hash;
+		}
+		return url.substring(0, end);
+	}
+
+	/** Remove {@code .} and {@code ..} segments of an absolute path, keeping its query. */
+	private static String normalize(String url) {
+		String path = path(url);
+		String suffix = url.substring(path.length());
+		if (!path.contains("/.")) {
+			return url;
+		}
+		String[] segments = path.substring(1).split("/", -1);
+		List<String> result = new ArrayList<>(segments.length);
+		for (int i = 0; i < segments.length; i++) {
+			String segment = segments[i];
+			boolean last = i == segments.length - 1;
+			if (segment.equals("..")) {
+				if (!result.isEmpty()) {
+					result.remove(result.size() - 1);
+				}
+				if (last) {
+					result.add("");
+				}
+			}
+			else if (segment.equals(".")) {
+				if (last) {
+					result.add("");
+				}
+			}
+			else {
+				result.add(segment);
+			}
+		}
+		return "/" + String.join("/", result) + suffix;
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.hmr.transform;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CssModuleTransformer}.
+ */
+class CssModuleTransformerTests {
+
+	private final CssModuleTransformer transformer = new CssModuleTransformer();
+
+	@Test
+	void cssImportedFromJavaScriptBecomesASelfAcceptingModule() {
+		TransformedModule module = this.transformer.toJsModule("body { color: red }\n", "/css/style.css",
+				"/abs/css/style.css");
+		assertThat(module.code()).isEqualTo("import { createHotContext as __vite__createHotContext } from "
+				+ "\"/@vite/client\";import.meta.hot = __vite__createHotContext(\"/css/style.css\");"
+				+ "import { updateStyle as __vite__updateStyle, removeStyle as __vite__removeStyle } from "
+				+ "\"/@vite/client\"\n" + "const __vite__id = \"/abs/css/style.css\"\n"
+				+ "const __vite__css = \"body { color: red }\\n\"\n" + "__vite__updateStyle(__vite__id, __vite__css)\n"
+				+ "import.meta.hot.accept()\n" + "import.meta.hot.prune(() => __vite__removeStyle(__vite__id))");
+		assertThat(module.isSelfAccepting()).isTrue();
+		assertThat(module.usesHot()).isTrue();
+		assertThat(module.acceptedUrls()).isEmpty();
+		assertThat(module.acceptedExports()).isNull();
+	}
+
+	@Test
+	void generatedModuleLexesLikeAnyModule() {
+		TransformedModule module = this.transformer.toJsModule("a { }", "/a.css", "/a.css");
+		TransformedModule analysed = new JsModuleTransformer().transform(
+				module.code().substring(module.code().indexOf(");") + 2), "/a.css", (url) -> 0);
+		assertThat(analysed.isSelfAccepting()).isTrue();
+	}
+
+	@Test
+	void cssTextIsASafeStringLiteral() {
+		String css = "a::after { content: \"\\\"</script><!-- \\u2028\" }\u2028\u2029\t\r\n\\";
+		String code = this.transformer.toJsModule(css, "/a.css", "/a.css").code();
+		String line = code.lines().filter((l) -> l.startsWith("const __vite__css = ")).findFirst().orElseThrow();
+		assertThat(line).isEqualTo("const __vite__css = \"a::after { content: \\\"\\\\\\\"\\u003c/script>\\u003c!-- "
+				+ "\\\\u2028\\\" }\\u2028\\u2029\\t\\r\\n\\\\\"");
+		assertThat(code).doesNotContain("</script").doesNotContain("\u2028").doesNotContain("\u2029");
+		String literal = line.substring("const __vite__css = ".length());
+		assertThat(JsStrings.evaluate(literal.toCharArray(), 0, literal.length())).isEqualTo(css);
+	}
+
+	@Test
+	void relativeImportsInTheCssBecomeAbsolute() {
+		TransformedModule module = this.transformer.toJsModule("@import './base.css';\n@import url(../theme.css);",
+				"/css/app/main.css", "/abs/main.css");
+		assertThat(module.code()).contains("const __vite__css = \"@import '/css/app/base.css';\\n"
+				+ "@import url(/css/theme.css);\"");
+		assertThat(module.importedUrls()).containsExactly("/css/app/base.css", "/css/theme.css");
+	}
+
+	@Test
+	void updatedImportedStylesheetsGetATimestamp() {
+		TransformedModule module = this.transformer.rewriteImports("@import \"./base.css\" screen;", "/css/main.css",
+				SpecifierResolver.relative(), (url) -> url.equals("/css/base.css") ? 1700000000123L : 0);
+		assertThat(module.code()).isEqualTo("@import \"/css/base.css?t=1700000000123\" screen;");
+		assertThat(module.isSelfAccepting()).isFalse();
+	}
+
+	@Test
+	void externalImportsAreLeftAsWritten() {
+		String css = "@import url(https://fonts.example/css?family=Inter);";
+		TransformedModule module = this.transformer.rewriteImports(css, "/css/main.css", SpecifierResolver.relative(),
+				(url) -> 0);
+		assertThat(module.code()).isEqualTo(css);
+		assertThat(module.importedUrls()).isEmpty();
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.hmr.transform;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link HmrAcceptLexer}.
+ */
+class HmrAcceptLexerTests {
+
+	@Test
+	void acceptWithoutArgumentsIsSelfAccepting() {
+		HotUsage hot = scan("import.meta.hot.accept()");
+		assertThat(hot.usesHot()).isTrue();
+		assertThat(hot.isSelfAccepting()).isTrue();
+		assertThat(hot.acceptedDeps()).isEmpty();
+	}
+
+	@Test
+	void acceptWithACallbackIsSelfAccepting() {
+		assertThat(scan("import.meta.hot.accept((mod) => render(mod))").isSelfAccepting()).isTrue();
+		assertThat(scan("import.meta.hot.accept(function (mod) {})").isSelfAccepting()).isTrue();
+		assertThat(scan("import.meta.hot.accept(onUpdate)").isSelfAccepting()).isTrue();
+	}
+
+	@Test
+	void acceptWithAStringAcceptsThatDep() {
+		String code = "import.meta.hot.accept('./dep.js', (dep) => {})";
+		HotUsage hot = scan(code);
+		assertThat(hot.isSelfAccepting()).isFalse();
+		assertThat(hot.acceptedDeps()).containsExactly(new AcceptedDep("./dep.js", 23, 33));
+		assertThat(code.substring(23, 33)).isEqualTo("'./dep.js'");
+	}
+
+	@Test
+	void acceptWithAnArrayAcceptsEachDep() {
+		HotUsage hot = scan("import.meta.hot.accept([ './a.js', \"./b.js\" , `./c.js` ], ([a, b, c]) => {})");
+		assertThat(hot.isSelfAccepting()).isFalse();
+		assertThat(hot.acceptedDeps()).extracting(AcceptedDep::specifier).containsExactly("./a.js", "./b.js", "./c.js");
+	}
+
+	@Test
+	void acceptWithOptionalChainingIsRead() {
+		assertThat(scan("import.meta.hot?.accept('./dep.js')").acceptedDeps()).extracting(AcceptedDep::specifier)
+			.containsExactly("./dep.js");
+		assertThat(scan("import.meta.hot?.accept()").isSelfAccepting()).isTrue();
+	}
+
+	@Test
+	void templateWithoutSubstitutionIsADep() {
+		assertThat(scan("import.meta.hot.accept(`./t.js`, cb)").acceptedDeps()).extracting(AcceptedDep::specifier)
+			.containsExactly("./t.js");
+	}
+
+	@Test
+	void templateWithSubstitutionIsAnError() {
+		assertThatExceptionOfType(SourceSyntaxException.class)
+			.isThrownBy(() -> scan("import.meta.hot.accept(`./${name}.js`, cb)"))
+			.withMessage(HmrAcceptLexer.INVALID_ACCEPT_MESSAGE)
+			.satisfies((ex) -> assertThat(ex.getPosition()).isEqualTo(26));
+	}
+
+	@Test
+	void nonLiteralInsideTheArrayIsAnError() {
+		assertThatExceptionOfType(SourceSyntaxException.class)
+			.isThrownBy(() -> scan("import.meta.hot.accept(['./a.js', dep], cb)"))
+			.withMessage("import.meta.hot.accept() can only accept string literals or an Array of string literals.");
+	}
+
+	@Test
+	void accessesOtherThanAcceptOnlyMarkTheModuleAsUsingHot() {
+		HotUsage hot = scan("if (import.meta.hot) { import.meta.hot.dispose(() => {}); import.meta.hot.data.x = 1 }");
+		assertThat(hot.usesHot()).isTrue();
+		assertThat(hot.isSelfAccepting()).isFalse();
+		assertThat(hot.acceptedDeps()).isEmpty();
+		assertThat(hot.acceptedExports()).isNull();
+	}
+
+	@Test
+	void otherImportMetaPropertiesDoNotUseHot() {
+		assertThat(scan("const u = import.meta.url; import.meta.env")).isEqualTo(HotUsage.NONE);
+	}
+
+	@Test
+	void acceptInACommentOrStringIsIgnored() {
+		assertThat(scan("// import.meta.hot.accept()\nconst s = 'import.meta.hot.accept()'")).isEqualTo(HotUsage.NONE);
+	}
+
+	@Test
+	void acceptWrittenWithSpacesIsNotRecognised() {
+		HotUsage hot = scan("import.meta.hot . accept()");
+		assertThat(hot.usesHot()).isTrue();
+		assertThat(hot.isSelfAccepting()).isFalse();
+	}
+
+	@Test
+	void acceptExportsRecordsTheNames() {
+		HotUsage hot = scan("export const a = 1; import.meta.hot.acceptExports(['a', 'b'], cb)");
+		assertThat(hot.acceptedExports()).containsExactly("a", "b");
+		assertThat(hot.isSelfAccepting()).isFalse();
+	}
+
+	@Test
+	void acceptExportsWithOneNameRecordsIt() {
+		assertThat(scan("import.meta.hot.acceptExports('default')").acceptedExports()).containsExactly("default");
+	}
+
+	@Test
+	void severalAcceptCallsAddUp() {
+		HotUsage hot = scan("import.meta.hot.accept('./a.js', f); import.meta.hot.accept(['./b.js']); "
+				+ "import.meta.hot.accept()");
+		assertThat(hot.isSelfAccepting()).isTrue();
+		assertThat(hot.acceptedDeps()).extracting(AcceptedDep::specifier).containsExactly("./a.js", "./b.js");
+	}
+
+	@Test
+	void lexAcceptedHmrDepsStartsAfterTheParenthesis() {
+		List<AcceptedDep> deps = new ArrayList<>();
+		String code = "hot.accept(  \"./x.js\")";
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps(code, 11, deps)).isFalse();
+		assertThat(deps).containsExactly(new AcceptedDep("./x.js", 13, 21));
+	}
+
+	@Test
+	void lexAcceptedHmrExportsCollectsNames() {
+		Set<String> names = new LinkedHashSet<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrExports("(['x', 'y'])", 1, names)).isTrue();
+		assertThat(names).containsExactly("x", "y");
+	}
+
+	private static HotUsage scan(String code) {
+		return HmrAcceptLexer.scan(code, EsModuleLexer.parse(code).imports());
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.hmr.transform;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HtmlClientInjector}.
+ */
+class HtmlClientInjectorTests {
+
+	private static final String CLIENT = "<script type=\"module\" src=\"/@vite/client\"></script>";
+
+	private final HtmlClientInjector injector = new HtmlClientInjector();
+
+	@Test
+	void clientBecomesTheFirstChildOfTheHead() {
+		String html = "<!DOCTYPE html>\n<html>\n<head>\n<link rel=\"stylesheet\" href=\"/a.css\">\n</head>\n"
+				+ "<body></body>\n</html>\n";
+		assertThat(this.injector.inject(html)).isEqualTo("<!DOCTYPE html>\n<html>\n<head>\n  " + CLIENT
+				+ "\n<link rel=\"stylesheet\" href=\"/a.css\">\n</head>\n<body></body>\n</html>\n");
+	}
+
+	@Test
+	void clientIsIndentedOneLevelDeeperThanTheHead() {
+		assertThat(this.injector.inject("<html>\n  <head>\n    <title>x</title>"))
+			.isEqualTo("<html>\n  <head>\n    " + CLIENT + "\n    <title>x</title>");
+		assertThat(this.injector.inject("<html>\n\t<head>")).isEqualTo("<html>\n\t<head>\n\t\t" + CLIENT);
+	}
+
+	@Test
+	void headWithAttributesAndUpperCaseIsFound() {
+		assertThat(this.injector.inject("<HTML><HEAD PROFILE=\"x\"><TITLE>t</TITLE>"))
+			.isEqualTo("<HTML><HEAD PROFILE=\"x\">\n  " + CLIENT + "<TITLE>t</TITLE>");
+	}
+
+	@Test
+	void pageWithoutHeadGetsOneAfterTheHtmlTag() {
+		assertThat(this.injector.inject("<!doctype html><html lang=\"en\"><body><p>hi</p></body></html>"))
+			.isEqualTo("<!doctype html><html lang=\"en\">\n<head>\n  " + CLIENT
+					+ "\n</head><body><p>hi</p></body></html>");
+	}
+
+	@Test
+	void pageWithOnlyADoctypeGetsAHeadAfterIt() {
+		assertThat(this.injector.inject("<!DOCTYPE html>\n<title>t</title><p>x"))
+			.isEqualTo("<!DOCTYPE html>\n<head>\n  " + CLIENT + "\n</head>\n<title>t</title><p>x");
+	}
+
+	@Test
+	void leadingByteOrderMarkWhitespaceAndCommentsAreSkipped() {
+		assertThat(this.injector.inject("\uFEFF  <!-- generated -->\n<html><head></head></html>"))
+			.isEqualTo("\uFEFF  <!-- generated -->\n<html><head>\n  " + CLIENT + "</head></html>");
+		assertThat(this.injector.inject("<?xml version=\"1.0\"?>\n<html><head>")).endsWith("<head>\n  " + CLIENT);
+	}
+
+	@Test
+	void fragmentsAreLeftAlone() {
+		for (String fragment : new String[] { "<div id=\"list\" hx-swap-oob=\"true\"><p>x</p></div>", "<tr><td>1</td></tr>",
+				"plain text", "", "<!-- only a comment -->", "<header><head-less/></header>", "<htmlx>" }) {
+			assertThat(this.injector.inject(fragment)).as(fragment).isSameAs(fragment);
+		}
+	}
+
+	@Test
+	void headerIsNotTheHead() {
+		assertThat(this.injector.inject("<html><body><header>menu</header></body></html>"))
+			.isEqualTo("<html>\n<head>\n  " + CLIENT + "\n</head><body><header>menu</header></body></html>");
+	}
+
+	@Test
+	void headInACommentAScriptOrAnAttributeIsNotTheHead() {
+		String html = "<html data-x=\"<head>\"><!-- <head> --><script>document.write('<head>')</script>"
+				+ "<style>a::after { content: '</head><head>' }</style><head><meta charset=\"utf-8\">";
+		assertThat(this.injector.inject(html)).isEqualTo(html.replace("<head><meta", "<head>\n  " + CLIENT + "<meta"));
+	}
+
+	@Test
+	void nonceFromTheCspNonceMetaIsUsed() {
+		String html = "<html><head><meta property=\"csp-nonce\" nonce=\"c2VjcmV0\"><script nonce=\"other\"></script>";
+		assertThat(this.injector.inject(html)).contains("<head>\n  <script type=\"module\" src=\"/@vite/client\" "
+				+ "nonce=\"c2VjcmV0\"></script><meta");
+	}
+
+	@Test
+	void nonceFromAnExistingScriptOrStyleIsUsed() {
+		assertThat(this.injector.inject("<html><head><title>t</title></head><body><script NONCE='r4nd0m'>go()</script>"))
+			.contains("<script type=\"module\" src=\"/@vite/client\" nonce=\"r4nd0m\"></script><title>");
+		assertThat(this.injector.inject("<html><head><style nonce=\"s\">a{}</style>"))
+			.contains("src=\"/@vite/client\" nonce=\"s\"></script>");
+	}
+
+	@Test
+	void pageWithoutNonceGetsNone() {
+		assertThat(this.injector.inject("<html><head><script src=\"/app.js\"></script>")).doesNotContain("nonce");
+	}
+
+	@Test
+	void injectionHappensOnlyOnce() {
+		String once = this.injector.inject("<!doctype html><html><head></head><body></body></html>");
+		assertThat(this.injector.inject(once)).isSameAs(once);
+		assertThat(once.split("/@vite/client", -1)).hasSize(2);
+	}
+
+	@Test
+	void pageThatAlreadyLoadsTheClientIsLeftAlone() {
+		String html = "<html><head><script type=\"module\" src=\"/@vite/client\"></script></head>";
+		assertThat(this.injector.inject(html)).isSameAs(html);
+	}
+
+	@Test
+	void clientUrlCanBeConfigured() {
+		assertThat(new HtmlClientInjector("/app/@vite/client").inject("<html><head>"))
+			.isEqualTo("<html><head>\n  <script type=\"module\" src=\"/app/@vite/client\"></script>");
+	}
+
+	@Test
+	void insertionCanBeAppliedByTheCaller() {
+		String html = "<html><head><title>t</title>";
+		HtmlClientInjector.Insertion insertion = this.injector.findInsertion(html);
+		assertThat(insertion).isNotNull();
+		assertThat(insertion.offset()).isEqualTo(12);
+		assertThat(insertion.text()).isEqualTo("\n  " + CLIENT);
+		assertThat(this.injector.findInsertion("<p>fragment</p>")).isNull();
+	}
+
+}
