@@ -49,6 +49,37 @@ public record HotError(String message, String stack, @Nullable String id, @Nulla
 	}
 
 	/**
+	 * An error for an exception, shaped as Vite's {@code prepareError}: the message, and the
+	 * stack as its {@code at …} lines only.
+	 * @param ex the exception
+	 * @param plugin the name of the plugin or step that failed, or {@code null}
+	 * @param id the file or module the error is about, or {@code null}
+	 * @return the error
+	 */
+	public static HotError from(Throwable ex, @Nullable String plugin, @Nullable String id) {
+		StringBuilder stack = new StringBuilder();
+		for (StackTraceElement element : ex.getStackTrace()) {
+			if (!stack.isEmpty()) {
+				stack.append('\n');
+			}
+			stack.append("    at ").append(element);
+		}
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+		return new HotError(message, stack.toString(), id, null, plugin, null, null, Map.of());
+	}
+
+	/**
+	 * A copy with a location and a code frame.
+	 * @param location the location
+	 * @param frame the code frame
+	 * @return the new error
+	 */
+	public HotError withLocation(Location location, String frame) {
+		return new HotError(this.message, this.stack, this.id, frame, this.plugin, this.pluginCode, location,
+				this.extra);
+	}
+
+	/**
 	 * A position in a file.
 	 *
 	 * @param file the file, or absent

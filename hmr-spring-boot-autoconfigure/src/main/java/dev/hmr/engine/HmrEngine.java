@@ -1,0 +1,223 @@
+package dev.hmr.engine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import dev.hmr.channel.HotChannelClient;
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.graph.HmrBoundaryUpdate;
+import dev.hmr.graph.HmrClock;
+import dev.hmr.graph.HmrUpdateResult;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.graph.ModuleNode;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+import dev.hmr.plugin.HmrContext;
+import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.HmrServer;
+import dev.hmr.watch.FileChangeEvent;
+import dev.hmr.watch.FileChangeKind;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.util.Assert;
+
+/**
+ * Turns a {@link FileChangeEvent}, or a {@code vite:invalidate} from a browser, into one
+ * payload: the plugins' {@code handleHotUpdate} hooks in order, then the graph's update
+ * propagation, then one send. Orchestration only: the algorithms live in the graph.
+ *
+ * @since 0.1.0
+ */
+public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServer {
+
+	/** Vite's event for a module that asked to be invalidated. */
+	public static final String VITE_INVALIDATE = "vite:invalidate";
+
+	private static final Log logger = LogFactory.getLog(HmrEngine.class);
+
+	private final ModuleGraph graph;
+
+	private final ServerHotChannel channel;
+
+	private final HmrClock clock;
+
+	private final List<HmrPlugin> plugins;
+
+	private final List<Path> pageRoots;
+
+	/**
+	 * Create an engine and start listening to {@code vite:invalidate} on the channel.
+	 * @param graph the module graph
+	 * @param channel the channel to the browsers
+	 * @param clock the HMR clock
+	 * @param plugins the plugins, in order
+	 * @param pageRoots the served roots: an HTML file changed there reloads the pages that
+	 * show it; a file changed in any other root that no module uses (a server-side
+	 * template) reloads every page
+	 */
+	public HmrEngine(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
+			List<Path> pageRoots) {
+		Assert.notNull(graph, "'graph' must not be null");
+		Assert.notNull(channel, "'channel' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
+		Assert.notNull(plugins, "'plugins' must not be null");
+		Assert.notNull(pageRoots, "'pageRoots' must not be null");
+		this.graph = graph;
+		this.channel = channel;
+		this.clock = clock;
+		this.plugins = List.copyOf(plugins);
+		this.pageRoots = pageRoots.stream().map((root) -> root.toAbsolutePath().normalize()).toList();
+		channel.on(VITE_INVALIDATE, this::onInvalidate);
+	}
+
+	@Override
+	public ServerHotChannel getHot() {
+		return this.channel;
+	}
+
+	@Override
+	public ModuleGraph getModuleGraph() {
+		return this.graph;
+	}
+
+	@Override
+	public void onApplicationEvent(FileChangeEvent event) {
+		handleFileChange(event.getPath(), event.getRoot(), event.getKind());
+	}
+
+	/**
+	 * Handle a change of a file under a watched root.
+	 * @param file the file
+	 * @param root the root it is under
+	 * @param kind what happened to it
+	 */
+	public void handleFileChange(Path file, Path root, FileChangeKind kind) {
+		long timestamp = this.clock.nextTimestamp();
+		try {
+			if (kind == FileChangeKind.DELETED) {
+				this.graph.onFileDeleted(file);
+			}
+			else {
+				this.graph.onFileChange(file, timestamp);
+			}
+			List<ModuleNode> modules = new ArrayList<>(this.graph.getModulesByFile(file));
+			HmrContext context = new HmrContext(file, timestamp, modules, this);
+			for (HmrPlugin plugin : this.plugins) {
+				List<ModuleNode> result;
+				try {
+					result = plugin.handleHotUpdate(context);
+				}
+				catch (Exception ex) {
+					logger.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
+					this.channel.send(new ErrorPayload(HotError.from(ex, plugin.getName(), file.toString())));
+					return;
+				}
+				if (result != null) {
+					if (result.isEmpty()) {
+						logger.debug("Plugin " + plugin.getName() + " handled the change of " + file);
+						return;
+					}
+					context = context.withModules(result);
+				}
+			}
+			if (context.getModules().isEmpty()) {
+				HotPayload reload = pageReload(file, root);
+				if (reload != null) {
+					send(reload, file);
+				}
+				return;
+			}
+			HmrUpdateResult result = this.graph.updateModules(file, context.getModules(), timestamp, null);
+			send(result, file);
+		}
+		catch (RuntimeException ex) {
+			logger.error("HMR failed for " + file, ex);
+			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", file.toString())));
+		}
+	}
+
+	private @Nullable HotPayload pageReload(Path file, Path root) {
+		Path normalized = file.toAbsolutePath().normalize();
+		for (Path pageRoot : this.pageRoots) {
+			if (normalized.startsWith(pageRoot)) {
+				String name = normalized.getFileName().toString().toLowerCase(Locale.ROOT);
+				if (name.endsWith(".html") || name.endsWith(".htm")) {
+					return FullReloadPayload.page("/" + slashes(pageRoot.relativize(normalized)));
+				}
+				return null;
+			}
+		}
+		// A root that is watched but not served: server-side templates. Any page may use it.
+		return new FullReloadPayload("*", normalized.toString());
+	}
+
+	private void onInvalidate(@Nullable JsonNode data, HotChannelClient client) {
+		if (data == null || !data.isObject() || data.get("path") == null || !data.get("path").isString()) {
+			logger.warn("Ignored vite:invalidate without a path from " + client.socket().id());
+			return;
+		}
+		String path = data.get("path").asString();
+		if (path.startsWith("/@id/")) {
+			path = path.substring("/@id".length());
+		}
+		JsonNode first = data.get("firstInvalidatedBy");
+		String firstInvalidatedBy = (first != null && first.isString()) ? first.asString() : path;
+		JsonNode message = data.get("message");
+		logger.info("hmr invalidate " + path + ((message != null && message.isString()) ? " " + message.asString() : ""));
+		try {
+			send(this.graph.invalidate(path, firstInvalidatedBy), null);
+		}
+		catch (RuntimeException ex) {
+			logger.error("HMR failed for the invalidation of " + path, ex);
+			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", path)));
+		}
+	}
+
+	private void send(HmrUpdateResult result, @Nullable Path file) {
+		switch (result.type()) {
+			case UPDATES -> {
+				List<Update> updates = ((HmrUpdateResult.Updates) result).updates()
+					.stream()
+					.map(HmrEngine::toUpdate)
+					.toList();
+				logger.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
+				this.channel.send(new UpdatePayload(updates));
+			}
+			case FULL_RELOAD -> {
+				HmrUpdateResult.FullReload reload = (HmrUpdateResult.FullReload) result;
+				Path trigger = (reload.triggeredBy() != null) ? reload.triggeredBy() : file;
+				logger.info("page reload: " + reload.reason());
+				this.channel.send(new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null));
+			}
+			case NO_UPDATE -> logger.debug(((HmrUpdateResult.NoUpdate) result).reason());
+		}
+	}
+
+	private void send(HotPayload payload, Path file) {
+		logger.info("page reload " + file);
+		this.channel.send(payload);
+	}
+
+	private static Update toUpdate(HmrBoundaryUpdate update) {
+		Update.Type type = (update.type() == HmrBoundaryUpdate.Type.CSS_UPDATE) ? Update.Type.CSS_UPDATE
+				: Update.Type.JS_UPDATE;
+		return new Update(type, update.timestamp(), update.path(), update.acceptedPath(),
+				update.explicitImportRequired(), update.isWithinCircularImport(), update.firstInvalidatedBy(), null);
+	}
+
+	private static String slashes(Path relative) {
+		return relative.toString().replace('\\', '/');
+	}
+
+}

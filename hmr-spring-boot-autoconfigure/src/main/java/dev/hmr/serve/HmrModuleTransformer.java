@@ -1,0 +1,359 @@
+package dev.hmr.serve;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.graph.HmrClock;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.graph.ModuleNode;
+import dev.hmr.graph.ModuleType;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.PrunePayload;
+import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.transform.CssImport;
+import dev.hmr.transform.CssImportLexer;
+import dev.hmr.transform.CssModuleTransformer;
+import dev.hmr.transform.JsModuleTransformer;
+import dev.hmr.transform.ModuleUrls;
+import dev.hmr.transform.SpecifierResolver;
+import dev.hmr.transform.TransformedModule;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.servlet.resource.ResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
+
+/**
+ * Turns served files into what the browser's module graph needs, and records each module
+ * in the server's {@link ModuleGraph} as it is served (Vite's import analysis):
+ * <ul>
+ * <li>JavaScript modules: plugins' {@code transform} hooks, then imports resolved to
+ * canonical URLs (with {@code ?t=} once a module was hot-updated), accepted deps
+ * rewritten, and the hot context for modules that use {@code import.meta.hot};</li>
+ * <li>a stylesheet requested by a {@code <link>} ({@code Accept: text/css}): served as
+ * CSS, recorded as {@code /x.css?direct} with its {@code @import}s, so a change gives a
+ * {@code css-update};</li>
+ * <li>a stylesheet imported from JavaScript: a module that injects a {@code <style>} and
+ * accepts its own updates;</li>
+ * <li>any file a plugin's {@code load} hook answers for, and assets imported from
+ * JavaScript ({@code ?import}), as modules.</li>
+ * </ul>
+ * A module that drops an import of a module nothing else imports makes that module
+ * pruned. A failure answers 500 and sends an {@code error} payload for the overlay.
+ *
+ * @since 0.1.0
+ */
+public class HmrModuleTransformer implements ResourceTransformer {
+
+	private static final Log logger = LogFactory.getLog(HmrModuleTransformer.class);
+
+	private static final String IMPORT_ANALYSIS = "hmr:import-analysis";
+
+	private final ModuleGraph graph;
+
+	private final ServerHotChannel channel;
+
+	private final HmrClock clock;
+
+	private final List<HmrPlugin> plugins;
+
+	private final List<Path> roots;
+
+	private final JsModuleTransformer jsTransformer;
+
+	private final CssModuleTransformer cssTransformer;
+
+	/**
+	 * Create a transformer.
+	 * @param graph the module graph it records served modules in
+	 * @param channel where prune and error payloads go
+	 * @param clock the HMR clock, for prune timestamps
+	 * @param plugins the plugins whose {@code load} and {@code transform} hooks run, in
+	 * order
+	 * @param roots the served source roots, to find the file behind an imported URL
+	 * @param clientUrl the URL of the browser client module
+	 */
+	public HmrModuleTransformer(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
+			List<Path> roots, String clientUrl) {
+		Assert.notNull(graph, "'graph' must not be null");
+		Assert.notNull(channel, "'channel' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
+		Assert.notNull(plugins, "'plugins' must not be null");
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.hasText(clientUrl, "'clientUrl' must not be empty");
+		this.graph = graph;
+		this.channel = channel;
+		this.clock = clock;
+		this.plugins = List.copyOf(plugins);
+		this.roots = roots.stream().map((root) -> root.toAbsolutePath().normalize()).toList();
+		this.jsTransformer = new JsModuleTransformer(clientUrl);
+		this.cssTransformer = new CssModuleTransformer(clientUrl);
+	}
+
+	@Override
+	public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
+			throws IOException {
+		Resource resolved = chain.transform(request, resource);
+		String filename = resolved.getFilename();
+		if (filename == null) {
+			return resolved;
+		}
+		String extension = extension(filename);
+		if (extension.equals("html") || extension.equals("htm")) {
+			return resolved;
+		}
+		String url = ModuleUrls.canonicalUrl(requestUrl(request));
+		@Nullable Path file = fileOf(resolved);
+		String id = (file != null) ? file.toString() : url;
+		try {
+			if (extension.equals("css")) {
+				return isStylesheetRequest(request) ? serveStylesheet(resolved, url, file)
+						: serveCssModule(resolved, url, file, id, filename);
+			}
+			if (extension.equals("js") || extension.equals("mjs")) {
+				return serveJs(runTransformHooks(read(resolved), id), url, file, filename);
+			}
+			String loaded = runLoadHooks(id);
+			if (loaded != null) {
+				return serveJs(runTransformHooks(loaded, id), url, file, filename);
+			}
+			if (hasParameter(request.getQueryString(), "import")) {
+				return serveAssetModule(url, file, filename);
+			}
+			return resolved;
+		}
+		catch (ModuleTransformException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw fail(HotError.from(ex, IMPORT_ANALYSIS, id), ex, url);
+		}
+	}
+
+	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
+		TransformedModule module = this.jsTransformer.transform(code, url, SpecifierResolver.relative(),
+				this::timestampOf);
+		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
+		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
+				module.isSelfAccepting());
+		return new ModuleResource(module.code(), filename);
+	}
+
+	private Resource serveStylesheet(Resource resource, String url, @Nullable Path file) throws IOException {
+		String css = read(resource);
+		ModuleNode node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
+		record(node, importedStylesheets(css, url), Set.of(), null, true);
+		return resource;
+	}
+
+	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename)
+			throws IOException {
+		String css = runTransformHooks(read(resource), id);
+		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, SpecifierResolver.relative(),
+				this::timestampOf);
+		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
+		record(node, importedStylesheets(css, url), Set.of(), null, true);
+		return new ModuleResource(module.code(), filename);
+	}
+
+	private Resource serveAssetModule(String url, @Nullable Path file, String filename) {
+		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
+		record(node, Set.of(), Set.of(), null, false);
+		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		return new ModuleResource("export default " + jsString(path) + ";\n", filename);
+	}
+
+	private void record(ModuleNode node, Set<ModuleNode> imported, Set<ModuleNode> accepted,
+			@Nullable Set<String> acceptedExports, boolean selfAccepting) {
+		Set<ModuleNode> noLongerImported = this.graph.updateModuleInfo(node, imported, accepted, acceptedExports,
+				selfAccepting);
+		if (!noLongerImported.isEmpty()) {
+			List<String> paths = this.graph.prune(noLongerImported, this.clock.nextTimestamp());
+			logger.info("hmr prune " + String.join(", ", paths));
+			this.channel.send(new PrunePayload(paths));
+		}
+	}
+
+	private Set<ModuleNode> jsModules(Set<String> urls) {
+		Set<ModuleNode> modules = new LinkedHashSet<>();
+		for (String url : urls) {
+			modules.add(this.graph.ensureModule(url, fileOf(url), ModuleType.JS));
+		}
+		return modules;
+	}
+
+	/**
+	 * The files a stylesheet {@code @import}s, as file-only entries (Vite's
+	 * {@code createFileOnlyEntry}), so that a change to one updates the stylesheet.
+	 */
+	private Set<ModuleNode> importedStylesheets(String css, String url) {
+		Set<ModuleNode> modules = new LinkedHashSet<>();
+		for (CssImport cssImport : CssImportLexer.parse(css)) {
+			String importedUrl = ModuleUrls.resolve(cssImport.url(), url);
+			Path importedFile = (importedUrl != null) ? fileOf(importedUrl) : null;
+			if (importedFile != null) {
+				modules.add(this.graph.createFileOnlyEntry(importedFile));
+			}
+		}
+		return modules;
+	}
+
+	private long timestampOf(String url) {
+		ModuleNode node = this.graph.getModuleByUrl(url);
+		return (node != null) ? node.getLastHmrTimestamp() : 0;
+	}
+
+	private String runTransformHooks(String code, String id) {
+		String result = code;
+		for (HmrPlugin plugin : this.plugins) {
+			try {
+				String transformed = plugin.transform(result, id);
+				if (transformed != null) {
+					result = transformed;
+				}
+			}
+			catch (Exception ex) {
+				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+			}
+		}
+		return result;
+	}
+
+	private @Nullable String runLoadHooks(String id) {
+		for (HmrPlugin plugin : this.plugins) {
+			try {
+				String loaded = plugin.load(id);
+				if (loaded != null) {
+					return loaded;
+				}
+			}
+			catch (Exception ex) {
+				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+			}
+		}
+		return null;
+	}
+
+	private ModuleTransformException fail(HotError error, Exception cause, String what) {
+		logger.error("Failed to serve " + what + " [" + error.plugin() + "]: " + error.message(), cause);
+		this.channel.send(new ErrorPayload(error));
+		return new ModuleTransformException("Failed to serve " + what + ": " + error.message(), cause);
+	}
+
+	/**
+	 * The file behind a canonical URL in the served roots, if there is one.
+	 * @param url the URL
+	 * @return the absolute, normalised file, or {@code null}
+	 */
+	@Nullable Path fileOf(String url) {
+		int end = url.indexOf('?');
+		String path = (end >= 0) ? url.substring(0, end) : url;
+		String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+		String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
+		if (relative.isEmpty() || relative.indexOf('\0') >= 0) {
+			return null;
+		}
+		for (Path root : this.roots) {
+			Path candidate;
+			try {
+				candidate = root.resolve(relative).normalize();
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+			if (candidate.startsWith(root) && java.nio.file.Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Path fileOf(Resource resource) {
+		try {
+			return resource.isFile() ? resource.getFile().toPath().toAbsolutePath().normalize() : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isStylesheetRequest(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (hasParameter(query, "direct")) {
+			return true;
+		}
+		if (hasParameter(query, "import")) {
+			return false;
+		}
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
+	}
+
+	private static boolean hasParameter(@Nullable String query, String name) {
+		if (query == null) {
+			return false;
+		}
+		for (String parameter : query.split("&")) {
+			if (parameter.equals(name) || parameter.startsWith(name + "=")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String withParameter(String url, String parameter) {
+		return url + (url.contains("?") ? "&" : "?") + parameter;
+	}
+
+	private static String requestUrl(HttpServletRequest request) {
+		String query = request.getQueryString();
+		return (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
+	}
+
+	private static String extension(String filename) {
+		int dot = filename.lastIndexOf('.');
+		return (dot >= 0) ? filename.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+	}
+
+	private static String read(Resource resource) throws IOException {
+		try (InputStream in = resource.getInputStream()) {
+			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String jsString(String value) {
+		StringBuilder out = new StringBuilder("\"");
+		for (char c : value.toCharArray()) {
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '<' -> out.append("\\u003c");
+				default -> {
+					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+}
