@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Integration tests of the HMR socket with a real server and real WebSocket clients.
  */
 @SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "hmr.enabled=true")
+		properties = { "hmr.enabled=true", "hmr.allowed-hosts=.example.test" })
 class HotChannelIntegrationTests {
 
 	@LocalServerPort

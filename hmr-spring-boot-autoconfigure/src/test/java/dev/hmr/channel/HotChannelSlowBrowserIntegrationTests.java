@@ -1,0 +1,73 @@
+package dev.hmr.channel;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.CustomPayload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A browser that stops reading must not delay the others. The send time limit is far
+ * longer than each payload may take to arrive, so a broadcast that waited for the stalled
+ * browser's write would fail the test; the stalled browser is cut off by the buffer
+ * limit instead.
+ */
+@SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hmr.enabled=true", "hmr.send-time-limit=2m", "hmr.send-buffer-size-limit=256KB" })
+class HotChannelSlowBrowserIntegrationTests {
+
+	private static final int PAYLOADS = 200;
+
+	private static final int PAYLOAD_SIZE = 64 * 1024;
+
+	private static final Duration PROMPTLY = Duration.ofSeconds(10);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ServerHotChannel channel;
+
+	@Test
+	void aBrowserThatNeverReadsDoesNotDelayTheOthersAndIsDisconnected() throws Exception {
+		URI uri = URI.create("ws://localhost:" + this.port + "/@hmr");
+		try (TestHotClient first = TestHotClient.to(uri).connect();
+				TestHotClient second = TestHotClient.to(uri).connect();
+				RawHandshake stalled = RawHandshake.send(this.port, "/@hmr", 1024,
+						Map.of("Sec-WebSocket-Protocol", "vite-hmr"))) {
+			assertThat(stalled.status()).isEqualTo(101);
+			assertThat(first.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+			assertThat(second.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+			await().atMost(TestHotClient.TIMEOUT).until(() -> this.channel.clients().size() == 3);
+			String big = "x".repeat(PAYLOAD_SIZE);
+			// In step with the readers, as HMR payloads come: a reader's backlog stays at
+			// one payload while the stalled browser's grows until its limit
+			for (int i = 0; i < PAYLOADS; i++) {
+				CustomPayload sent = new CustomPayload("test:big", Map.of("n", i, "text", big));
+				CompletableFuture.runAsync(() -> this.channel.send(sent))
+					.get(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS);
+				for (TestHotClient client : List.of(first, second)) {
+					assertThat(client.takePayload(PROMPTLY)).isEqualTo(sent);
+				}
+			}
+			await().atMost(PROMPTLY).until(() -> this.channel.clients().size() == 2);
+			assertThat(first.isOpen()).isTrue();
+			assertThat(second.isOpen()).isTrue();
+		}
+	}
+
+}
