@@ -43,11 +43,11 @@ final class HmrStartupLogger implements ApplicationListener<WebServerInitialized
 		}
 		HmrSocketSettings settings = this.settings.getIfAvailable();
 		if (settings == null) {
-			logger.info("HMR inactive: " + this.enablement.reason());
+			logger.info("HMR inactive, " + this.enablement.reason());
 			return;
 		}
 		String reason = this.enablement.active() ? this.enablement.reason() : "configured explicitly";
-		logger.info("HMR active (" + reason + "), browsers connect to "
+		logger.info("HMR active, " + reason + "; browsers connect to "
 				+ settings.socketUri(false, "localhost", event.getWebServer().getPort()));
 	}
 
