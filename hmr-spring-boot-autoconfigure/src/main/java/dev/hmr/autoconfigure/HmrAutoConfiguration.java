@@ -48,6 +48,7 @@ public final class HmrAutoConfiguration {
 	static class StartupLogConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		HmrStartupLogger hmrStartupLogger(Environment environment, ObjectProvider<HmrSocketSettings> settings) {
 			// Decided here, during the refresh, as the condition was: it reads the stack
 			return new HmrStartupLogger(HmrEnablement.deduce(environment), settings);

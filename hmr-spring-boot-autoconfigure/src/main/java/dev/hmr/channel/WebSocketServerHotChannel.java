@@ -67,6 +67,12 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 	 */
 	public static final DataSize DEFAULT_SEND_BUFFER_SIZE_LIMIT = DataSize.ofKilobytes(512);
 
+	/**
+	 * Largest text message a browser may send, in characters. Containers default to 8
+	 * KiB, small for custom data, and close the socket on a larger message.
+	 */
+	static final int MAX_CLIENT_MESSAGE_SIZE = 64 * 1024;
+
 	private static final Log logger = LogFactory.getLog(WebSocketServerHotChannel.class);
 
 	private static final boolean JAKARTA_WEBSOCKET_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
@@ -229,6 +235,7 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 			return;
 		}
 		limitBlockingSendTime(session);
+		session.setTextMessageSizeLimit(MAX_CLIENT_MESSAGE_SIZE);
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				(int) this.sendTimeLimit.toMillis(), (int) this.sendBufferSizeLimit.toBytes(),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);

@@ -210,6 +210,18 @@ class HotChannelIntegrationTests {
 	}
 
 	@Test
+	void aLargeCustomMessageReachesItsListeners() throws Exception {
+		CompletableFuture<JsonNode> received = new CompletableFuture<>();
+		listen("test:large", (data, client) -> received.complete(data));
+		String text = "x".repeat(WebSocketServerHotChannel.MAX_CLIENT_MESSAGE_SIZE - 100);
+		try (TestHotClient client = connect()) {
+			client.takePayload();
+			client.sendText("{\"type\":\"custom\",\"event\":\"test:large\",\"data\":\"" + text + "\"}");
+			assertThat(received.get(TestHotClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).asString()).isEqualTo(text);
+		}
+	}
+
+	@Test
 	void aFailingListenerDoesNotKeepTheOthersFromTheMessage() throws Exception {
 		CompletableFuture<String> received = new CompletableFuture<>();
 		listen("test:fail", (data, client) -> {
