@@ -4,19 +4,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of hot module replacement ({@code hmr.*}).
+ * Configuration of hot module replacement ({@code hmr.*}). Binding validates it (it is
+ * its own {@link Validator}, so that no Bean Validation provider is needed): an invalid
+ * value fails start-up with a message naming the property.
  *
  * @since 0.1.0
  */
 @ConfigurationProperties("hmr")
-public class HmrProperties {
+public class HmrProperties implements Validator {
 
 	/**
 	 * Default path of the HMR WebSocket endpoint.
@@ -177,6 +182,65 @@ public class HmrProperties {
 
 	public Watch getWatch() {
 		return this.watch;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return HmrProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		HmrProperties properties = (HmrProperties) target;
+		validatePort(errors, "port", properties.getPort());
+		validatePort(errors, "clientPort", properties.getClientPort());
+		String path = properties.getPath();
+		if (path == null || !path.startsWith("/")) {
+			reject(errors, "path", "must start with '/'");
+		}
+		else if (!path.chars().allMatch(HmrProperties::isPathCharacter)) {
+			reject(errors, "path", "must be a plain path, without spaces, '?', '#', '*' or '{'");
+		}
+		String host = properties.getHost();
+		if (host != null && (host.isBlank() || host.contains("/") || host.contains(" "))) {
+			reject(errors, "host", "must be a host name, not a URL");
+		}
+		validatePositive(errors, "timeout", properties.getTimeout());
+		validatePositive(errors, "sendTimeLimit", properties.getSendTimeLimit());
+		if (properties.getSendTimeLimit() != null && properties.getSendTimeLimit().toMillis() > Integer.MAX_VALUE) {
+			reject(errors, "sendTimeLimit", "must be at most " + Integer.MAX_VALUE + "ms");
+		}
+		DataSize sendBufferSizeLimit = properties.getSendBufferSizeLimit();
+		if (sendBufferSizeLimit == null || sendBufferSizeLimit.toBytes() <= 0
+				|| sendBufferSizeLimit.toBytes() > Integer.MAX_VALUE) {
+			reject(errors, "sendBufferSizeLimit", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		List<String> allowedHosts = properties.getAllowedHosts();
+		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
+			reject(errors, "allowedHosts", "must not contain empty entries");
+		}
+	}
+
+	private static void validatePort(Errors errors, String field, @Nullable Integer port) {
+		if (port != null && (port < 1 || port > 65535)) {
+			reject(errors, field, "must be between 1 and 65535");
+		}
+	}
+
+	private static void validatePositive(Errors errors, String field, @Nullable Duration duration) {
+		if (duration == null || duration.isNegative() || duration.isZero()) {
+			reject(errors, field, "must be positive");
+		}
+	}
+
+	private static void reject(Errors errors, String field, String reason) {
+		String property = "hmr." + field.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+		errors.rejectValue(field, "hmr.invalid", property + " " + reason);
+	}
+
+	private static boolean isPathCharacter(int character) {
+		return character > ' ' && character != '?' && character != '#' && character != '*' && character != '{'
+				&& character != '}' && character != 0x7f;
 	}
 
 	/**

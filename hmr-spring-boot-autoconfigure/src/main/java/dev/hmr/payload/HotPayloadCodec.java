@@ -2,7 +2,6 @@ package dev.hmr.payload;
 
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +25,9 @@ public final class HotPayloadCodec {
 	}
 
 	/**
-	 * A codec that writes custom data with the given mapper (the application's, so that
-	 * its modules and settings apply to custom event data).
+	 * A codec that reads and writes with the given mapper. Its settings apply to the
+	 * whole frame, not only to custom data: a naming strategy or an inclusion rule that
+	 * changes the payloads' own fields breaks Vite's client.
 	 * @param mapper the mapper
 	 */
 	public HotPayloadCodec(JsonMapper mapper) {
@@ -59,7 +59,8 @@ public final class HotPayloadCodec {
 	 * Read a message a browser sent. Only Vite's {@code custom} envelope carries anything
 	 * for listeners; {@code ping} and anything else yield empty.
 	 * @param json the frame's text
-	 * @return the custom message, with its data as a {@link JsonNode}, or empty
+	 * @return the custom message, with its data as a {@link JsonNode} ({@code null} when
+	 * absent or JSON {@code null}, as Vite's listeners see {@code undefined}), or empty
 	 * @throws MalformedClientMessageException if the text is not JSON, or is a custom
 	 * message without a string {@code event}
 	 */
@@ -85,8 +86,8 @@ public final class HotPayloadCodec {
 		if (event == null || !event.isString() || event.asString().isEmpty()) {
 			throw new MalformedClientMessageException("custom message without a string 'event'", null);
 		}
-		@Nullable JsonNode data = root.get("data");
-		return Optional.of(new CustomPayload(event.asString(), data));
+		JsonNode data = root.get("data");
+		return Optional.of(new CustomPayload(event.asString(), (data != null && !data.isNull()) ? data : null));
 	}
 
 	/**

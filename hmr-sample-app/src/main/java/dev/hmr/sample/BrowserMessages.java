@@ -1,0 +1,44 @@
+package dev.hmr.sample;
+
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.hmr.channel.HotClientMessageEvent;
+import dev.hmr.channel.ServerHotChannel;
+
+/**
+ * Listens to what browsers send: {@code sample:hello} (from
+ * {@code import.meta.hot.send('sample:hello', {name})}) is answered to that browser only,
+ * and every custom message is logged as it is published as an application event.
+ */
+@Component
+@ConditionalOnClass(name = "dev.hmr.channel.ServerHotChannel")
+class BrowserMessages {
+
+	static final String HELLO = "sample:hello";
+
+	static final String HELLO_REPLY = "sample:hello-reply";
+
+	private static final Log logger = LogFactory.getLog(BrowserMessages.class);
+
+	BrowserMessages(ObjectProvider<ServerHotChannel> channel) {
+		channel.ifAvailable((available) -> available.on(HELLO, (data, client) -> {
+			String name = (data != null && data.has("name")) ? data.get("name").asString() : "stranger";
+			client.send(HELLO_REPLY, Map.of("greeting", "Hello, " + name + "!"));
+		}));
+	}
+
+	@EventListener
+	void log(HotClientMessageEvent event) {
+		logger.info("Browser " + event.getClient().socket().id() + " sent '" + event.getEvent() + "': "
+				+ event.getData());
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.hmr.autoconfigure;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+
+import dev.hmr.channel.HmrSocketSettings;
+
+/**
+ * Logs one line once the application's web server is up: whether HMR is active, why, and
+ * the URL browsers open.
+ */
+final class HmrStartupLogger implements ApplicationListener<WebServerInitializedEvent> {
+
+	private static final Log logger = LogFactory.getLog(HmrStartupLogger.class);
+
+	private final HmrEnablement enablement;
+
+	private final ObjectProvider<HmrSocketSettings> settings;
+
+	private final AtomicBoolean logged = new AtomicBoolean();
+
+	/**
+	 * Create a new logger.
+	 * @param enablement the decision, taken while the context refreshes (on the thread
+	 * whose stack the decision depends on)
+	 * @param settings the socket's settings, present when HMR is active
+	 */
+	HmrStartupLogger(HmrEnablement enablement, ObjectProvider<HmrSocketSettings> settings) {
+		this.enablement = enablement;
+		this.settings = settings;
+	}
+
+	@Override
+	public void onApplicationEvent(WebServerInitializedEvent event) {
+		if (event.getApplicationContext().getServerNamespace() != null || !this.logged.compareAndSet(false, true)) {
+			return;
+		}
+		HmrSocketSettings settings = this.settings.getIfAvailable();
+		if (settings == null) {
+			logger.info("HMR inactive, " + this.enablement.reason());
+			return;
+		}
+		String reason = this.enablement.active() ? this.enablement.reason() : "configured explicitly";
+		logger.info("HMR active, " + reason + "; browsers connect to "
+				+ settings.socketUri(false, "localhost", event.getWebServer().getPort()));
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.hmr.channel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * The host names a {@code Host} header may name (Vite's {@code isHostAllowed}, the
+ * DNS-rebinding defence): IP literals, {@code localhost}, {@code *.localhost}, and the
+ * configured names, each exact or, starting with a dot, a domain with its subdomains.
+ */
+final class AllowedHosts {
+
+	private static final Pattern IPV4 = Pattern
+		.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+(%[0-9a-z._~-]+)?");
+
+	private final List<String> exact = new ArrayList<>();
+
+	private final List<String> domains = new ArrayList<>();
+
+	AllowedHosts(Collection<String> hosts) {
+		Assert.notNull(hosts, "'hosts' must not be null");
+		for (String host : hosts) {
+			Assert.hasText(host, "'hosts' must not contain empty entries");
+			String name = host.trim().toLowerCase(Locale.ROOT);
+			if (name.startsWith(".")) {
+				this.domains.add(name.substring(1));
+			}
+			else {
+				this.exact.add(name);
+			}
+		}
+	}
+
+	/**
+	 * Whether a request with this {@code Host} header may open the socket.
+	 * @param hostHeader the header's value, or {@code null} when the request had none
+	 * (which passes, as in Vite)
+	 * @return whether it is allowed
+	 */
+	boolean isAllowed(@Nullable String hostHeader) {
+		if (hostHeader == null) {
+			return true;
+		}
+		String value = hostHeader.trim().toLowerCase(Locale.ROOT);
+		if (value.startsWith("[")) {
+			int end = value.indexOf(']');
+			return end > 1 && isPortOrNothing(value.substring(end + 1)) && IPV6.matcher(value.substring(1, end)).matches()
+					&& value.substring(1, end).contains(":");
+		}
+		int colon = value.lastIndexOf(':');
+		if (colon >= 0 && value.indexOf(':') != colon) {
+			return false;
+		}
+		String name = (colon >= 0) ? value.substring(0, colon) : value;
+		if (colon >= 0 && !isPortOrNothing(value.substring(colon))) {
+			return false;
+		}
+		if (!StringUtils.hasLength(name)) {
+			return false;
+		}
+		return IPV4.matcher(name).matches() || name.equals("localhost") || name.endsWith(".localhost")
+				|| this.exact.contains(name) || this.domains.stream()
+					.anyMatch((domain) -> name.equals(domain) || name.endsWith("." + domain));
+	}
+
+	private static boolean isPortOrNothing(String rest) {
+		if (rest.isEmpty()) {
+			return true;
+		}
+		if (rest.charAt(0) != ':' || rest.length() == 1 || rest.length() > 6) {
+			return false;
+		}
+		return rest.substring(1).chars().allMatch(Character::isDigit);
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.hmr.channel;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.Assert;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * The WebSocket endpoint Vite's browser client connects to. It declares Vite's two
+ * subprotocols so that the handshake echoes the one requested (browsers refuse the socket
+ * otherwise): {@code vite-hmr} sockets join the {@link WebSocketServerHotChannel};
+ * {@code vite-ping} sockets, which a browser opens to learn whether a restarted server is
+ * back, are closed with {@code 1000} as soon as they open.
+ *
+ * @since 0.1.0
+ * @see HotChannelHandshakeInterceptor
+ */
+public class HotChannelWebSocketHandler implements WebSocketHandler, SubProtocolCapable {
+
+	/**
+	 * The subprotocol of the HMR socket.
+	 */
+	public static final String HMR_PROTOCOL = "vite-hmr";
+
+	/**
+	 * The subprotocol a browser uses to poll for a restarted server.
+	 */
+	public static final String PING_PROTOCOL = "vite-ping";
+
+	private static final Log logger = LogFactory.getLog(HotChannelWebSocketHandler.class);
+
+	private final WebSocketServerHotChannel channel;
+
+	/**
+	 * Create a new handler.
+	 * @param channel the channel that browsers join
+	 */
+	public HotChannelWebSocketHandler(WebSocketServerHotChannel channel) {
+		Assert.notNull(channel, "'channel' must not be null");
+		this.channel = channel;
+	}
+
+	@Override
+	public List<String> getSubProtocols() {
+		return List.of(HMR_PROTOCOL, PING_PROTOCOL);
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+		String protocol = session.getAcceptedProtocol();
+		if (PING_PROTOCOL.equals(protocol)) {
+			session.close(CloseStatus.NORMAL);
+		}
+		else if (HMR_PROTOCOL.equals(protocol)) {
+			this.channel.connected(session);
+		}
+		else {
+			// Only without HotChannelHandshakeInterceptor, which refuses these
+			session.close(CloseStatus.PROTOCOL_ERROR.withReason("subprotocol vite-hmr or vite-ping required"));
+		}
+	}
+
+	@Override
+	public void handleMessage(WebSocketSession session, WebSocketMessage<?> message) {
+		if (message instanceof TextMessage textMessage) {
+			this.channel.received(session, textMessage);
+		}
+		else if (message instanceof BinaryMessage) {
+			this.channel.receivedBinary(session);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession session, Throwable exception) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Transport error on HMR socket " + session.getId(), exception);
+		}
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
+		this.channel.disconnected(session);
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return false;
+	}
+
+}

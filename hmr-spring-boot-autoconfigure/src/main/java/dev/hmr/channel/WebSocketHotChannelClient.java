@@ -1,0 +1,199 @@
+package dev.hmr.channel;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import dev.hmr.payload.HotPayload;
+
+/**
+ * One browser on a {@link WebSocketServerHotChannel}.
+ * <p>
+ * Sends never block the caller: messages are queued and handed, in order, to the
+ * session's {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next
+ * message is handed over as soon as the decorator has buffered the previous one (its
+ * message callback), not when it has been written, so that a browser that stops reading
+ * fills the decorator's buffer, which the decorator's limits then cut off.
+ */
+final class WebSocketHotChannelClient implements HotChannelClient {
+
+	private static final Log logger = LogFactory.getLog(WebSocketHotChannelClient.class);
+
+	private final WebSocketServerHotChannel channel;
+
+	private final ConcurrentWebSocketSessionDecorator session;
+
+	private final Executor sendExecutor;
+
+	private final HotChannelSocket socket;
+
+	private final Queue<TextMessage> pending = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean handingOver = new AtomicBoolean();
+
+	private final AtomicBoolean malformedReported = new AtomicBoolean();
+
+	private final AtomicBoolean disconnected = new AtomicBoolean();
+
+	WebSocketHotChannelClient(WebSocketServerHotChannel channel, ConcurrentWebSocketSessionDecorator session,
+			Executor sendExecutor) {
+		this.channel = channel;
+		this.session = session;
+		this.sendExecutor = sendExecutor;
+		this.socket = new HotChannelSocket(session.getId(), session.getRemoteAddress(), withoutToken(session.getUri()),
+				withoutNullValues(session.getAttributes()));
+		session.setMessageCallback((message) -> {
+			this.handingOver.set(false);
+			scheduleHandOver();
+		});
+	}
+
+	@Override
+	public void send(HotPayload payload) {
+		enqueue(new TextMessage(this.channel.codec().write(payload)));
+	}
+
+	@Override
+	public void close() {
+		close(CloseStatus.NORMAL);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return !this.disconnected.get() && this.session.isOpen();
+	}
+
+	@Override
+	public HotChannelSocket socket() {
+		return this.socket;
+	}
+
+	void enqueue(TextMessage message) {
+		if (!isOpen()) {
+			return;
+		}
+		this.pending.add(message);
+		scheduleHandOver();
+	}
+
+	void close(CloseStatus status) {
+		this.pending.clear();
+		try {
+			this.session.close(status);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Failed to close " + this, ex);
+		}
+		this.channel.disconnected(this);
+	}
+
+	void reportMalformed(@Nullable String reason) {
+		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: " + reason;
+		if (this.malformedReported.compareAndSet(false, true)) {
+			logger.warn(message + " (further ones from this browser are logged at DEBUG)");
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug(message);
+		}
+	}
+
+	/**
+	 * Mark the browser gone.
+	 * @return true the first time only
+	 */
+	boolean markDisconnected() {
+		return this.disconnected.compareAndSet(false, true);
+	}
+
+	private void scheduleHandOver() {
+		if (!this.pending.isEmpty() && this.handingOver.compareAndSet(false, true)) {
+			try {
+				this.sendExecutor.execute(this::handOver);
+			}
+			catch (RejectedExecutionException ex) {
+				this.handingOver.set(false);
+				this.pending.clear();
+			}
+		}
+	}
+
+	private void handOver() {
+		TextMessage message = this.pending.poll();
+		if (message == null) {
+			this.handingOver.set(false);
+			scheduleHandOver();
+			return;
+		}
+		try {
+			// Returns at once when another sender thread is writing, else writes (and
+			// blocks) until the decorator's buffer is empty
+			this.session.sendMessage(message);
+		}
+		catch (SessionLimitExceededException ex) {
+			logger.warn("Disconnecting " + this + ", it does not keep up with HMR payloads: " + ex.getMessage());
+			close(ex.getStatus());
+		}
+		catch (IOException | RuntimeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Disconnecting " + this + ", a send failed", ex);
+			}
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+		finally {
+			if (!isOpen()) {
+				// the decorator drops messages once closing, without calling back
+				this.pending.clear();
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		InetSocketAddress remoteAddress = this.socket.remoteAddress();
+		return "browser " + this.socket.id()
+				+ ((remoteAddress != null) ? " at " + remoteAddress.getHostString() + ":" + remoteAddress.getPort() : "");
+	}
+
+	/**
+	 * The upgrade URI as listeners see it: the token is a secret and stays out of logs.
+	 */
+	private static @Nullable URI withoutToken(@Nullable URI uri) {
+		if (uri == null || uri.getRawQuery() == null) {
+			return uri;
+		}
+		try {
+			return UriComponentsBuilder.fromUri(uri).replaceQueryParam("token").build(true).toUri();
+		}
+		catch (IllegalArgumentException ex) {
+			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
+		}
+	}
+
+	private static Map<String, Object> withoutNullValues(Map<String, Object> attributes) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		attributes.forEach((key, value) -> {
+			if (value != null) {
+				copy.put(key, value);
+			}
+		});
+		return copy;
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.hmr.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
+
+import dev.hmr.channel.HmrSocketSettings;
+import dev.hmr.channel.HmrToken;
+import dev.hmr.channel.HotChannelHandshakeInterceptor;
+import dev.hmr.channel.HotChannelWebSocketHandler;
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.channel.WebSocketServerHotChannel;
+import dev.hmr.payload.HotPayloadCodec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HmrAutoConfiguration}.
+ */
+class HmrAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class));
+
+	@Test
+	void definesTheHotChannelWhenEnabled() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true").run((context) -> {
+			assertThat(context).hasSingleBean(ServerHotChannel.class)
+				.hasSingleBean(WebSocketServerHotChannel.class)
+				.hasSingleBean(HmrToken.class)
+				.hasSingleBean(HotPayloadCodec.class)
+				.hasSingleBean(HmrSocketSettings.class)
+				.hasSingleBean(HotChannelWebSocketHandler.class)
+				.hasSingleBean(HotChannelHandshakeInterceptor.class)
+				.hasSingleBean(HmrProperties.class)
+				.hasBean("hmrWebSocketHandlerMapping")
+				.hasBean("hmrStartupLogger");
+			assertThat(context.getBean("hmrWebSocketHandlerMapping", WebSocketHandlerMapping.class).getUrlMap())
+				.containsOnlyKeys("/@hmr");
+		});
+	}
+
+	@Test
+	void definesNothingButTheStartupLogWhenDisabled() {
+		this.contextRunner.withPropertyValues("hmr.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(ServerHotChannel.class)
+				.doesNotHaveBean(HmrProperties.class)
+				.doesNotHaveBean("hmrWebSocketHandlerMapping")
+				.hasBean("hmrStartupLogger");
+		});
+	}
+
+	@Test
+	void isInactiveUnderATestRunnerWhenNotConfigured() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ServerHotChannel.class));
+	}
+
+	@Test
+	void definesNothingInAnApplicationThatIsNotAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class))
+			.withPropertyValues("hmr.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerHotChannel.class)
+				.doesNotHaveBean("hmrStartupLogger"));
+	}
+
+	@Test
+	void definesNothingWithoutSpringWebSocket() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withClassLoader(new FilteredClassLoader(WebSocketHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ServerHotChannel.class)
+				.doesNotHaveBean("hmrStartupLogger"));
+	}
+
+	@Test
+	void bindsTheProperties() {
+		this.contextRunner
+			.withPropertyValues("hmr.enabled=true", "hmr.path=/hot", "hmr.host=dev.example.test", "hmr.port=24678",
+					"hmr.client-port=443", "hmr.protocol=wss", "hmr.timeout=10s", "hmr.send-time-limit=2s",
+					"hmr.send-buffer-size-limit=1MB", "hmr.allowed-hosts=a.test,.b.test",
+					"server.servlet.context-path=/app")
+			.run((context) -> {
+				HmrProperties properties = context.getBean(HmrProperties.class);
+				assertThat(properties.getAllowedHosts()).containsExactly("a.test", ".b.test");
+				assertThat(properties.getSendTimeLimit()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(context.getBean(HmrSocketSettings.class)).satisfies((settings) -> {
+					assertThat(settings.token()).isSameAs(context.getBean(HmrToken.class));
+					assertThat(settings.path()).isEqualTo("/app/hot");
+					assertThat(settings.protocol()).isEqualTo("wss");
+					assertThat(settings.host()).isEqualTo("dev.example.test");
+					assertThat(settings.port()).isEqualTo(24678);
+					assertThat(settings.clientPort()).isEqualTo(443);
+					assertThat(settings.browserPort()).isEqualTo(443);
+					assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
+				});
+				assertThat(context.getBean("hmrWebSocketHandlerMapping", WebSocketHandlerMapping.class).getUrlMap())
+					.containsOnlyKeys("/hot");
+			});
+	}
+
+	@Test
+	void aPortOutOfRangeFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.port=70000", "hmr.port must be between 1 and 65535");
+	}
+
+	@Test
+	void aClientPortOutOfRangeFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.client-port=0", "hmr.client-port must be between 1 and 65535");
+	}
+
+	@Test
+	void aPathThatIsNotAbsoluteFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.path=hmr", "hmr.path must start with '/'");
+	}
+
+	@Test
+	void aPathWithAPatternFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.path=/hmr/**", "hmr.path must be a plain path");
+	}
+
+	@Test
+	void aTimeoutThatIsNotPositiveFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.timeout=0s", "hmr.timeout must be positive");
+	}
+
+	@Test
+	void aSendTimeLimitThatIsNotPositiveFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.send-time-limit=-1s", "hmr.send-time-limit must be positive");
+	}
+
+	@Test
+	void aSendBufferSizeLimitThatIsNotPositiveFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.send-buffer-size-limit=0B", "hmr.send-buffer-size-limit must be between");
+	}
+
+	@Test
+	void aHostThatIsAUrlFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.host=http://example.test/", "hmr.host must be a host name");
+	}
+
+	@Test
+	void anEmptyAllowedHostFailsStartupNamingTheProperty() {
+		assertStartupFailsWith("hmr.allowed-hosts=a.test, ,b.test", "hmr.allowed-hosts must not contain empty");
+	}
+
+	@Test
+	void backsOffFromBeansTheUserDefined() {
+		HmrToken token = HmrToken.of("user-token-1");
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withBean(HmrToken.class, () -> token)
+			.run((context) -> {
+				assertThat(context).getBean(HmrToken.class).isSameAs(token);
+				assertThat(context.getBean(HmrSocketSettings.class).token()).isSameAs(token);
+			});
+	}
+
+	@Test
+	void sitsBesideAUsersEnableWebSocket() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withUserConfiguration(UserWebSocketConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasBean("hmrWebSocketHandlerMapping").hasBean("webSocketHandlerMapping");
+				assertThat(context.getBean("webSocketHandlerMapping", WebSocketHandlerMapping.class).getUrlMap())
+					.containsOnlyKeys("/user");
+			});
+	}
+
+	@Test
+	void addsADedicatedListenerWhenThePortDiffersFromTheApplications() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.port=24678", "server.port=8081")
+			.run((context) -> assertThat(context).hasSingleBean(HmrPortTomcatCustomizer.class)
+				.hasBean("hmrPortFilter"));
+	}
+
+	@Test
+	void addsNoListenerWhenThePortIsTheApplications() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.port=8080")
+			.run((context) -> assertThat(context).doesNotHaveBean(HmrPortTomcatCustomizer.class)
+				.doesNotHaveBean("hmrPortFilter"));
+	}
+
+	@Test
+	void addsNoListenerWhenNoPortIsSet() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(HmrPortTomcatCustomizer.class));
+	}
+
+	private void assertStartupFailsWith(String property, String message) {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(message);
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableWebSocket
+	static class UserWebSocketConfiguration {
+
+		@Bean
+		WebSocketConfigurer userWebSocketConfigurer() {
+			return (registry) -> registry.addHandler(new TextWebSocketHandler(), "/user");
+		}
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.hmr.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.TestSocketUtils;
+
+import dev.hmr.channel.HmrSocketSettings;
+import dev.hmr.channel.HotChannelTestApplication;
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ConnectedPayload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Integration tests of a dedicated HMR listener ({@code hmr.port}): it serves the HMR
+ * socket and nothing else of the application.
+ */
+@SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "hmr.enabled=true")
+class HmrDedicatedPortIntegrationTests {
+
+	private static final int HMR_PORT = TestSocketUtils.findAvailableTcpPort();
+
+	private final HttpClient httpClient = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private HmrSocketSettings settings;
+
+	@DynamicPropertySource
+	static void hmrPort(DynamicPropertyRegistry registry) {
+		registry.add("hmr.port", () -> HMR_PORT);
+	}
+
+	@Test
+	void theHmrSocketAnswersOnTheDedicatedPort() {
+		try (TestHotClient client = TestHotClient.to(URI.create("ws://localhost:" + HMR_PORT + "/@hmr")).connect()) {
+			assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		}
+	}
+
+	@Test
+	void browsersAreToldTheDedicatedPort() {
+		assertThat(this.settings.browserPort()).isEqualTo(HMR_PORT);
+		assertThat(this.settings.socketUri(false, "localhost", this.port))
+			.isEqualTo(URI.create("ws://localhost:" + HMR_PORT + "/@hmr"));
+	}
+
+	@Test
+	void theApplicationIsNotServedOnTheDedicatedPort() throws Exception {
+		assertThat(get(this.port, "/app").statusCode()).isEqualTo(200);
+		HttpResponse<String> response = get(HMR_PORT, "/app");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).doesNotContain("app");
+		assertThat(get(HMR_PORT, "/").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void plainHttpToTheSocketsPathIsAskedToUpgrade() throws Exception {
+		HttpResponse<String> response = get(HMR_PORT, "/@hmr");
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.headers().firstValue("Upgrade")).hasValue("websocket");
+	}
+
+	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return this.httpClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

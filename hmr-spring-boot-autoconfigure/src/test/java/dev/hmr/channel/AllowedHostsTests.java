@@ -1,0 +1,52 @@
+package dev.hmr.channel;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AllowedHosts}.
+ */
+class AllowedHostsTests {
+
+	private final AllowedHosts allowedHosts = new AllowedHosts(List.of("myhost", ".example.test", "Upper.Test"));
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost", "localhost:8080", "LOCALHOST:8080", "app.localhost", "a.b.localhost:1",
+			"127.0.0.1", "127.0.0.1:8080", "10.0.0.255:80", "[::1]", "[::1]:5173", "[fe80::1%25eth0]:80",
+			"[::ffff:127.0.0.1]:80", "myhost", "myhost:8080", "example.test", "app.example.test:443",
+			"a.b.example.test", "upper.test" })
+	void allows(String host) {
+		assertThat(this.allowedHosts.isAllowed(host)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "evil.example.com", "evil.example.com:8080", "localhost.evil.com", "notlocalhost",
+			"sub.myhost", "notexample.test", "example.test.evil.com", "256.1.1.1", "1.2.3", "1.2.3.4.5", "[]",
+			"[evil.com]", "::1", "", ":8080", "localhost:", "localhost:abc", "localhost:1234567", "[::1]x" })
+	void refuses(String host) {
+		assertThat(this.allowedHosts.isAllowed(host)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "LOCALHOST", "APP.EXAMPLE.TEST", "MYHOST" })
+	void comparesNamesWithoutTheDefaultLocale(String host) {
+		java.util.Locale defaultLocale = java.util.Locale.getDefault();
+		java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+		try {
+			assertThat(this.allowedHosts.isAllowed(host)).isTrue();
+		}
+		finally {
+			java.util.Locale.setDefault(defaultLocale);
+		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void aRequestWithoutHostPasses() {
+		assertThat(this.allowedHosts.isAllowed(null)).isTrue();
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.hmr.channel;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link HmrSocketSettings}: the URL a browser opens follows Vite's client's
+ * rules (VITE-HMR-REFERENCE §2.1).
+ */
+class HmrSocketSettingsTests {
+
+	private static final HmrToken TOKEN = HmrToken.of("abcdefghijkl");
+
+	@Test
+	void withNothingSetTheBrowserUsesThePagesHostAndPort() {
+		HmrSocketSettings settings = settings(null, null, null, null);
+		assertThat(settings.browserPort()).isNull();
+		assertThat(settings.socketUri(false, "localhost", 8080)).isEqualTo(URI.create("ws://localhost:8080/@hmr"));
+		assertThat(settings.socketUri(true, "app.test", 8443)).isEqualTo(URI.create("wss://app.test:8443/@hmr"));
+	}
+
+	@Test
+	void aDedicatedPortIsTheBrowsersPort() {
+		assertThat(settings(null, null, 24678, null).socketUri(false, "localhost", 8080))
+			.isEqualTo(URI.create("ws://localhost:24678/@hmr"));
+	}
+
+	@Test
+	void theClientPortWinsOverThePort() {
+		HmrSocketSettings settings = settings(null, null, 24678, 443);
+		assertThat(settings.browserPort()).isEqualTo(443);
+		assertThat(settings.socketUri(false, "localhost", 8080)).isEqualTo(URI.create("ws://localhost:443/@hmr"));
+	}
+
+	@Test
+	void aConfiguredProtocolAndHostWin() {
+		assertThat(settings("wss", "dev.example.test", null, null).socketUri(false, "localhost", 8080))
+			.isEqualTo(URI.create("wss://dev.example.test:8080/@hmr"));
+	}
+
+	@Test
+	void anIpv6PageHostIsBracketed() {
+		assertThat(settings(null, null, null, null).socketUri(false, "::1", 8080))
+			.isEqualTo(URI.create("ws://[::1]:8080/@hmr"));
+	}
+
+	@Test
+	void protocolMustBeWsOrWss() {
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("http", null, null, null))
+			.withMessage("'protocol' must be ws or wss");
+	}
+
+	private static HmrSocketSettings settings(String protocol, String host, Integer port, Integer clientPort) {
+		return new HmrSocketSettings(TOKEN, "/@hmr", protocol, host, port, clientPort, Duration.ofSeconds(30));
+	}
+
+}
