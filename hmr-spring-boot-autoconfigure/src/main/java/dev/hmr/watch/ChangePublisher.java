@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * whether it was known before, not by the notifications that led to it: exists and
  * known, {@link FileChangeKind#MODIFIED}; exists and unknown,
  * {@link FileChangeKind#CREATED}; gone and known, {@link FileChangeKind#DELETED}; gone
- * and unknown (created and deleted within the quiet period), nothing.
+ * and unknown (created and deleted within the quiet period), nothing. An empty file and
+ * a known file that is gone are held back (see {@link PendingChanges#hold}) as a save is
+ * most likely between its steps. A modification with the very bytes published for the
+ * file within the same-save window is a late notification of that save and is dropped.
  */
 final class ChangePublisher implements Runnable {
 
@@ -35,13 +39,16 @@ final class ChangePublisher implements Runnable {
 
 	private final ApplicationEventPublisher eventPublisher;
 
+	private final long sameSaveWindow;
+
 	ChangePublisher(Object source, SourceRoots roots, PendingChanges pending, KnownFiles knownFiles,
-			ApplicationEventPublisher eventPublisher) {
+			ApplicationEventPublisher eventPublisher, Duration sameSaveWindow) {
 		this.source = source;
 		this.roots = roots;
 		this.pending = pending;
 		this.knownFiles = knownFiles;
 		this.eventPublisher = eventPublisher;
+		this.sameSaveWindow = sameSaveWindow.toNanos();
 	}
 
 	@Override
@@ -106,11 +113,23 @@ final class ChangePublisher implements Runnable {
 			if (attributes.size() == 0 && this.pending.hold(change)) {
 				return;
 			}
-			boolean existed = this.knownFiles.put(path, attributes);
-			publish(path, existed ? FileChangeKind.MODIFIED : FileChangeKind.CREATED, change);
+			FileState state = FileState.published(path, attributes, System.nanoTime());
+			FileState previous = this.knownFiles.put(path, state);
+			if (previous != null && state.isSameSaveAs(previous, this.sameSaveWindow)) {
+				if (logger.isTraceEnabled()) {
+					logger.trace("Dropping a late notification of the save just published of " + path);
+				}
+				return;
+			}
+			publish(path, (previous != null) ? FileChangeKind.MODIFIED : FileChangeKind.CREATED, change);
 			return;
 		}
-		if (this.knownFiles.remove(path)) {
+		if (this.knownFiles.contains(path)) {
+			// Most likely renamed away by a save (vim, emacs) that writes the new file next.
+			if (this.pending.hold(change)) {
+				return;
+			}
+			this.knownFiles.remove(path);
 			publish(path, FileChangeKind.DELETED, change);
 			return;
 		}

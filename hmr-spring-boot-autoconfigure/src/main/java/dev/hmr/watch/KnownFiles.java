@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -51,7 +50,7 @@ final class KnownFiles {
 		Map<Path, FileState> current = walk();
 		Set<Path> changed = new LinkedHashSet<>();
 		current.forEach((path, state) -> {
-			if (!state.equals(this.files.get(path))) {
+			if (state.differsFrom(this.files.get(path))) {
 				changed.add(path);
 			}
 		});
@@ -70,9 +69,9 @@ final class KnownFiles {
 				this.visitor.recursiveVisitFiles(root, (directory) -> {
 				}, (file) -> {
 					if (this.roots.includes(file)) {
-						FileState state = FileState.of(file);
-						if (state != null) {
-							found.put(file, state);
+						BasicFileAttributes attributes = attributesOf(file);
+						if (attributes != null && attributes.isRegularFile()) {
+							found.put(file, FileState.scanned(attributes, System.nanoTime()));
 						}
 					}
 				});
@@ -94,13 +93,13 @@ final class KnownFiles {
 	}
 
 	/**
-	 * Record that the file exists with the given attributes.
+	 * Record that the file exists in the given state.
 	 * @param file the file
-	 * @param attributes its attributes
-	 * @return whether the file was known before
+	 * @param state its state
+	 * @return the state known before, or {@code null} if the file was unknown
 	 */
-	boolean put(Path file, BasicFileAttributes attributes) {
-		return this.files.put(file, new FileState(attributes.size(), attributes.lastModifiedTime())) != null;
+	@Nullable FileState put(Path file, FileState state) {
+		return this.files.put(file, state);
 	}
 
 	/**
@@ -132,19 +131,13 @@ final class KnownFiles {
 		return this.files.size();
 	}
 
-	private record FileState(long size, FileTime lastModified) {
-
-		static @Nullable FileState of(Path file) {
-			try {
-				BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-				return attributes.isRegularFile() ? new FileState(attributes.size(), attributes.lastModifiedTime())
-						: null;
-			}
-			catch (IOException ex) {
-				return null;
-			}
+	private static @Nullable BasicFileAttributes attributesOf(Path file) {
+		try {
+			return Files.readAttributes(file, BasicFileAttributes.class);
 		}
-
+		catch (IOException ex) {
+			return null;
+		}
 	}
 
 }

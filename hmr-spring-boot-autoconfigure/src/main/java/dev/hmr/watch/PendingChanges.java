@@ -87,8 +87,9 @@ final class PendingChanges {
 
 	/**
 	 * Hold a change back until the maximum delay after its first notification unless the
-	 * path changes again, for example because the file is empty, most likely truncated by
-	 * a save that has not written yet.
+	 * path changes again: the file is empty, most likely truncated by a save that has not
+	 * written yet, or gone, most likely renamed away by a save that has not written the
+	 * new file yet.
 	 * @param change a change taken from {@link #awaitDue()}
 	 * @return {@code true} if the change is held (or dropped, once closed); {@code false}
 	 * if the maximum delay has passed and it must be published now

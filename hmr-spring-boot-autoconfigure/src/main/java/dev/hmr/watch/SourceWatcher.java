@@ -29,10 +29,16 @@ import org.springframework.util.Assert;
  * <p>
  * The notifications of a file are coalesced until the file has been quiet for the quiet
  * period, so that an editor's save is one event however it writes; the kind of the
- * event is decided by the file's state then: see {@link FileChangeKind}. An empty file is
- * held back until the maximum delay unless it changes again, as a save that truncates
- * before it writes would otherwise publish the empty file first. Files of different
- * paths are independent. Folders are not published, their files are.
+ * event is decided by the file's state then: see {@link FileChangeKind}. An empty file,
+ * and a file that is gone, are held back until the maximum delay unless they change
+ * again: a save that truncates before it writes, or renames the file away before it
+ * writes the new one (vim, emacs), would otherwise publish the empty or deleted file
+ * first. A deletion is therefore published the maximum delay late. A modification with the
+ * very bytes published for the file less than the maximum delay before is a late
+ * notification of the same save (a loaded machine delivers a save's notifications
+ * further apart than the quiet period) and is dropped; saving an unchanged file again
+ * later is published. Files of different paths are independent. Folders are not
+ * published, their files are.
  * <p>
  * Notifications are received on a daemon thread named {@code hmr-watcher}; events are
  * published on a second one, {@code hmr-watcher-publisher}, in order for each file. A
@@ -48,11 +54,11 @@ public class SourceWatcher implements SmartLifecycle {
 	 * Default time a file must be quiet before its change is published. Long enough for
 	 * the writes and renames of one save, short enough not to be felt.
 	 */
-	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(2);
+	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(1);
 
 	/**
-	 * Default longest time a change is held back: a file written continuously, or left
-	 * empty, is published at the latest this long after its first change.
+	 * Default longest time a change is held back: a file written continuously, left
+	 * empty, or deleted, is published at the latest this long after its first change.
 	 */
 	public static final Duration DEFAULT_MAXIMUM_DELAY = Duration.ofMillis(100);
 
@@ -149,7 +155,8 @@ public class SourceWatcher implements SmartLifecycle {
 		});
 		KnownFiles knownFiles = new KnownFiles(this.roots);
 		knownFiles.scan();
-		threads.add(startDaemon(new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher),
+		threads.add(startDaemon(
+				new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher, this.maximumDelay),
 				PUBLISHER_THREAD_NAME));
 		return watch;
 	}

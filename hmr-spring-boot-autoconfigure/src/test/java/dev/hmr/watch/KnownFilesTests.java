@@ -65,11 +65,11 @@ class KnownFilesTests {
 	}
 
 	@Test
-	void putAndRemoveTellWhetherTheFileWasKnown() throws IOException {
+	void putAndRemoveTellWhatWasKnown() throws IOException {
 		Path app = write("app.js", "app");
-		BasicFileAttributes attributes = Files.readAttributes(app, BasicFileAttributes.class);
-		assertThat(this.knownFiles.put(app, attributes)).isFalse();
-		assertThat(this.knownFiles.put(app, attributes)).isTrue();
+		FileState state = FileState.scanned(Files.readAttributes(app, BasicFileAttributes.class), System.nanoTime());
+		assertThat(this.knownFiles.put(app, state)).isNull();
+		assertThat(this.knownFiles.put(app, state)).isEqualTo(state);
 		assertThat(this.knownFiles.remove(app)).isTrue();
 		assertThat(this.knownFiles.remove(app)).isFalse();
 	}

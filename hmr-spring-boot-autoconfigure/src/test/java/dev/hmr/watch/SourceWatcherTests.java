@@ -41,6 +41,11 @@ class SourceWatcherTests {
 
 	private static final Duration MAXIMUM_DELAY = Duration.ofSeconds(10);
 
+	/**
+	 * Maximum delay for tests that wait for deletions, which are held back that long.
+	 */
+	private static final Duration SHORT_MAXIMUM_DELAY = Duration.ofMillis(300);
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	@TempDir
@@ -95,12 +100,28 @@ class SourceWatcherTests {
 	}
 
 	@Test
-	void deletingAFilePublishesOneDeletedEvent() throws IOException {
+	void deletingAFilePublishesOneDeletedEventAfterTheMaximumDelay() throws IOException {
 		Path file = write(this.root.resolve("app.js"), "one");
-		start();
+		startWithShortMaximumDelay();
+		long start = System.nanoTime();
 		Files.delete(file);
+		awaitEventFor(file);
+		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(SHORT_MAXIMUM_DELAY.toNanos());
 		settle(this.root);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(DELETED);
+	}
+
+	@Test
+	void fileRenamedAwayIsHeldBackUntilTheNewFileIsWritten() throws IOException {
+		Path file = write(this.root.resolve("app.js"), "one");
+		start(new SourceWatcher(roots(), this.publisher, Duration.ofMillis(1), MAXIMUM_DELAY));
+		Files.move(file, this.root.resolve("app.js~"));
+		settle(this.root);
+		assertThat(this.publisher.eventsFor(file)).isEmpty();
+		write(file, "two");
+		awaitEventFor(file);
+		settle(this.root);
+		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
 	@Test
@@ -141,8 +162,9 @@ class SourceWatcherTests {
 	@Test
 	void renamingAFilePublishesDeletedForTheOldNameAndCreatedForTheNew() throws IOException {
 		Path file = write(this.root.resolve("old.js"), "one");
-		start();
+		startWithShortMaximumDelay();
 		Path renamed = Files.move(file, this.root.resolve("new.js"));
+		awaitEventFor(file);
 		settle(this.root);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(DELETED);
 		assertThat(this.publisher.kindsFor(renamed)).containsExactly(CREATED);
@@ -240,6 +262,20 @@ class SourceWatcherTests {
 	}
 
 	@Test
+	void fileSavedAgainUnchangedIsPublishedAgainAfterTheMaximumDelay() throws IOException {
+		Path file = write(this.root.resolve("app.js"), "one");
+		start(new SourceWatcher(roots(), this.publisher, Duration.ofMillis(1), Duration.ofMillis(100)));
+		write(file, "two");
+		await().atMost(TIMEOUT).until(() -> !this.publisher.eventsFor(file).isEmpty());
+		// Saved with the same bytes until a save falls outside the same-save window.
+		await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+			write(file, "two");
+			return this.publisher.eventsFor(file).size() > 1;
+		});
+		assertThat(this.publisher.kindsFor(file)).containsOnly(MODIFIED);
+	}
+
+	@Test
 	void createdThenDeletedWithinTheQuietPeriodPublishesNothing() throws IOException {
 		start();
 		Path file = write(this.root.resolve("fleeting.js"), "one");
@@ -318,8 +354,10 @@ class SourceWatcherTests {
 	void deletingAFolderPublishesDeletedForEachOfItsFiles() throws IOException {
 		Path first = write(this.root.resolve("js/a/first.js"), "one");
 		Path second = write(this.root.resolve("js/second.js"), "one");
-		start();
+		startWithShortMaximumDelay();
 		deleteRecursively(this.root.resolve("js"));
+		awaitEventFor(first);
+		awaitEventFor(second);
 		settle(this.root);
 		assertThat(this.publisher.kindsFor(first)).containsExactly(DELETED);
 		assertThat(this.publisher.kindsFor(second)).containsExactly(DELETED);
@@ -417,6 +455,10 @@ class SourceWatcherTests {
 		return start(new SourceWatcher(roots(), this.publisher, QUIET_PERIOD, MAXIMUM_DELAY));
 	}
 
+	private SourceWatcher startWithShortMaximumDelay() {
+		return start(new SourceWatcher(roots(), this.publisher, QUIET_PERIOD, SHORT_MAXIMUM_DELAY));
+	}
+
 	private SourceWatcher start(SourceWatcher watcher) {
 		this.watchers.add(watcher);
 		watcher.start();
@@ -430,6 +472,10 @@ class SourceWatcherTests {
 	private void settle(Path folder) throws IOException {
 		Path marker = write(folder.resolve("marker-" + this.markers.incrementAndGet() + ".txt"), "marker");
 		await().atMost(TIMEOUT).until(() -> !this.publisher.eventsFor(marker).isEmpty());
+	}
+
+	private void awaitEventFor(Path file) {
+		await().atMost(TIMEOUT).until(() -> !this.publisher.eventsFor(file).isEmpty());
 	}
 
 	private static Path write(Path file, String content) throws IOException {
