@@ -29,7 +29,9 @@ import dev.hmr.watch.SourceWatcher;
  * reaching a listener, for in-place saves (truncate and write) and atomic saves (write a
  * temporary file, rename it over), with the default quiet period or the one given. For
  * comparison under the same load, the floor: the JDK's own {@link WatchService} on the
- * same folder, from the start of a save to its first notification.
+ * same folder, from the start of a save to its first notification. Each line gives the
+ * latency from the start of the save call and, since a file system may take a while to
+ * write, from its return (negative when the notice comes before the call returns).
  * <p>
  * Run from the repository root (prints median, p95 and max in milliseconds):
  * <pre>
@@ -117,26 +119,34 @@ public final class WatcherLatencyBenchmark {
 
 	private static void measure(String name, int saves, BlockingQueue<Long> received, Save save) throws Exception {
 		List<Long> latencies = new ArrayList<>();
+		List<Long> afterReturn = new ArrayList<>();
 		int extraEvents = 0;
 		for (int i = 0; i < WARM_UP_SAVES + saves; i++) {
 			long start = System.nanoTime();
 			save.save(i);
+			long returned = System.nanoTime();
 			Long end = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			if (end == null) {
 				throw new IllegalStateException("No event within " + TIMEOUT_SECONDS + " s for save " + i);
 			}
 			if (i >= WARM_UP_SAVES) {
 				latencies.add(end - start);
+				afterReturn.add(end - returned);
 			}
 			// A second event for the same save would arrive within the quiet period.
 			while (received.poll(20, TimeUnit.MILLISECONDS) != null) {
 				extraEvents++;
 			}
 		}
-		Collections.sort(latencies);
-		System.out.printf(Locale.ROOT, "%-38s median %.3f ms  p95 %.3f ms  max %.3f ms  (%d extra events)%n", name,
-				millis(percentile(latencies, 50)), millis(percentile(latencies, 95)),
-				millis(latencies.get(latencies.size() - 1)), extraEvents);
+		System.out.printf(Locale.ROOT, "%-38s from save start %s | from save return %s | %d extra events%n", name,
+				summary(latencies), summary(afterReturn), extraEvents);
+	}
+
+	private static String summary(List<Long> latencies) {
+		List<Long> sorted = new ArrayList<>(latencies);
+		Collections.sort(sorted);
+		return String.format(Locale.ROOT, "median %6.3f  p95 %6.3f  max %6.3f ms", millis(percentile(sorted, 50)),
+				millis(percentile(sorted, 95)), millis(sorted.get(sorted.size() - 1)));
 	}
 
 	private static long percentile(List<Long> sorted, int percentile) {

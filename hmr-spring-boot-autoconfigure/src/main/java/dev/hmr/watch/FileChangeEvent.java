@@ -11,7 +11,8 @@ import org.springframework.util.Assert;
 /**
  * {@link ApplicationEvent} published when a file under a source root was created,
  * modified or deleted. An editor's save, however many writes and renames it takes, is
- * one event.
+ * one event. Its {@linkplain #getTimestamp() timestamp} is when the last notification
+ * of the change was received.
  *
  * @since 0.1.0
  * @see SourceWatcher

@@ -51,8 +51,10 @@ import org.springframework.util.Assert;
 public class SourceWatcher implements SmartLifecycle {
 
 	/**
-	 * Default time a file must be quiet before its change is published. Long enough for
-	 * the writes and renames of one save, short enough not to be felt.
+	 * Default time a file must be quiet before its change is published: enough for the
+	 * back-to-back writes of one save, and small against the 2 ms median a save may take
+	 * to reach the browser. Slower saves are handled by holding empty and vanished files
+	 * and by dropping late notifications, not by a longer wait.
 	 */
 	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(1);
 
