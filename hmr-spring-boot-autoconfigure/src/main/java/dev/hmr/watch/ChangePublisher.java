@@ -1,0 +1,163 @@
+package dev.hmr.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Publishes due changes as {@link FileChangeEvent}s, on one thread so that the events
+ * of a path are in order. The kind of a change is decided by the file's state now and
+ * whether it was known before, not by the notifications that led to it: exists and
+ * known, {@link FileChangeKind#MODIFIED}; exists and unknown,
+ * {@link FileChangeKind#CREATED}; gone and known, {@link FileChangeKind#DELETED}; gone
+ * and unknown (created and deleted within the quiet period), nothing. An empty file and
+ * a known file that is gone are held back (see {@link PendingChanges#hold}) as a save is
+ * most likely between its steps. A modification with the very bytes published for the
+ * file within the same-save window is a late notification of that save and is dropped.
+ */
+final class ChangePublisher implements Runnable {
+
+	private static final Log logger = LogFactory.getLog(ChangePublisher.class);
+
+	private final Object source;
+
+	private final SourceRoots roots;
+
+	private final PendingChanges pending;
+
+	private final KnownFiles knownFiles;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private final long sameSaveWindow;
+
+	ChangePublisher(Object source, SourceRoots roots, PendingChanges pending, KnownFiles knownFiles,
+			ApplicationEventPublisher eventPublisher, Duration sameSaveWindow) {
+		this.source = source;
+		this.roots = roots;
+		this.pending = pending;
+		this.knownFiles = knownFiles;
+		this.eventPublisher = eventPublisher;
+		this.sameSaveWindow = sameSaveWindow.toNanos();
+	}
+
+	@Override
+	public void run() {
+		try {
+			List<PendingChange> due;
+			while ((due = this.pending.awaitDue()) != null) {
+				if (this.pending.takeRescanRequest()) {
+					rescan();
+				}
+				for (PendingChange change : due) {
+					if (this.pending.isClosed()) {
+						return;
+					}
+					publish(change);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void rescan() {
+		try {
+			Set<Path> changed = this.knownFiles.changes();
+			logger.info("Rescanned " + this.roots + ": " + changed.size() + " changed file(s)");
+			changed.forEach(this.pending::add);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unable to rescan " + this.roots, ex);
+		}
+	}
+
+	private void publish(PendingChange change) {
+		try {
+			decide(change);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unable to publish the change of " + change.path(), ex);
+		}
+	}
+
+	private void decide(PendingChange change) {
+		Path path = change.path();
+		BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(path, BasicFileAttributes.class);
+		}
+		catch (NoSuchFileException ex) {
+			attributes = null;
+		}
+		catch (IOException ex) {
+			logger.debug("Unable to read the attributes of " + path + "; skipping its change", ex);
+			return;
+		}
+		if (attributes != null && attributes.isRegularFile()) {
+			if (!this.roots.includes(path)) {
+				return;
+			}
+			// An empty file is most likely truncated by a save that has not written yet.
+			if (attributes.size() == 0 && this.pending.hold(change)) {
+				return;
+			}
+			FileState state = FileState.published(path, attributes, System.nanoTime());
+			FileState previous = this.knownFiles.put(path, state);
+			if (previous != null && state.isSameSaveAs(previous, this.sameSaveWindow)) {
+				if (logger.isTraceEnabled()) {
+					logger.trace("Dropping a late notification of the save just published of " + path);
+				}
+				return;
+			}
+			publish(path, (previous != null) ? FileChangeKind.MODIFIED : FileChangeKind.CREATED, change);
+			return;
+		}
+		if (this.knownFiles.contains(path)) {
+			// Most likely renamed away by a save (vim, emacs) that writes the new file next.
+			if (this.pending.hold(change)) {
+				return;
+			}
+			this.knownFiles.remove(path);
+			publish(path, FileChangeKind.DELETED, change);
+			return;
+		}
+		// A folder: its files may be gone without notifications of their own, when the
+		// folder was moved away.
+		for (Path file : this.knownFiles.under(path)) {
+			if (!Files.exists(file)) {
+				this.knownFiles.remove(file);
+				publish(file, FileChangeKind.DELETED, change);
+			}
+		}
+	}
+
+	private void publish(Path path, FileChangeKind kind, PendingChange change) {
+		Path root = this.roots.rootOf(path);
+		if (root == null) {
+			return;
+		}
+		FileChangeEvent event = new FileChangeEvent(this.source, path, root, kind, change.observedAt());
+		if (logger.isTraceEnabled()) {
+			logger.trace("Publishing " + event);
+		}
+		try {
+			this.eventPublisher.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener failed on " + event, ex);
+		}
+	}
+
+}

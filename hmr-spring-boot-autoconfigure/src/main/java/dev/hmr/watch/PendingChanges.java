@@ -1,0 +1,246 @@
+package dev.hmr.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Coalesces the notifications of each path until the path has been quiet for a short
+ * period, so that an editor's save (truncate and write, write a temporary file and
+ * rename it over, a burst of writes) becomes one change. Paths are independent. A path
+ * that keeps changing is still due the maximum delay after its first notification.
+ * <p>
+ * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
+ * the file system; due changes are {@linkplain #awaitDue() taken} by the one thread that
+ * publishes them.
+ */
+final class PendingChanges {
+
+	private final long quietPeriod;
+
+	private final long maximumDelay;
+
+	private final LongSupplier nanoClock;
+
+	private final LongSupplier wallClock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition changed = this.lock.newCondition();
+
+	private final Map<Path, PendingChange> changes = new LinkedHashMap<>();
+
+	private boolean rescanRequested;
+
+	private boolean closed;
+
+	PendingChanges(Duration quietPeriod, Duration maximumDelay) {
+		this(quietPeriod, maximumDelay, System::nanoTime, System::currentTimeMillis);
+	}
+
+	PendingChanges(Duration quietPeriod, Duration maximumDelay, LongSupplier nanoClock, LongSupplier wallClock) {
+		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.isTrue(maximumDelay.compareTo(quietPeriod) >= 0, "'maximumDelay' must not be less than 'quietPeriod'");
+		this.quietPeriod = quietPeriod.toNanos();
+		this.maximumDelay = maximumDelay.toNanos();
+		this.nanoClock = nanoClock;
+		this.wallClock = wallClock;
+	}
+
+	/**
+	 * Note that the path was notified as changed now.
+	 * @param path the absolute, normalized path
+	 */
+	void add(Path path) {
+		long now = this.nanoClock.getAsLong();
+		long observedAt = this.wallClock.getAsLong();
+		this.lock.lock();
+		try {
+			PendingChange change = this.changes.get(path);
+			if (change == null) {
+				this.changes.put(path, new PendingChange(path, now, observedAt));
+				this.changed.signal();
+			}
+			else {
+				boolean wasHeld = change.isHeld();
+				change.notified(now, observedAt);
+				if (wasHeld) {
+					this.changed.signal();
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Hold a change back until the maximum delay after its first notification unless the
+	 * path changes again: the file is empty, most likely truncated by a save that has not
+	 * written yet, or gone, most likely renamed away by a save that has not written the
+	 * new file yet.
+	 * @param change a change taken from {@link #awaitDue()}
+	 * @return {@code true} if the change is held (or dropped, once closed); {@code false}
+	 * if the maximum delay has passed and it must be published now
+	 */
+	boolean hold(PendingChange change) {
+		this.lock.lock();
+		try {
+			if (this.closed) {
+				return true;
+			}
+			if (!change.isBefore(this.nanoClock.getAsLong(), this.maximumDelay)) {
+				return false;
+			}
+			PendingChange newer = this.changes.get(change.path());
+			if (newer != null) {
+				newer.merge(change);
+			}
+			else {
+				change.hold();
+				this.changes.put(change.path(), change);
+				this.changed.signal();
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Ask the publisher to compare the source roots with what it knows, because
+	 * notifications were lost.
+	 */
+	void requestRescan() {
+		this.lock.lock();
+		try {
+			this.rescanRequested = true;
+			this.changed.signal();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Take the request for a rescan.
+	 * @return whether a rescan was requested since the last call
+	 */
+	boolean takeRescanRequest() {
+		this.lock.lock();
+		try {
+			boolean requested = this.rescanRequested;
+			this.rescanRequested = false;
+			return requested;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Take the changes that are due now, in the order their paths first changed.
+	 * @return the due changes, possibly none
+	 */
+	List<PendingChange> pollDue() {
+		this.lock.lock();
+		try {
+			return takeDue(this.nanoClock.getAsLong());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wait until changes are due, a rescan is requested or this is closed.
+	 * @return the due changes, in the order their paths first changed (empty if woken for
+	 * a rescan), or {@code null} once closed
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	@Nullable List<PendingChange> awaitDue() throws InterruptedException {
+		this.lock.lock();
+		try {
+			while (!this.closed) {
+				long now = this.nanoClock.getAsLong();
+				List<PendingChange> due = takeDue(now);
+				if (!due.isEmpty() || this.rescanRequested) {
+					return due;
+				}
+				Long next = nextDue();
+				if (next == null) {
+					this.changed.await();
+				}
+				else {
+					this.changed.awaitNanos(next - now);
+				}
+			}
+			return null;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private List<PendingChange> takeDue(long now) {
+		List<PendingChange> due = new ArrayList<>();
+		Iterator<PendingChange> iterator = this.changes.values().iterator();
+		while (iterator.hasNext()) {
+			PendingChange change = iterator.next();
+			if (change.due(this.quietPeriod, this.maximumDelay) - now <= 0) {
+				due.add(change);
+				iterator.remove();
+			}
+		}
+		return due;
+	}
+
+	private @Nullable Long nextDue() {
+		Long next = null;
+		for (PendingChange change : this.changes.values()) {
+			long due = change.due(this.quietPeriod, this.maximumDelay);
+			if (next == null || due - next < 0) {
+				next = due;
+			}
+		}
+		return next;
+	}
+
+	/**
+	 * Stop: wake the publisher and drop what is pending.
+	 */
+	void close() {
+		this.lock.lock();
+		try {
+			this.closed = true;
+			this.changes.clear();
+			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	boolean isClosed() {
+		this.lock.lock();
+		try {
+			return this.closed;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+}

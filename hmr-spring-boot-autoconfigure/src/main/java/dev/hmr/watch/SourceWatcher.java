@@ -1,0 +1,309 @@
+package dev.hmr.watch;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.methvin.watcher.DirectoryWatcher;
+import io.methvin.watcher.hashing.FileHasher;
+import io.methvin.watcher.visitor.FileTreeVisitor;
+import io.methvin.watchservice.MacOSXListeningWatchService;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Watches the {@link SourceRoots} recursively with the operating system's notifications
+ * (inotify on Linux, FSEvents on macOS) and publishes a {@link FileChangeEvent} per
+ * changed file.
+ * <p>
+ * The notifications of a file are coalesced until the file has been quiet for the quiet
+ * period, so that an editor's save is one event however it writes; the kind of the
+ * event is decided by the file's state then: see {@link FileChangeKind}. An empty file,
+ * and a file that is gone, are held back until the maximum delay unless they change
+ * again: a save that truncates before it writes, or renames the file away before it
+ * writes the new one (vim, emacs), would otherwise publish the empty or deleted file
+ * first. A deletion is therefore published the maximum delay late. A modification with the
+ * very bytes published for the file less than the maximum delay before is a late
+ * notification of the same save (a loaded machine delivers a save's notifications
+ * further apart than the quiet period) and is dropped; saving an unchanged file again
+ * later is published. Files of different paths are independent. Folders are not
+ * published, their files are.
+ * <p>
+ * Notifications are received on a daemon thread named {@code hmr-watcher}; events are
+ * published on a second one, {@code hmr-watcher-publisher}, in order for each file. A
+ * listener that throws is logged and the watcher goes on. When notifications are lost
+ * (the operating system's queue overflowed) the roots are rescanned and the files whose
+ * size or modification time changed are published.
+ *
+ * @since 0.1.0
+ */
+public class SourceWatcher implements SmartLifecycle {
+
+	/**
+	 * Default time a file must be quiet before its change is published: enough for the
+	 * back-to-back writes of one save, and small against the 2 ms median a save may take
+	 * to reach the browser. Slower saves are handled by holding empty and vanished files
+	 * and by dropping late notifications, not by a longer wait.
+	 */
+	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(1);
+
+	/**
+	 * Default longest time a change is held back: a file written continuously, left
+	 * empty, or deleted, is published at the latest this long after its first change.
+	 */
+	public static final Duration DEFAULT_MAXIMUM_DELAY = Duration.ofMillis(100);
+
+	private static final Log logger = LogFactory.getLog(SourceWatcher.class);
+
+	private static final String THREAD_NAME = "hmr-watcher";
+
+	private static final String PUBLISHER_THREAD_NAME = THREAD_NAME + "-publisher";
+
+	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+
+	private final SourceRoots roots;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private final Duration quietPeriod;
+
+	private final Duration maximumDelay;
+
+	private final Object monitor = new Object();
+
+	private @Nullable Watch watch;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
+	 * @param roots the roots to watch
+	 * @param eventPublisher the publisher of the events
+	 */
+	public SourceWatcher(SourceRoots roots, ApplicationEventPublisher eventPublisher) {
+		this(roots, eventPublisher, DEFAULT_QUIET_PERIOD, DEFAULT_MAXIMUM_DELAY);
+	}
+
+	/**
+	 * Create a new {@link SourceWatcher}.
+	 * @param roots the roots to watch
+	 * @param eventPublisher the publisher of the events
+	 * @param quietPeriod the time a file must be quiet before its change is published
+	 * @param maximumDelay the longest time a change is held back
+	 */
+	public SourceWatcher(SourceRoots roots, ApplicationEventPublisher eventPublisher, Duration quietPeriod,
+			Duration maximumDelay) {
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
+		Assert.notNull(quietPeriod, "'quietPeriod' must not be null");
+		Assert.notNull(maximumDelay, "'maximumDelay' must not be null");
+		Assert.isTrue(!quietPeriod.isNegative(), "'quietPeriod' must not be negative");
+		Assert.isTrue(maximumDelay.compareTo(quietPeriod) >= 0, "'maximumDelay' must not be less than 'quietPeriod'");
+		this.roots = roots;
+		this.eventPublisher = eventPublisher;
+		this.quietPeriod = quietPeriod;
+		this.maximumDelay = maximumDelay;
+	}
+
+	/**
+	 * Start watching. Returns once the roots are watched: a change made afterwards is
+	 * published.
+	 * @throws IllegalStateException if the roots cannot be watched
+	 */
+	@Override
+	public void start() {
+		synchronized (this.monitor) {
+			if (this.running) {
+				return;
+			}
+			if (this.roots.isEmpty()) {
+				logger.info("No source roots to watch");
+			}
+			else {
+				this.watch = startWatch();
+				logger.info("Watching " + this.roots + " for changes");
+			}
+			this.running = true;
+		}
+	}
+
+	private Watch startWatch() {
+		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
+		SourceTreeVisitor visitor = new SourceTreeVisitor(this.roots);
+		DirectoryWatcher directoryWatcher = buildDirectoryWatcher(pending, visitor);
+		List<Thread> threads = new ArrayList<>();
+		CompletableFuture<Void> watching = directoryWatcher
+			.watchAsync((task) -> threads.add(startDaemon(task, THREAD_NAME)));
+		Watch watch = new Watch(directoryWatcher, pending, threads);
+		if (watching.isCompletedExceptionally()) {
+			watch.close();
+			throw new IllegalStateException("Unable to watch " + this.roots, causeOf(watching));
+		}
+		watching.whenComplete((result, ex) -> {
+			if (!watch.isClosed()) {
+				logger.warn("Stopped watching " + this.roots + "; were the roots deleted?", ex);
+			}
+		});
+		KnownFiles knownFiles = new KnownFiles(this.roots);
+		knownFiles.scan();
+		threads.add(startDaemon(
+				new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher, this.maximumDelay),
+				PUBLISHER_THREAD_NAME));
+		return watch;
+	}
+
+	private DirectoryWatcher buildDirectoryWatcher(PendingChanges pending, FileTreeVisitor visitor) {
+		try {
+			return DirectoryWatcher.builder()
+				.paths(this.roots.outermostRoots())
+				.listener(new SourceChangeListener(this.roots, pending))
+				// Hashing reads every file at start and on every change before it is
+				// notified; the quiet period already makes one save one event.
+				.fileHashing(false)
+				.fileTreeVisitor(visitor)
+				.watchService(newWatchService(visitor))
+				.build();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to watch " + this.roots, ex);
+		}
+	}
+
+	private WatchService newWatchService(FileTreeVisitor visitor) throws IOException {
+		if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
+			return FileSystems.getDefault().newWatchService();
+		}
+		// The JDK polls on macOS; FSEvents by default batches for half a second.
+		double latency = this.quietPeriod.toNanos() / 1e9;
+		return new MacOSXListeningWatchService(new MacOSXListeningWatchService.Config() {
+
+			@Override
+			public double latency() {
+				return latency;
+			}
+
+			@Override
+			public boolean fileLevelEvents() {
+				return true;
+			}
+
+			@Override
+			public @Nullable FileHasher fileHasher() {
+				return null;
+			}
+
+			@Override
+			public FileTreeVisitor fileTreeVisitor() {
+				return visitor;
+			}
+
+		});
+	}
+
+	private static Thread startDaemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	private static Throwable causeOf(CompletableFuture<Void> failed) {
+		try {
+			failed.join();
+			throw new IllegalStateException("Not failed");
+		}
+		catch (CompletionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+	}
+
+	/**
+	 * Stop watching, close the native resources and end the threads. Changes not yet
+	 * published are dropped.
+	 */
+	@Override
+	public void stop() {
+		synchronized (this.monitor) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			if (this.watch != null) {
+				this.watch.close();
+				this.watch.join(STOP_TIMEOUT);
+				this.watch = null;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * What runs while watching: the native watcher, the pending changes and the threads.
+	 */
+	private static final class Watch {
+
+		private final DirectoryWatcher directoryWatcher;
+
+		private final PendingChanges pending;
+
+		private final List<Thread> threads;
+
+		private volatile boolean closed;
+
+		Watch(DirectoryWatcher directoryWatcher, PendingChanges pending, List<Thread> threads) {
+			this.directoryWatcher = directoryWatcher;
+			this.pending = pending;
+			this.threads = threads;
+		}
+
+		void close() {
+			this.closed = true;
+			try {
+				this.directoryWatcher.close();
+			}
+			catch (IOException ex) {
+				logger.debug("Unable to close the directory watcher", ex);
+			}
+			this.pending.close();
+		}
+
+		boolean isClosed() {
+			return this.closed;
+		}
+
+		void join(Duration timeout) {
+			for (Thread thread : this.threads) {
+				if (thread == Thread.currentThread()) {
+					continue;
+				}
+				try {
+					thread.join(timeout.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+				if (thread.isAlive()) {
+					logger.warn("Thread " + thread.getName() + " did not end within " + timeout);
+				}
+			}
+		}
+
+	}
+
+}

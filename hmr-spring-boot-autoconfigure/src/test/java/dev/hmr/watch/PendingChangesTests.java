@@ -1,0 +1,188 @@
+package dev.hmr.watch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link PendingChanges}, on a clock that moves only when told to.
+ */
+class PendingChangesTests {
+
+	private static final Path APP = Path.of("/root/app.js");
+
+	private static final Path STYLE = Path.of("/root/style.css");
+
+	private final AtomicLong nanoTime = new AtomicLong(1_000);
+
+	private final AtomicLong wallTime = new AtomicLong(1_700_000_000_000L);
+
+	private final PendingChanges pending = new PendingChanges(Duration.ofMillis(5), Duration.ofMillis(100),
+			this.nanoTime::get, this.wallTime::get);
+
+	@Test
+	void maximumDelayMustNotBeShorterThanTheQuietPeriod() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PendingChanges(Duration.ofMillis(5), Duration.ofMillis(4)))
+			.withMessageContaining("'maximumDelay'");
+	}
+
+	@Test
+	void changeIsDueOnceItsPathHasBeenQuietForTheQuietPeriod() {
+		this.pending.add(APP);
+		advance(4);
+		assertThat(this.pending.pollDue()).isEmpty();
+		advance(1);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+		assertThat(this.pending.pollDue()).isEmpty();
+	}
+
+	@Test
+	void notificationsWithinTheQuietPeriodAreOneChange() {
+		this.pending.add(APP);
+		advance(3);
+		this.pending.add(APP);
+		advance(3);
+		this.pending.add(APP);
+		advance(4);
+		assertThat(this.pending.pollDue()).isEmpty();
+		advance(1);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void changeCarriesTheTimeOfItsLastNotification() {
+		this.pending.add(APP);
+		advance(2);
+		this.wallTime.addAndGet(2);
+		this.pending.add(APP);
+		advance(5);
+		assertThat(this.pending.pollDue()).singleElement()
+			.satisfies((change) -> assertThat(change.observedAt()).isEqualTo(1_700_000_000_002L));
+	}
+
+	@Test
+	void pathsAreIndependent() {
+		this.pending.add(APP);
+		advance(3);
+		this.pending.add(STYLE);
+		advance(2);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+		advance(3);
+		assertThat(paths(this.pending.pollDue())).containsExactly(STYLE);
+	}
+
+	@Test
+	void dueChangesAreInTheOrderTheirPathsFirstChanged() {
+		this.pending.add(STYLE);
+		this.pending.add(APP);
+		this.pending.add(STYLE);
+		advance(5);
+		assertThat(paths(this.pending.pollDue())).containsExactly(STYLE, APP);
+	}
+
+	@Test
+	void pathThatKeepsChangingIsDueAtTheMaximumDelay() {
+		this.pending.add(APP);
+		for (int i = 0; i < 24; i++) {
+			advance(4);
+			this.pending.add(APP);
+			assertThat(this.pending.pollDue()).isEmpty();
+		}
+		advance(4);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void heldChangeIsDueAtTheMaximumDelay() {
+		this.pending.add(APP);
+		advance(5);
+		PendingChange change = this.pending.pollDue().get(0);
+		assertThat(this.pending.hold(change)).isTrue();
+		advance(94);
+		assertThat(this.pending.pollDue()).isEmpty();
+		advance(1);
+		PendingChange due = this.pending.pollDue().get(0);
+		assertThat(due.path()).isEqualTo(APP);
+		assertThat(this.pending.hold(due)).as("held past the maximum delay").isFalse();
+	}
+
+	@Test
+	void heldChangeThatIsNotifiedAgainIsDueAfterTheQuietPeriod() {
+		this.pending.add(APP);
+		advance(5);
+		this.pending.hold(this.pending.pollDue().get(0));
+		advance(20);
+		this.pending.add(APP);
+		advance(5);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void holdMergesWithANotificationReceivedMeanwhile() {
+		this.pending.add(APP);
+		advance(5);
+		PendingChange change = this.pending.pollDue().get(0);
+		this.pending.add(APP);
+		assertThat(this.pending.hold(change)).isTrue();
+		for (int i = 0; i < 23; i++) {
+			advance(4);
+			this.pending.add(APP);
+		}
+		advance(3);
+		assertThat(paths(this.pending.pollDue())).as("due at the maximum delay after the first notification")
+			.containsExactly(APP);
+	}
+
+	@Test
+	void awaitDueReturnsNullOnceClosed() throws Exception {
+		CompletableFuture<List<PendingChange>> awaited = CompletableFuture.supplyAsync(this::awaitDue);
+		this.pending.close();
+		assertThat(awaited.get(10, TimeUnit.SECONDS)).isNull();
+		assertThat(this.pending.isClosed()).isTrue();
+	}
+
+	@Test
+	void awaitDueReturnsWhenARescanIsRequested() throws Exception {
+		CompletableFuture<List<PendingChange>> awaited = CompletableFuture.supplyAsync(this::awaitDue);
+		this.pending.requestRescan();
+		assertThat(awaited.get(10, TimeUnit.SECONDS)).isEmpty();
+		assertThat(this.pending.takeRescanRequest()).isTrue();
+		assertThat(this.pending.takeRescanRequest()).isFalse();
+	}
+
+	@Test
+	void awaitDueWaitsForTheQuietPeriodOnTheRealClock() throws Exception {
+		PendingChanges pending = new PendingChanges(Duration.ofMillis(5), Duration.ofMillis(100));
+		long start = System.nanoTime();
+		pending.add(APP);
+		assertThat(paths(pending.awaitDue())).containsExactly(APP);
+		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(5).toNanos());
+	}
+
+	private List<PendingChange> awaitDue() {
+		try {
+			return this.pending.awaitDue();
+		}
+		catch (InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private void advance(long millis) {
+		this.nanoTime.addAndGet(Duration.ofMillis(millis).toNanos());
+	}
+
+	private static List<Path> paths(List<PendingChange> changes) {
+		return changes.stream().map(PendingChange::path).toList();
+	}
+
+}

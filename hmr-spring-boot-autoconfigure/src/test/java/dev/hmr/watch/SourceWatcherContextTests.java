@@ -1,0 +1,59 @@
+package dev.hmr.watch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link SourceWatcher} as a bean of an application context: started and
+ * stopped with the context, publishing to {@link EventListener @EventListener} methods.
+ */
+class SourceWatcherContextTests {
+
+	@TempDir
+	Path root;
+
+	@Test
+	void eventListenersReceiveTheChangesWhileTheContextRuns() throws IOException {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+			context.registerBean(ChangeListener.class);
+			context.registerBean(SourceWatcher.class,
+					() -> new SourceWatcher(SourceRoots.of(List.of(this.root), List.of(), List.of()), context));
+			context.refresh();
+			SourceWatcher watcher = context.getBean(SourceWatcher.class);
+			assertThat(watcher.isRunning()).isTrue();
+			Path file = Files.writeString(this.root.resolve("app.js"), "one");
+			ChangeListener listener = context.getBean(ChangeListener.class);
+			await().until(() -> !listener.events.isEmpty());
+			assertThat(listener.events).singleElement().satisfies((event) -> {
+				assertThat(event.getPath()).isEqualTo(file);
+				assertThat(event.getKind()).isEqualTo(FileChangeKind.CREATED);
+			});
+			context.close();
+			assertThat(watcher.isRunning()).isFalse();
+		}
+	}
+
+	static class ChangeListener {
+
+		final List<FileChangeEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onChange(FileChangeEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+}
