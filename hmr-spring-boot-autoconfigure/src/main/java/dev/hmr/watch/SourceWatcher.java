@@ -2,6 +2,8 @@ package dev.hmr.watch;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,6 +141,11 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	private Watch startWatch() {
+		for (Path root : this.roots.getRoots()) {
+			if (!Files.isDirectory(root)) {
+				logger.warn("Source root " + root + " is not a directory (any more); it is not watched");
+			}
+		}
 		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
 		SourceTreeVisitor visitor = new SourceTreeVisitor(this.roots);
 		DirectoryWatcher directoryWatcher = buildDirectoryWatcher(pending, visitor);

@@ -439,6 +439,29 @@ class SourceWatcherTests {
 	}
 
 	@Test
+	void deletingARootStopsWatchingItButNotTheOthers() throws IOException {
+		Path templates = Files.createDirectories(this.temp.resolve("templates"));
+		SourceWatcher watcher = start(new SourceWatcher(
+				SourceRoots.of(List.of(this.root, templates), List.of(), List.of()), this.publisher, QUIET_PERIOD,
+				MAXIMUM_DELAY));
+		deleteRecursively(this.root);
+		Path page = write(templates.resolve("index.html"), "one");
+		settle(templates);
+		assertThat(this.publisher.kindsFor(page)).containsExactly(CREATED);
+		watcher.stop();
+		assertThat(watcher.isRunning()).isFalse();
+	}
+
+	@Test
+	void rootDeletedBeforeStartIsNotWatched() throws IOException {
+		SourceWatcher watcher = new SourceWatcher(roots(), this.publisher, QUIET_PERIOD, MAXIMUM_DELAY);
+		deleteRecursively(this.root);
+		start(watcher);
+		assertThat(watcher.isRunning()).isTrue();
+		watcher.stop();
+	}
+
+	@Test
 	void watcherWithoutRootsStartsAndStops() {
 		SourceWatcher watcher = start(
 				new SourceWatcher(SourceRoots.of(List.of(), List.of(), List.of()), this.publisher));
