@@ -1,6 +1,23 @@
 package dev.hmr.autoconfigure;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
+import dev.hmr.client.HmrClientRequestHandler;
+import dev.hmr.client.HmrClientScript;
+import dev.hmr.client.HmrClientSettings;
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.engine.HmrEngine;
+import dev.hmr.graph.HmrClock;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.serve.HmrModuleTransformer;
+import dev.hmr.serve.HtmlClientInjectionFilter;
+import dev.hmr.serve.SourceResourceConfigurer;
+import dev.hmr.transform.HtmlClientInjector;
+import dev.hmr.watch.SourceRoots;
+import dev.hmr.watch.SourceWatcher;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,6 +184,130 @@ public final class HmrAutoConfiguration {
 			return port;
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnHmrEnabled
+	@EnableConfigurationProperties(HmrProperties.class)
+	static class ModuleGraphConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ModuleGraph moduleGraph() {
+			return new ModuleGraph();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrClock hmrClock() {
+			return new HmrClock();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SourceRoots hmrSourceRoots(HmrProperties properties, org.springframework.core.io.ResourceLoader resourceLoader) {
+			HmrProperties.Watch watch = properties.getWatch();
+			if (!watch.getRoots().isEmpty()) {
+				return SourceRoots.of(watch.getRoots(), watch.getInclude(), watch.getExclude());
+			}
+			ClassLoader classLoader = (resourceLoader.getClassLoader() != null) ? resourceLoader.getClassLoader()
+					: HmrAutoConfiguration.class.getClassLoader();
+			return SourceRoots.discover(classLoader, Path.of("").toAbsolutePath(), watch.getInclude(),
+					watch.getExclude());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SourceWatcher hmrSourceWatcher(SourceRoots hmrSourceRoots, ApplicationEventPublisher eventPublisher) {
+			return new SourceWatcher(hmrSourceRoots, eventPublisher);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrEngine hmrEngine(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel, HmrClock hmrClock,
+				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots) {
+			return new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
+					servedRoots(hmrSourceRoots));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnHmrEnabled
+	@EnableConfigurationProperties(HmrProperties.class)
+	static class ServeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrClientScript hmrClientScript(HmrSocketSettings hmrSocketSettings, HmrProperties properties) {
+			return new HmrClientScript(new HmrClientSettings(hmrSocketSettings.protocol(), hmrSocketSettings.host(),
+					hmrSocketSettings.browserPort(), hmrSocketSettings.path(), hmrSocketSettings.timeout(),
+					properties.isOverlay(), hmrSocketSettings.token().value(), "/"));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrClientHandlerMapping")
+		SimpleUrlHandlerMapping hmrClientHandlerMapping(HmrClientScript hmrClientScript) {
+			HmrClientRequestHandler handler = new HmrClientRequestHandler(hmrClientScript);
+			Map<String, Object> urlMap = new java.util.LinkedHashMap<>();
+			HmrClientScript.PATHS.forEach((path) -> urlMap.put(path, handler));
+			SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(urlMap);
+			mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			return mapping;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrModuleTransformer hmrModuleTransformer(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel,
+				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
+				Environment environment) {
+			return new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
+					servedRoots(hmrSourceRoots), clientUrl(environment));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
+				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
+			List<String> staticLocations = List.of(environment.getProperty("spring.web.resources.static-locations",
+					String[].class, DEFAULT_STATIC_LOCATIONS));
+			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
+			return new SourceResourceConfigurer(servedRoots(hmrSourceRoots), staticLocations, pattern,
+					List.of(hmrModuleTransformer));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
+		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(Environment environment) {
+			HtmlClientInjector injector = new HtmlClientInjector(clientUrl(environment));
+			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
+					new HtmlClientInjectionFilter(injector::inject));
+			// Late, so that filters which hash or compress the body see the page with the client
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+			return registration;
+		}
+
+	}
+
+	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
+			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };
+
+	/**
+	 * The roots served to browsers: all but server-side template folders, which are
+	 * watched (a change reloads the page) but never sent as they are.
+	 */
+	static List<Path> servedRoots(SourceRoots roots) {
+		return roots.getRoots().stream().filter((root) -> !isTemplates(root)).toList();
+	}
+
+	private static boolean isTemplates(Path root) {
+		Path name = root.getFileName();
+		return name != null && name.toString().equals("templates");
+	}
+
+	private static String clientUrl(Environment environment) {
+		return StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
+				+ HmrClientScript.CLIENT_PATH;
 	}
 
 }

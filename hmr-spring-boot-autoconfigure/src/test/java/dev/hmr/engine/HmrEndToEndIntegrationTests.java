@@ -1,0 +1,243 @@
+package dev.hmr.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.PrunePayload;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * From a saved file to the payload on the wire, through the real stack: a real project
+ * folder, the real watcher, modules served over HTTP as a browser asks for them, and a
+ * real WebSocket client.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+class HmrEndToEndIntegrationTests {
+
+	private static final Path project = createProject();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	private TestHotClient browser;
+
+	@DynamicPropertySource
+	static void roots(DynamicPropertyRegistry registry) {
+		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+	}
+
+	@BeforeEach
+	void connect() {
+		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
+			.subprotocols("vite-hmr")
+			.connect();
+		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.browser.close();
+	}
+
+	@Test
+	void pagesGetTheClientAndTheClientIsServed() throws Exception {
+		HttpResponse<String> page = get("/page.html", "text/html");
+		assertThat(page.body()).contains("<script type=\"module\" src=\"/@vite/client\"></script><title>");
+		HttpResponse<String> client = get("/@vite/client", "*/*");
+		assertThat(client.statusCode()).isEqualTo(200);
+		assertThat(client.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(client.body()).contains("export").doesNotContain("__WS_TOKEN__");
+	}
+
+	@Test
+	void servedModulesImportCanonicalUrlsAndGetTheHotContext() throws Exception {
+		HttpResponse<String> main = get("/served/main.js", "*/*");
+		assertThat(main.statusCode()).isEqualTo(200);
+		assertThat(main.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(main.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(main.body()).startsWith(
+				"import { createHotContext as __vite__createHotContext } from \"/@vite/client\";import.meta.hot = __vite__createHotContext(\"/served/main.js\");")
+			.contains("from \"/served/dep.js\"")
+			.contains("import 'lit'");
+		String etag = main.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<String> revalidated = http.send(
+				HttpRequest.newBuilder(uri("/served/main.js")).header("If-None-Match", etag).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(revalidated.statusCode()).isEqualTo(304);
+	}
+
+	@Test
+	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
+		load("/self/main.js", "/self/counter.js");
+		write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
+		Update update = single(this.browser.takePayload());
+		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
+		assertThat(update.path()).isEqualTo("/self/counter.js");
+		assertThat(update.acceptedPath()).isEqualTo("/self/counter.js");
+		assertThat(String.valueOf(update.timestamp())).hasSize(13);
+		assertThat(get("/self/main.js", "*/*").body()).contains("\"/self/counter.js?t=" + update.timestamp() + "\"");
+	}
+
+	@Test
+	void savingAnAcceptedDepSendsAnUpdateForItsImporter() throws Exception {
+		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
+		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
+		write("static/dep/child.js", "export const v = 2;\n");
+		Update update = single(this.browser.takePayload());
+		assertThat(update.path()).isEqualTo("/dep/parent.js");
+		assertThat(update.acceptedPath()).isEqualTo("/dep/child.js");
+	}
+
+	@Test
+	void savingAModuleWithNoBoundarySendsAFullReloadNamingTheFile() throws Exception {
+		load("/plain/main.js", "/plain/plain.js");
+		write("static/plain/plain.js", "console.log('plain 2');\n");
+		assertThat(this.browser.takePayload())
+			.isEqualTo(new FullReloadPayload("*", project.resolve("static/plain/plain.js").toString()));
+	}
+
+	@Test
+	void savingAStylesheetImportedByALinkedOneSendsACssUpdateForTheLinkedOne() throws Exception {
+		assertThat(get("/css/site.css", "text/css,*/*;q=0.1").headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
+		write("static/css/part.css", "p { color: green; }\n");
+		Update update = single(this.browser.takePayload());
+		assertThat(update.type()).isEqualTo(Update.Type.CSS_UPDATE);
+		assertThat(update.path()).isEqualTo("/css/site.css?direct");
+	}
+
+	@Test
+	void cssImportedFromJavaScriptIsASelfAcceptingModule() throws Exception {
+		List<String> bodies = load("/cssjs/main.js", "/cssjs/style.css");
+		assertThat(bodies.get(1)).contains("__vite__updateStyle").contains("p { color: red; }");
+		write("static/cssjs/style.css", "p { color: blue; }\n");
+		Update update = single(this.browser.takePayload());
+		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
+		assertThat(update.path()).isEqualTo("/cssjs/style.css");
+	}
+
+	@Test
+	void savingAPageReloadsThatPageAndSavingATemplateReloadsAll() throws Exception {
+		write("static/about.html", "<html><head></head><body>2</body></html>");
+		assertThat(this.browser.takePayload()).isEqualTo(FullReloadPayload.page("/about.html"));
+		write("templates/view.html", "<p>2</p>");
+		assertThat(this.browser.takePayload())
+			.isEqualTo(new FullReloadPayload("*", project.resolve("templates/view.html").toString()));
+	}
+
+	@Test
+	void aFileNoPageLoadedSendsNothingAndDroppingAnImportPrunesIt() throws Exception {
+		load("/prune/index.js", "/prune/dep.js");
+		write("static/prune/unloaded.js", "console.log('still never loaded');\n");
+		write("static/prune/index.js", "import.meta.hot.accept();\n");
+		Update update = single(this.browser.takePayload());
+		assertThat(update.path()).isEqualTo("/prune/index.js");
+		get("/prune/index.js?t=" + update.timestamp(), "*/*");
+		assertThat(this.browser.takePayload()).isEqualTo(new PrunePayload(List.of("/prune/dep.js")));
+	}
+
+	private static Update single(HotPayload payload) {
+		assertThat(payload).isInstanceOf(UpdatePayload.class);
+		List<Update> updates = ((UpdatePayload) payload).updates();
+		assertThat(updates).hasSize(1);
+		return updates.get(0);
+	}
+
+	private List<String> load(String... urls) throws Exception {
+		return java.util.Arrays.stream(urls).map((url) -> {
+			try {
+				HttpResponse<String> response = get(url, "*/*");
+				assertThat(response.statusCode()).as(url).isEqualTo(200);
+				return response.body();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static void write(String relative, String content) throws IOException {
+		write(project, relative, content);
+	}
+
+	private static void write(Path dir, String relative, String content) throws IOException {
+		Path file = dir.resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private static Path createProject() {
+		try {
+			Path dir = Files.createTempDirectory("hmr-e2e").toRealPath();
+			write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
+			write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
+			write(dir, "static/served/dep.js", "export const x = 1;\n");
+			write(dir, "static/self/main.js", "import './counter.js';\n");
+			write(dir, "static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n");
+			write(dir, "static/dep/parent.js",
+					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n");
+			write(dir, "static/dep/child.js", "export const v = 1;\n");
+			write(dir, "static/plain/main.js", "import './plain.js';\n");
+			write(dir, "static/plain/plain.js", "console.log('plain');\n");
+			write(dir, "static/css/site.css", "@import './part.css';\nbody { color: red; }\n");
+			write(dir, "static/css/part.css", "p { color: blue; }\n");
+			write(dir, "static/cssjs/main.js", "import './style.css';\n");
+			write(dir, "static/cssjs/style.css", "p { color: red; }\n");
+			write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
+			write(dir, "templates/view.html", "<p>1</p>");
+			write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
+			write(dir, "static/prune/dep.js", "console.log('dep');\n");
+			write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}
