@@ -1,0 +1,15 @@
+// Loaded by every page: `curl -X POST 'localhost:8080/api/broadcast?message=hi'` shows a
+// toast on each open page (BroadcastController calls ServerHotChannel.send).
+const toasts = document.createElement('div')
+toasts.id = 'toasts'
+document.body.append(toasts)
+
+function toast(text) {
+  const element = document.createElement('div')
+  element.className = 'toast'
+  element.textContent = text
+  toasts.append(element)
+  setTimeout(() => element.remove(), 5000)
+}
+
+import.meta.hot?.on('sample:message', ({ message }) => toast(message))
