@@ -1,0 +1,44 @@
+package dev.hmr.sample;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.hmr.channel.HotClientConnectedEvent;
+import dev.hmr.channel.HotClientDisconnectedEvent;
+import dev.hmr.watch.FileChangeEvent;
+
+/**
+ * Logs what HMR publishes as Spring application events: browsers connecting to and
+ * leaving the HMR socket, and every saved source file. Any bean can listen to them with
+ * {@code @EventListener}, as here.
+ * <p>
+ * The condition names the class as a string: the starter is left out of the packaged jar,
+ * where this bean must not be created (and its event types cannot be loaded).
+ */
+@Component
+@ConditionalOnClass(name = "dev.hmr.watch.FileChangeEvent")
+class HmrEventLog {
+
+	private static final Log logger = LogFactory.getLog(HmrEventLog.class);
+
+	@EventListener
+	void connected(HotClientConnectedEvent event) {
+		logger.info("Browser " + event.getClient().socket().id() + " connected");
+	}
+
+	@EventListener
+	void disconnected(HotClientDisconnectedEvent event) {
+		logger.info("Browser " + event.getClient().socket().id() + " disconnected");
+	}
+
+	@EventListener
+	void fileChanged(FileChangeEvent event) {
+		// One event per save, however many writes and renames the editor made
+		logger.info(event.getKind() + " " + event.getRoot().relativize(event.getPath()));
+	}
+
+}
