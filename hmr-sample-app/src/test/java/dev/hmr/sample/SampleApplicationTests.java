@@ -1,5 +1,6 @@
 package dev.hmr.sample;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,20 +13,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's HMR endpoints work end to end with a real WebSocket client.
+ * The sample served with HMR forced on (a test runner would switch it off): pages get the
+ * client, modules are transformed, the plugin serves Markdown, and a real WebSocket client
+ * sees the custom events. Nothing here edits the sample's files: file changes are tested
+ * in the autoconfigure module.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+@ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final String CLIENT_SCRIPT = "<script type=\"module\" src=\"/@vite/client\"></script>";
 
 	private final HttpClient httpClient = HttpClient.newHttpClient();
 
@@ -35,15 +45,60 @@ class SampleApplicationTests {
 	private int port;
 
 	@Test
-	void aBroadcastReachesTheBrowserAndAHelloIsAnswered() throws Exception {
+	void staticPageGetsTheClientScript() throws Exception {
+		HttpResponse<String> response = get("/index.html", "text/html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains(CLIENT_SCRIPT).contains("href=\"/css/site.css\"");
+	}
+
+	@Test
+	void thymeleafPageGetsTheClientScript() throws Exception {
+		HttpResponse<String> response = get("/hello?name=Ada", "text/html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("Hello, Ada!").contains(CLIENT_SCRIPT);
+	}
+
+	@Test
+	void moduleUsingImportMetaHotIsServedWithTheHotContext() throws Exception {
+		HttpResponse<String> response = get("/js/counter.js", "*/*");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.body()).startsWith(
+				"import { createHotContext as __vite__createHotContext } from \"/@vite/client\";"
+						+ "import.meta.hot = __vite__createHotContext(\"/js/counter.js\");");
+	}
+
+	@Test
+	void stylesheetImportedFromJavaScriptIsServedAsAModule() throws Exception {
+		HttpResponse<String> response = get("/css/widget.css?import", "*/*");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.body()).contains("__vite__createHotContext(\"/css/widget.css\")").contains(".widget");
+	}
+
+	@Test
+	void markdownIsServedAsAModuleByThePlugin() throws Exception {
+		HttpResponse<String> response = get("/notes/welcome.md?import", "*/*");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.body()).startsWith("export default \"<h1>Notes from a Markdown file</h1>");
+	}
+
+	@Test
+	void browserIsToldConnectedThenReceivesBroadcastsAndAnswersToItsHello(CapturedOutput output) throws Exception {
 		WebSocket webSocket = this.httpClient.newWebSocketBuilder()
 			.subprotocols("vite-hmr")
 			.buildAsync(URI.create("ws://localhost:" + this.port + "/@hmr"), new Collector())
 			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		try {
 			assertThat(take()).isEqualTo("{\"type\":\"connected\"}");
+			// Published before "connected" is sent, so it has been logged by now
+			assertThat(output).containsPattern("Browser \\S+ connected");
 			HttpResponse<String> response = this.httpClient.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/broadcast?message=hi"))
+					HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
 						.POST(HttpRequest.BodyPublishers.noBody())
 						.build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -56,6 +111,15 @@ class SampleApplicationTests {
 		finally {
 			webSocket.abort();
 		}
+	}
+
+	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		return this.httpClient.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
 	}
 
 	private String take() throws InterruptedException {
