@@ -13,7 +13,7 @@ function show(text) {
 }
 
 if (import.meta.hot) {
-  import.meta.hot.on('sample:hello-reply', ({ greeting }) => show(greeting))
+  import.meta.hot.on('sample:reply', ({ greeting }) => show(greeting))
   // Built-in events of the client
   import.meta.hot.on('vite:ws:connect', () => { status.textContent = 'connected' })
   import.meta.hot.on('vite:ws:disconnect', () => { status.textContent = 'disconnected (the server is down?)' })

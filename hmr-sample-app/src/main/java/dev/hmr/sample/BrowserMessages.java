@@ -24,14 +24,14 @@ class BrowserMessages {
 
 	static final String HELLO = "sample:hello";
 
-	static final String HELLO_REPLY = "sample:hello-reply";
+	static final String REPLY = "sample:reply";
 
 	private static final Log logger = LogFactory.getLog(BrowserMessages.class);
 
 	BrowserMessages(ObjectProvider<ServerHotChannel> channel) {
 		channel.ifAvailable((available) -> available.on(HELLO, (data, client) -> {
 			String name = (data != null && data.has("name")) ? data.get("name").asString() : "stranger";
-			client.send(HELLO_REPLY, Map.of("greeting", "Hello, " + name + "!"));
+			client.send(REPLY, Map.of("greeting", "Hello, " + name + "!"));
 		}));
 	}
 

@@ -106,7 +106,7 @@ class SampleApplicationTests {
 			assertThat(take()).isEqualTo("{\"type\":\"custom\",\"event\":\"sample:message\",\"data\":{\"message\":\"hi\"}}");
 			webSocket.sendText("{\"type\":\"custom\",\"event\":\"sample:hello\",\"data\":{\"name\":\"Ada\"}}", true);
 			assertThat(take())
-				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:hello-reply\",\"data\":{\"greeting\":\"Hello, Ada!\"}}");
+				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:reply\",\"data\":{\"greeting\":\"Hello, Ada!\"}}");
 		}
 		finally {
 			webSocket.abort();
