@@ -284,6 +284,7 @@ public final class HmrAutoConfiguration {
 					new HtmlClientInjectionFilter(injector::inject));
 			// Late, so that filters which hash or compress the body see the page with the client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+			registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.FORWARD);
 			return registration;
 		}
 

@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.GenericFilterBean;
 
 /**
  * Adds the HMR client's {@code <script>} to every HTML document the application serves in
@@ -32,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @since 0.1.0
  */
-public class HtmlClientInjectionFilter extends OncePerRequestFilter {
+public class HtmlClientInjectionFilter extends GenericFilterBean {
 
 	private final UnaryOperator<String> injector;
 
@@ -47,9 +51,25 @@ public class HtmlClientInjectionFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		InjectingResponse wrapper = new InjectingResponse(response, this.injector);
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		InjectingResponse pageInProgress = find(response);
+		if (pageInProgress != null) {
+			chain.doFilter(request, response);
+			if (request.getDispatcherType() == DispatcherType.FORWARD) {
+				// Tomcat finishes the underlying response as soon as a forward returns
+				// (Spring Boot's welcome page forwards / to index.html), past this wrapper:
+				// the page is complete now, so write it now.
+				pageInProgress.finish();
+			}
+			return;
+		}
+		if (request.getDispatcherType() != DispatcherType.REQUEST || !(request instanceof HttpServletRequest)
+				|| !(response instanceof HttpServletResponse httpResponse)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		InjectingResponse wrapper = new InjectingResponse(httpResponse, this.injector);
 		try {
 			chain.doFilter(request, wrapper);
 		}
@@ -63,9 +83,15 @@ public class HtmlClientInjectionFilter extends OncePerRequestFilter {
 		}
 	}
 
-	@Override
-	protected boolean shouldNotFilterAsyncDispatch() {
-		return true;
+	private static @Nullable InjectingResponse find(ServletResponse response) {
+		ServletResponse current = response;
+		while (current instanceof ServletResponseWrapper wrapper) {
+			if (current instanceof InjectingResponse injecting) {
+				return injecting;
+			}
+			current = wrapper.getResponse();
+		}
+		return null;
 	}
 
 	/**
@@ -295,6 +321,17 @@ public class HtmlClientInjectionFilter extends OncePerRequestFilter {
 		@Override
 		public void flush() throws IOException {
 			this.response.flushBody();
+		}
+
+		/**
+		 * The body is complete. Servlet containers close the response this way at the end
+		 * of a forward (Spring Boot's welcome page forwards {@code /} to
+		 * {@code index.html}), before this filter regains control, so the page is written
+		 * now or never.
+		 */
+		@Override
+		public void close() throws IOException {
+			this.response.finish();
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package dev.hmr.serve;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +19,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 
@@ -84,6 +86,19 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 		ResourceChainRegistration chain = registration.resourceChain(false)
 			.addResolver(new SourceRootResourceResolver());
 		this.transformers.forEach(chain::addTransformer);
+	}
+
+	/**
+	 * Forwards {@code /} to the {@code index.html} of a source root, as Vite serves it and
+	 * as Spring Boot's welcome page does for one on the class path. Controllers mapped to
+	 * {@code /} still win: view controllers come after them.
+	 */
+	@Override
+	public void addViewControllers(ViewControllerRegistry registry) {
+		boolean hasIndex = this.roots.stream().anyMatch((root) -> Files.isRegularFile(root.resolve("index.html")));
+		if (hasIndex && this.pathPattern.equals("/**")) {
+			registry.addViewController("/").setViewName("forward:index.html");
+		}
 	}
 
 	/**

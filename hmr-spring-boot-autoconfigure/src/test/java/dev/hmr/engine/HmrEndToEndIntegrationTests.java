@@ -79,6 +79,14 @@ class HmrEndToEndIntegrationTests {
 	}
 
 	@Test
+	void theWelcomePageThatSpringBootForwardsToGetsTheClient() throws Exception {
+		HttpResponse<String> home = get("/", "text/html");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("<script type=\"module\" src=\"/@vite/client\"></script><title>home</title>")
+			.contains("<body>home</body>");
+	}
+
+	@Test
 	void servedModulesImportCanonicalUrlsAndGetTheHotContext() throws Exception {
 		HttpResponse<String> main = get("/served/main.js", "*/*");
 		assertThat(main.statusCode()).isEqualTo(200);
@@ -208,6 +216,7 @@ class HmrEndToEndIntegrationTests {
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-e2e").toRealPath();
+			write(dir, "static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>");
 			write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
 			write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
 			write(dir, "static/served/dep.js", "export const x = 1;\n");

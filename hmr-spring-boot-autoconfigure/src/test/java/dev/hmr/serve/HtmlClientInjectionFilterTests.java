@@ -101,6 +101,20 @@ class HtmlClientInjectionFilterTests {
 	}
 
 	@Test
+	void aPageWhoseStreamIsClosedBeforeTheFilterReturnsIsWrittenAtTheClose() throws Exception {
+		List<String> seenAtClose = new ArrayList<>();
+		MockHttpServletResponse response = serve((request, res) -> {
+			res.setContentType("text/html");
+			res.getOutputStream().write("<html><head></head></html>".getBytes(StandardCharsets.UTF_8));
+			// What Tomcat does at the end of a forward, such as Boot's welcome page
+			res.getOutputStream().close();
+			seenAtClose.add(((MockHttpServletResponse) unwrap(res)).getContentAsString());
+		});
+		assertThat(seenAtClose).containsExactly("<html><head>" + CLIENT + "</head></html>");
+		assertThat(response.getContentAsString()).isEqualTo("<html><head>" + CLIENT + "</head></html>");
+	}
+
+	@Test
 	void anEmptyHtmlResponseStaysEmpty() throws Exception {
 		MockHttpServletResponse response = serve((request, res) -> res.setContentType("text/html"));
 		assertThat(response.getContentAsString()).isEmpty();
