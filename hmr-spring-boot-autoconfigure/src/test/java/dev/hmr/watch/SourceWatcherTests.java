@@ -414,7 +414,7 @@ class SourceWatcherTests {
 	@Test
 	void stopEndsTheThreadsAndReleasesTheWatchService() throws IOException {
 		int fileSystemWatchers = threadsNamed("FileSystemWatcher").size();
-		// Watchers of Spring contexts cached by other test classes may be running too
+		// watchers of application contexts cached by other test classes run in this JVM too
 		Set<Thread> others = threadsNamed("hmr-watcher");
 		SourceWatcher watcher = start();
 		assertThat(watcher.isRunning()).isTrue();

@@ -1,0 +1,34 @@
+package dev.hmr.playground;
+
+import org.junit.jupiter.api.Test;
+
+import dev.hmr.browser.Browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Vite's "not loaded dynamic import" (#7561, playground {@code dynamic-import}): a module
+ * the page never imported is not the page's business.
+ */
+class NotLoadedDynamicImportBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
+
+	@Test
+	void editingANeverLoadedDynamicImportDoesNotReloadThePage(Browser browser) {
+		open(browser, "/dynamic-import/index.html");
+		browser.awaitText(".loaded", "loaded0");
+		browser.script("document.querySelector('.increment').click()");
+		browser.awaitText(".counter", "Counter 1");
+		browser.markWindow();
+
+		playground.edit("dynamic-import/dep.js", (js) -> js.replace("'dep0'", "'dep1'"));
+		// the watcher reports changes in order: once the next edit is applied, the first
+		// one has been handled too
+		playground.edit("dynamic-import/loaded.js", (js) -> js.replace("'loaded0'", "'loaded1'"));
+
+		browser.awaitText(".loaded", "loaded1");
+		assertThat(browser.console()).noneMatch((line) -> line.startsWith(">>> vite:beforeFullReload"));
+		assertThat(browser.wasReloaded()).isFalse();
+		assertThat(browser.text(".counter")).isEqualTo("Counter 1");
+	}
+
+}

@@ -1,0 +1,77 @@
+package dev.hmr.playground;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.hmr.browser.Browser;
+import dev.hmr.browser.BrowserExtension;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Vite's "client reload after restart" (playground {@code restart}): when the server goes
+ * away the client polls with {@code vite-ping} and reloads the page once it is back.
+ */
+@ExtendWith(BrowserExtension.class)
+class RestartBrowserIntegrationTests {
+
+	private final Playground playground = Playground.copy();
+
+	private @Nullable ConfigurableApplicationContext context;
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		this.playground.delete();
+	}
+
+	@Test
+	void thePageReloadsOnceWhenTheServerIsBackOnItsPort(Browser browser) {
+		int port = freePort();
+		this.context = start(port);
+		browser.open("http://localhost:" + port + "/restart/index.html");
+		browser.awaitConsole("(restart) page load 1", "[vite] connected.");
+		browser.script("document.querySelector('.input').value = 'hello'");
+		browser.markWindow();
+
+		this.context.close();
+		browser.awaitConsole("[vite] server connection lost. Polling for restart...");
+		this.context = start(port);
+
+		browser.awaitReload();
+		browser.awaitConsole("[vite] server connection lost. Polling for restart...", "[vite] connecting...",
+				"(restart) page load 2", "[vite] connected.");
+		assertThat(browser.script("return document.querySelector('.input').value")).isEqualTo("");
+		assertThat(browser.console()).filteredOn((line) -> line.startsWith("(restart) page load"))
+			.containsExactly("(restart) page load 1", "(restart) page load 2");
+		assertThat(browser.console()).filteredOn("[vite] connected."::equals).hasSize(2);
+	}
+
+	private ConfigurableApplicationContext start(int port) {
+		return new SpringApplicationBuilder(PlaygroundBrowserIntegrationTests.PlaygroundApplication.class)
+			.properties("server.port=" + port, "hmr.enabled=true", "hmr.watch.roots=" + this.playground.roots())
+			.run();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,2 @@
+export { nested } from './nested.js'
+export const dep = 'dep0'

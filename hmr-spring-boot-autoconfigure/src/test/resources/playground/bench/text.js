@@ -1,0 +1,3 @@
+document.querySelector('.text').textContent = 'text 0'
+
+import.meta.hot.accept()

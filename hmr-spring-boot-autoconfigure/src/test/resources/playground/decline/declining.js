@@ -1,0 +1,3 @@
+export const value = 'declining0'
+
+import.meta.hot.decline()

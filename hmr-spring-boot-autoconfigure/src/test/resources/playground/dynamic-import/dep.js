@@ -1,0 +1,3 @@
+export const dep = 'dep0'
+
+import.meta.hot.accept()

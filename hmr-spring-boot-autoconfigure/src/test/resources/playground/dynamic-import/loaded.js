@@ -1,0 +1,3 @@
+document.querySelector('.loaded').textContent = 'loaded0'
+
+import.meta.hot.accept()

@@ -1,0 +1,5 @@
+import.meta.hot.accept(() => {
+  import.meta.hot.invalidate()
+})
+
+export const value = 'child'

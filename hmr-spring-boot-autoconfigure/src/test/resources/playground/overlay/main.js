@@ -1,0 +1,3 @@
+document.querySelector('.overlay-text').textContent = 'overlay0'
+
+import.meta.hot.accept()

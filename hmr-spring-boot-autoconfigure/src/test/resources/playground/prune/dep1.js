@@ -1,0 +1,3 @@
+import './dep2.js'
+
+export const dep1 = 'dep1'

@@ -1,0 +1,3 @@
+import { plain } from './plain.js'
+
+document.querySelector('.plain').textContent = plain

@@ -1,0 +1,3 @@
+const loads = Number(sessionStorage.getItem('restart-loads') ?? 0) + 1
+sessionStorage.setItem('restart-loads', String(loads))
+console.log(`(restart) page load ${loads}`)
