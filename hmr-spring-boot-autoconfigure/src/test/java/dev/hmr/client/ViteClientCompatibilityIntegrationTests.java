@@ -66,7 +66,9 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code target/vite-client} once), {@code /usr/bin/chromium} and
  * {@code /usr/bin/chromedriver}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+// hmr.timeout is the client's ping interval: short, so that every scenario runs with
+// Vite's keep-alive pings going to our server
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "hmr.enabled=true", "hmr.timeout=300ms" })
 @ExtendWith(BrowserExtension.class)
 class ViteClientCompatibilityIntegrationTests {
 
@@ -89,6 +91,9 @@ class ViteClientCompatibilityIntegrationTests {
 	@Autowired
 	private ServerHotChannel channel;
 
+	@Autowired
+	private HmrSocketSettings settings;
+
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
 		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
@@ -109,7 +114,7 @@ class ViteClientCompatibilityIntegrationTests {
 			.filteredOn((line) -> !line.contains("/favicon.ico"))
 			.noneMatch((line) -> line.contains("Failed to load resource") || line.startsWith("Uncaught")
 					|| line.contains("[hmr]") || line.contains("Failed to reload")
-					|| line.contains("failed to connect"));
+					|| line.contains("failed to connect") || line.contains("connection lost"));
 	}
 
 	@Test
@@ -119,6 +124,37 @@ class ViteClientCompatibilityIntegrationTests {
 		assertThat(browser.console()).noneMatch((line) -> line.contains("failed to connect"));
 		assertThat(browser.script("return document.querySelectorAll('script[src=\"/@vite/client\"]').length"))
 			.isEqualTo(1L);
+	}
+
+	@Test
+	void theSocketOnlyOpensWithTheTokenFilledIntoVitesClient(Browser browser) {
+		browser.open(url("/token/index.html"));
+		browser.awaitConsole("[vite] connected.");
+		String open = """
+				new Promise((resolve) => {
+					const socket = new WebSocket('ws://' + location.host + '/@hmr?token=' + %s, 'vite-hmr');
+					socket.onopen = () => { socket.close(); resolve('opened'); };
+					socket.onerror = () => resolve('refused');
+				})""";
+		assertThat(browser.evaluate(open.formatted("'not-the-token'"))).isEqualTo("refused");
+		assertThat(browser.evaluate(open.formatted("'" + this.settings.token().value() + "'"))).isEqualTo("opened");
+		// the refused socket is the one expected error
+		assertThat(browser.console()).filteredOn((line) -> line.contains("WebSocket connection"))
+			.singleElement()
+			.asString()
+			.contains("not-the-token");
+		browser.clearConsole();
+	}
+
+	@Test
+	void theClientsKeepAlivePingsLeaveTheConnectionUp(Browser browser) throws InterruptedException {
+		open(browser, "/ping/index.html", "waiting");
+
+		Thread.sleep(1500);
+		this.channel.send("compat:still-there", Map.of("text", "still connected"));
+
+		browser.awaitText(".app", "still connected");
+		assertThat(browser.console()).containsOnlyOnce("[vite] connected.");
 	}
 
 	@Test
