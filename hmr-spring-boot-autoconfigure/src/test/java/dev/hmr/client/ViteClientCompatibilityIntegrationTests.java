@@ -124,6 +124,12 @@ class ViteClientCompatibilityIntegrationTests {
 		assertThat(browser.console()).noneMatch((line) -> line.contains("failed to connect"));
 		assertThat(browser.script("return document.querySelectorAll('script[src=\"/@vite/client\"]').length"))
 			.isEqualTo(1L);
+		// the page runs Vite's client, not ours (which logs the same lines): Vite's
+		// source, with our token
+		assertThat(browser.evaluate("fetch('/@vite/client').then((r) => r.text())")).asString()
+			.contains("// src/client/client.ts")
+			.contains("const wsToken = \"" + this.settings.token().value() + "\";")
+			.startsWith("import \"/@vite/env\";");
 	}
 
 	@Test
