@@ -1,0 +1,3 @@
+import { label } from './dep.js';
+document.querySelector('.app').textContent = label;
+import.meta.hot.accept();

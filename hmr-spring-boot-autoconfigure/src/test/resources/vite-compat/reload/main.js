@@ -1,0 +1,2 @@
+import { label } from './plain.js';
+document.querySelector('.app').textContent = label;

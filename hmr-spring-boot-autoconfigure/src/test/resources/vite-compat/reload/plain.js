@@ -1,0 +1,1 @@
+export const label = 'plain 1';

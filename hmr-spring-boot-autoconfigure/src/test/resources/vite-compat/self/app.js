@@ -1,0 +1,2 @@
+document.querySelector('.app').textContent = 'self 1';
+import.meta.hot.accept();
