@@ -5,7 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -174,6 +179,26 @@ class HmrEndToEndIntegrationTests {
 		assertThat(this.browser.takePayload()).isEqualTo(new PrunePayload(List.of("/prune/dep.js")));
 	}
 
+	@Test
+	void anAtomicSaveAndATruncateThenWriteSaveEachGiveOneUpdate() throws Exception {
+		load("/burst/main.js", "/burst/a.js", "/burst/marker.js");
+		Path target = project.resolve("static/burst/a.js");
+		Path temp = project.resolve("static/burst/.a.js.tmp");
+		Files.writeString(temp, "export const a = 1;\nimport.meta.hot.accept();\n");
+		Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
+		try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			for (String chunk : List.of("export const a = 2;\n", "// padding\n", "import.meta.hot.accept();\n")) {
+				channel.write(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)));
+			}
+		}
+		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
+		// The watcher handles changes in order: had either save given a second update, it would come before this one
+		write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
+		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
+	}
+
 	private static Update single(HotPayload payload) {
 		assertThat(payload).isInstanceOf(UpdatePayload.class);
 		List<Update> updates = ((UpdatePayload) payload).updates();
@@ -233,6 +258,9 @@ class HmrEndToEndIntegrationTests {
 			write(dir, "static/cssjs/style.css", "p { color: red; }\n");
 			write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
 			write(dir, "templates/view.html", "<p>1</p>");
+			write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
+			write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
+			write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
 			write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
 			write(dir, "static/prune/dep.js", "console.log('dep');\n");
 			write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
