@@ -17,14 +17,25 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import dev.hmr.engine.HmrEngine;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+import dev.hmr.watch.FileChangeEvent;
+import dev.hmr.watch.FileChangeKind;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
 /**
  * End-to-end latency of a save: the real Spring Boot app (Tomcat, the starter's
@@ -40,6 +51,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   &amp;&amp; java -cp hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt) \
  *   dev.hmr.benchmarks.SaveToWireBenchmark [saves] [warmUpSaves]
  * </pre>
+ * With the argument {@code serve} it only starts the app on its temporary project and
+ * prints the command that measures it with the Node client of
+ * {@code src/main/js/save-to-wire.mjs}, the one that measures Vite: the same client for
+ * both servers. Between saves it pauses 100 ms, refetching the updated module as a
+ * browser does; the second phase calls the engine directly and then sends a ready payload
+ * on the channel, to split the time between the watcher, the engine and the send.
  * The figure to compare: the issue's target is a median of at most 2 ms and a p95 of at
  * most 6 ms; {@code src/main/js/vite-save-to-wire.mjs} measures Vite the same way.
  */
@@ -51,11 +68,16 @@ public final class SaveToWireBenchmark {
 
 	private static final long TIMEOUT_SECONDS = 5;
 
+	private static final long SETTLE_MILLIS = 100;
+
+	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\\d+)");
+
 	private SaveToWireBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int saves = (args.length > 0) ? Integer.parseInt(args[0]) : DEFAULT_SAVES;
+		boolean serve = args.length > 0 && args[0].equals("serve");
+		int saves = (args.length > 0 && !serve) ? Integer.parseInt(args[0]) : DEFAULT_SAVES;
 		int warmUp = (args.length > 1) ? Integer.parseInt(args[1]) : DEFAULT_WARM_UP_SAVES;
 		Path project = Files.createTempDirectory("hmr-save-to-wire").toRealPath();
 		Path statics = project.resolve("static");
@@ -70,6 +92,15 @@ public final class SaveToWireBenchmark {
 		WebSocket socket = null;
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			if (serve) {
+				System.out.printf(Locale.ROOT, "Serving; measure with (Ctrl-D here to stop):%n"
+						+ "NODE_PATH=/tmp/bench-vite/node_modules node hmr-benchmarks/src/main/js/save-to-wire.mjs"
+						+ " external http://localhost:%d ws://localhost:%d/@hmr %s%n", port, port, statics);
+				while (System.in.read() != -1) {
+					// wait for the end of the input
+				}
+				return;
+			}
 			HttpClient http = HttpClient.newHttpClient();
 			for (String url : List.of("/main.js", "/counter.js")) {
 				HttpResponse<String> response = http.send(
@@ -95,29 +126,69 @@ public final class SaveToWireBenchmark {
 			List<Long> fromStart = new ArrayList<>();
 			List<Long> fromReturn = new ArrayList<>();
 			List<Long> writes = new ArrayList<>();
+			List<Long> toEvent = new ArrayList<>();
+			List<Long> eventToFrame = new ArrayList<>();
+			BlockingQueue<Long> published = context.getBean(EventTimes.class).published;
+			published.clear();
 			int extraFrames = 0;
 			for (int i = 0; i < warmUp + saves; i++) {
 				long start = System.nanoTime();
 				Files.writeString(counter, content(i));
 				long returned = System.nanoTime();
-				Frame frame = take(frames, "the update of save " + i);
-				if (!frame.text().contains("\"type\":\"update\"") || !frame.text().contains("/counter.js")) {
-					throw new IllegalStateException("Expected an update of /counter.js, got " + frame.text());
-				}
+				Frame frame = takeUpdate(frames, i);
+				refetch(http, port, frame);
 				if (i >= warmUp) {
 					fromStart.add(frame.nanos() - start);
 					fromReturn.add(frame.nanos() - returned);
 					writes.add(returned - start);
+					Long event = published.poll();
+					if (event != null) {
+						toEvent.add(event - returned);
+						eventToFrame.add(frame.nanos() - event);
+					}
 				}
-				// Let the save settle: a second frame for it would come within this pause.
-				Thread.sleep(50);
-				while (frames.poll() != null) {
-					extraFrames++;
-				}
+				extraFrames += settle(frames);
+				published.clear();
 			}
 			System.out.println("from before the write   " + summary(fromStart));
 			System.out.println("from after the write    " + summary(fromReturn));
 			System.out.println("the write itself        " + summary(writes));
+			System.out.println("breakdown:");
+			System.out.println(" write return to event  " + summary(toEvent) + "  (watcher: notice + quiet period)");
+			System.out.println(" event to frame         " + summary(eventToFrame)
+					+ "  (engine, JSON, send thread, socket, client)");
+			// The same without the watcher: the engine called as the watcher would, then
+			// only the channel's send of a ready payload.
+			HmrEngine engine = context.getBean(HmrEngine.class);
+			List<Long> engineCall = new ArrayList<>();
+			List<Long> engineToFrame = new ArrayList<>();
+			List<Long> sendToFrame = new ArrayList<>();
+			for (int i = 0; i < warmUp + saves; i++) {
+				Files.writeString(counter, content(warmUp + saves + i));
+				// the watcher's own update of this write, out of the way
+				takeUpdate(frames, i);
+				extraFrames += settle(frames);
+				long start = System.nanoTime();
+				engine.handleFileChange(counter, statics, FileChangeKind.MODIFIED);
+				long returned = System.nanoTime();
+				Frame frame = takeUpdate(frames, i);
+				extraFrames += settle(frames);
+				long sent = System.nanoTime();
+				engine.getHot().send(new UpdatePayload(List.of(new Update(Update.Type.JS_UPDATE, System.currentTimeMillis(),
+						"/counter.js", "/counter.js", false, false, null, null))));
+				Frame sentFrame = takeUpdate(frames, i);
+				extraFrames += settle(frames);
+				if (i >= warmUp) {
+					engineCall.add(returned - start);
+					engineToFrame.add(frame.nanos() - start);
+					sendToFrame.add(sentFrame.nanos() - sent);
+				}
+			}
+			System.out.println(" engine call alone      " + summary(engineCall)
+					+ "  (graph, plugins, propagation, JSON, enqueue)");
+			System.out.println(" engine call to frame   " + summary(engineToFrame));
+			System.out.println(" channel send to frame  " + summary(sendToFrame)
+					+ "  (JSON, send thread, Tomcat, socket, JDK client)");
 			System.out.printf(Locale.ROOT, "%d extra frames; load average after %s%n", extraFrames, loadAverage());
 		}
 		finally {
@@ -127,6 +198,40 @@ public final class SaveToWireBenchmark {
 			context.close();
 			deleteRecursively(project);
 		}
+	}
+
+	/**
+	 * Fetch the new version of the module, as the browser does on an update.
+	 */
+	private static void refetch(HttpClient http, int port, Frame update) throws IOException, InterruptedException {
+		Matcher timestamp = TIMESTAMP.matcher(update.text());
+		if (timestamp.find()) {
+			http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/counter.js?t=" + timestamp.group(1)))
+				.header("Accept", "*/*")
+				.build(), HttpResponse.BodyHandlers.discarding());
+		}
+	}
+
+	private static Frame takeUpdate(BlockingQueue<Frame> frames, int i) throws InterruptedException {
+		Frame frame = take(frames, "the update of save " + i);
+		if (!frame.text().contains("\"type\":\"update\"") || !frame.text().contains("/counter.js")) {
+			throw new IllegalStateException("Expected an update of /counter.js, got " + frame.text());
+		}
+		return frame;
+	}
+
+	/**
+	 * Let a save settle: a second frame for it would come within this pause (Vite needs
+	 * about this much between saves of a file, so its script pauses as long).
+	 * @return the number of frames that came
+	 */
+	private static int settle(BlockingQueue<Frame> frames) throws InterruptedException {
+		Thread.sleep(SETTLE_MILLIS);
+		int extra = 0;
+		while (frames.poll() != null) {
+			extra++;
+		}
+		return extra;
 	}
 
 	private static Frame take(BlockingQueue<Frame> frames, String what) throws InterruptedException {
@@ -210,6 +315,31 @@ public final class SaveToWireBenchmark {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class BenchmarkApplication {
+
+		@Bean
+		static EventTimes eventTimes() {
+			return new EventTimes();
+		}
+
+	}
+
+	/**
+	 * Records when the watcher publishes a change, before the engine sees it: splits a
+	 * save's time into the watcher's part and the engine's, the send's and the client's.
+	 */
+	static final class EventTimes implements ApplicationListener<FileChangeEvent>, Ordered {
+
+		final BlockingQueue<Long> published = new LinkedBlockingQueue<>();
+
+		@Override
+		public void onApplicationEvent(FileChangeEvent event) {
+			this.published.add(System.nanoTime());
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
 
 	}
 
