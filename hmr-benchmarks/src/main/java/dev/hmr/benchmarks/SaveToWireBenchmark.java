@@ -70,6 +70,8 @@ public final class SaveToWireBenchmark {
 
 	private static final long SETTLE_MILLIS = 100;
 
+	private static final int HOT_ENGINE_CALLS = 20_000;
+
 	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\\d+)");
 
 	private SaveToWireBenchmark() {
@@ -190,6 +192,21 @@ public final class SaveToWireBenchmark {
 			System.out.println(" channel send to frame  " + summary(sendToFrame)
 					+ "  (JSON, send thread, Tomcat, socket, JDK client)");
 			System.out.printf(Locale.ROOT, "%d extra frames; load average after %s%n", extraFrames, loadAverage());
+			// The engine hot: many calls with no browser connected (the payload is still
+			// written as JSON, not sent), to tell its own cost from a cold JIT's.
+			socket.abort();
+			socket = null;
+			List<Long> hotEngine = new ArrayList<>();
+			for (int i = 0; i < HOT_ENGINE_CALLS; i++) {
+				long start = System.nanoTime();
+				engine.handleFileChange(counter, statics, FileChangeKind.MODIFIED);
+				long returned = System.nanoTime();
+				if (i >= HOT_ENGINE_CALLS / 2) {
+					hotEngine.add(returned - start);
+				}
+			}
+			System.out.printf(Locale.ROOT, " engine call, hot       %s  (last %d of %d calls, no browser)%n",
+					summary(hotEngine), HOT_ENGINE_CALLS / 2, HOT_ENGINE_CALLS);
 		}
 		finally {
 			if (socket != null) {
