@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * disabled (over the DevTools protocol, {@code Network.setCacheDisabled}: every module
  * fetched in full, the server warm), then {@code loads} loads with the cache on (every
  * module revalidated: 304s). Prints the median, min and max of each, in milliseconds.
+ * Then, for the server's own part, five rounds of fetching every module in turn on one
+ * HTTP/1.1 connection from Java.
  * <p>
  * Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (no browser is
  * downloaded), and for the comparison Vite:
@@ -162,12 +168,43 @@ public final class PageLoadBenchmark {
 				warm.add(load(driver, url, modules));
 			}
 			System.out.println("  revalidating loads (cache, 304s)    " + summary(warm));
+			System.out.println("  server alone, every module over HTTP " + fetchAll(url, modules));
 			System.out.println("  load average after " + SaveToWireBenchmark.loadAverage());
 		}
 		finally {
 			driver.quit();
 			SaveToWireBenchmark.deleteRecursively(profile);
 		}
+	}
+
+	/**
+	 * The server's part: every module fetched in turn on one HTTP/1.1 connection, as fast
+	 * as the server answers, a few times.
+	 */
+	private static String fetchAll(String page, int modules) throws IOException {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String base = page.substring(0, page.lastIndexOf('/') + 1);
+		List<Double> rounds = new ArrayList<>();
+		try {
+			for (int round = 0; round < 5; round++) {
+				long start = System.nanoTime();
+				for (int i = 0; i < modules; i++) {
+					HttpResponse<byte[]> response = http.send(
+							HttpRequest.newBuilder(URI.create(base + "m" + i + ".js")).header("Accept", "*/*").build(),
+							HttpResponse.BodyHandlers.ofByteArray());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("m" + i + ".js answered " + response.statusCode());
+					}
+				}
+				rounds.add((System.nanoTime() - start) / 1e6);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return summary(rounds) + String.format(Locale.ROOT, ", %.3f ms a module at the median",
+				rounds.stream().sorted().toList().get(rounds.size() / 2) / modules);
 	}
 
 	private static double load(ChromeDriver driver, String url, int modules) {
