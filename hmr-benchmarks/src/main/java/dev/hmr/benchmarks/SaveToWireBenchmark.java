@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,6 +27,8 @@ import dev.hmr.payload.Update;
 import dev.hmr.payload.UpdatePayload;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.FileChangeKind;
+import dev.hmr.watch.SourceRoots;
+import dev.hmr.watch.SourceWatcher;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +38,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
 
 /**
@@ -51,6 +55,8 @@ import org.springframework.core.Ordered;
  *   &amp;&amp; java -cp hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt) \
  *   dev.hmr.benchmarks.SaveToWireBenchmark [saves] [warmUpSaves]
  * </pre>
+ * {@code -DquietPeriodMillis=0.2} (before the class name) runs the app with a watcher of
+ * that quiet period instead of the default, to see its share of the time.
  * With the argument {@code serve} it only starts the app on its temporary project and
  * prints the command that measures it with the Node client of
  * {@code src/main/js/save-to-wire.mjs}, the one that measures Vite: the same client for
@@ -86,8 +92,18 @@ public final class SaveToWireBenchmark {
 		Files.createDirectories(statics);
 		Files.writeString(statics.resolve("main.js"), "import { count } from './counter.js';\nconsole.log(count);\n");
 		Path counter = Files.writeString(statics.resolve("counter.js"), content(-1));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-			.web(WebApplicationType.SERVLET)
+		String quiet = System.getProperty("quietPeriodMillis");
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchmarkApplication.class)
+			.web(WebApplicationType.SERVLET);
+		if (quiet != null) {
+			// Our own watcher with another quiet period: the auto-configuration backs off.
+			Duration quietPeriod = Duration.ofNanos((long) (Double.parseDouble(quiet) * 1_000_000));
+			builder.initializers((ConfigurableApplicationContext initialized) -> ((GenericApplicationContext) initialized)
+				.registerBean("benchmarkSourceWatcher", SourceWatcher.class,
+						() -> new SourceWatcher(initialized.getBean(SourceRoots.class), initialized, quietPeriod,
+								SourceWatcher.DEFAULT_MAXIMUM_DELAY)));
+		}
+		ConfigurableApplicationContext context = builder
 			.properties("hmr.enabled=true", "hmr.watch.roots=" + statics, "server.port=0",
 					"spring.main.banner-mode=off", "logging.level.root=warn")
 			.run();
@@ -121,8 +137,9 @@ public final class SaveToWireBenchmark {
 			if (!connected.text().contains("\"type\":\"connected\"")) {
 				throw new IllegalStateException("Expected connected, got " + connected.text());
 			}
-			System.out.printf(Locale.ROOT, "%s, %d cores, load average %s%n", Runtime.version(),
-					Runtime.getRuntime().availableProcessors(), loadAverage());
+			System.out.printf(Locale.ROOT, "%s, %d cores, load average %s, watcher quiet period %s ms%n",
+					Runtime.version(), Runtime.getRuntime().availableProcessors(), loadAverage(),
+					(quiet != null) ? quiet : SourceWatcher.DEFAULT_QUIET_PERIOD.toMillis() + " (default)");
 			System.out.printf(Locale.ROOT, "Save of a self-accepting module to its update frame: %d saves after %d to warm up%n",
 					saves, warmUp);
 			List<Long> fromStart = new ArrayList<>();
