@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -289,6 +291,19 @@ public final class HmrAutoConfiguration {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnHmrEnabled
+	@ConditionalOnClass(name = "org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver")
+	static class ThymeleafConfiguration {
+
+		@Bean
+		static HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
 	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
 			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };
 
@@ -298,6 +313,13 @@ public final class HmrAutoConfiguration {
 	 */
 	static List<Path> servedRoots(SourceRoots roots) {
 		return roots.getRoots().stream().filter((root) -> !isTemplates(root)).toList();
+	}
+
+	/**
+	 * The watched root that holds server-side templates, if there is one.
+	 */
+	static @Nullable Path templatesRoot(SourceRoots roots) {
+		return roots.getRoots().stream().filter(HmrAutoConfiguration::isTemplates).findFirst().orElse(null);
 	}
 
 	private static boolean isTemplates(Path root) {
