@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -267,8 +268,16 @@ public final class HmrAutoConfiguration {
 					servedRoots(hmrSourceRoots), clientUrl(environment));
 		}
 
+		/**
+		 * Not when the application turned Spring Boot's static resource handling off
+		 * ({@code spring.web.resources.add-mappings=false}): serving the source roots would
+		 * switch back on, in development only, what it chose to have off. An application's
+		 * own handler for the same pattern replaces this one, as Spring MVC keeps the last
+		 * registration of a pattern.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "spring.web.resources.add-mappings", matchIfMissing = true)
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
 				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
 			List<String> staticLocations = List.of(environment.getProperty("spring.web.resources.static-locations",
