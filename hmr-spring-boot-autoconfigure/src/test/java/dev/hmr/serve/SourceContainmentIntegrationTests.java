@@ -95,9 +95,17 @@ class SourceContainmentIntegrationTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "//etc/passwd", "///etc/passwd", "/file:/etc/passwd", "/file:///etc/passwd",
 			"/file:%2f%2f%2fetc%2fpasswd", "/C:/Windows/win.ini", "/c:%5cWindows%5cwin.ini", "http://localhost/../secret.txt",
-			"/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd" })
+			"/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/@fs/etc/passwd", "/@id/../secret.txt",
+			"/@vite/client/../../secret.txt", "/@vite/client%2f..%2f..%2fsecret.txt" })
 	void absolutePathsAreRefused(String target) throws IOException {
 		assertRefused(target);
+	}
+
+	@Test
+	void vitesFileSystemPrefixIsNotServed() throws IOException {
+		assertRefused("/@fs" + project.resolve("secret.txt"));
+		assertRefused("/@fs" + project.resolve("secret.txt") + "?import&raw");
+		assertRefused("/@fs" + project.resolve("templates/view.html") + "?raw");
 	}
 
 	@ParameterizedTest(name = "{0}")
