@@ -284,7 +284,7 @@ public final class HmrAutoConfiguration {
 					String[].class, DEFAULT_STATIC_LOCATIONS));
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
 			return new SourceResourceConfigurer(servedRoots(hmrSourceRoots), staticLocations, pattern,
-					List.of(hmrModuleTransformer));
+					List.of(hmrModuleTransformer), templateRoots(hmrSourceRoots));
 		}
 
 		@Bean
@@ -322,6 +322,10 @@ public final class HmrAutoConfiguration {
 	 */
 	static List<Path> servedRoots(SourceRoots roots) {
 		return roots.getRoots().stream().filter((root) -> !isTemplates(root)).toList();
+	}
+
+	private static List<Path> templateRoots(SourceRoots roots) {
+		return roots.getRoots().stream().filter(HmrAutoConfiguration::isTemplates).toList();
 	}
 
 	/**

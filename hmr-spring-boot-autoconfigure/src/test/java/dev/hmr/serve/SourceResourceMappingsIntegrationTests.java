@@ -75,6 +75,31 @@ class SourceResourceMappingsIntegrationTests {
 
 	}
 
+	@Nested
+	@SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = "hmr.enabled=true")
+	class WithTheTemplatesRootInsideAServedRoot {
+
+		@LocalServerPort
+		private int port;
+
+		@DynamicPropertySource
+		static void properties(DynamicPropertyRegistry registry) {
+			registry.add("hmr.watch.roots",
+					() -> project.resolve("web") + "," + project.resolve("web/templates"));
+		}
+
+		@Test
+		void templatesAreStillNotServed() throws IOException {
+			assertThat(RawHttp.get(this.port, "/page.js", "*/*").status()).isEqualTo(200);
+			RawHttp.Response template = RawHttp.get(this.port, "/templates/view.html", "*/*");
+			assertThat(template.body()).doesNotContain("TEMPLATE");
+			assertThat(template.status()).isEqualTo(404);
+			assertThat(RawHttp.get(this.port, "/templates/view.html?raw", "*/*").status()).isEqualTo(404);
+		}
+
+	}
+
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-mappings").toRealPath();
@@ -82,6 +107,9 @@ class SourceResourceMappingsIntegrationTests {
 			Files.createDirectories(dir.resolve("own"));
 			Files.writeString(dir.resolve("static/app.js"), "export const app = 1;\n");
 			Files.writeString(dir.resolve("own/app.js"), "// the application's own\n");
+			Files.createDirectories(dir.resolve("web/templates"));
+			Files.writeString(dir.resolve("web/page.js"), "export const page = 1;\n");
+			Files.writeString(dir.resolve("web/templates/view.html"), "<p>TEMPLATE</p>");
 			return dir;
 		}
 		catch (IOException ex) {
