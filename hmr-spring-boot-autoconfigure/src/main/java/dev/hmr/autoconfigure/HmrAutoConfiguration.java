@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -265,15 +268,23 @@ public final class HmrAutoConfiguration {
 					servedRoots(hmrSourceRoots), clientUrl(environment));
 		}
 
+		/**
+		 * Not when the application turned Spring Boot's static resource handling off
+		 * ({@code spring.web.resources.add-mappings=false}): serving the source roots would
+		 * switch back on, in development only, what it chose to have off. An application's
+		 * own handler for the same pattern replaces this one, as Spring MVC keeps the last
+		 * registration of a pattern.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "spring.web.resources.add-mappings", matchIfMissing = true)
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
 				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
 			List<String> staticLocations = List.of(environment.getProperty("spring.web.resources.static-locations",
 					String[].class, DEFAULT_STATIC_LOCATIONS));
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
 			return new SourceResourceConfigurer(servedRoots(hmrSourceRoots), staticLocations, pattern,
-					List.of(hmrModuleTransformer));
+					List.of(hmrModuleTransformer), templateRoots(hmrSourceRoots));
 		}
 
 		@Bean
@@ -290,6 +301,19 @@ public final class HmrAutoConfiguration {
 
 	}
 
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnHmrEnabled
+	@ConditionalOnClass(name = "org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver")
+	static class ThymeleafConfiguration {
+
+		@Bean
+		static HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
 	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
 			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };
 
@@ -299,6 +323,17 @@ public final class HmrAutoConfiguration {
 	 */
 	static List<Path> servedRoots(SourceRoots roots) {
 		return roots.getRoots().stream().filter((root) -> !isTemplates(root)).toList();
+	}
+
+	private static List<Path> templateRoots(SourceRoots roots) {
+		return roots.getRoots().stream().filter(HmrAutoConfiguration::isTemplates).toList();
+	}
+
+	/**
+	 * The watched root that holds server-side templates, if there is one.
+	 */
+	static @Nullable Path templatesRoot(SourceRoots roots) {
+		return roots.getRoots().stream().filter(HmrAutoConfiguration::isTemplates).findFirst().orElse(null);
 	}
 
 	private static boolean isTemplates(Path root) {

@@ -1,8 +1,10 @@
 package dev.hmr.serve;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +35,10 @@ import dev.hmr.transform.TransformedModule;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
@@ -139,6 +143,11 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		catch (ModuleTransformException ex) {
 			throw ex;
+		}
+		catch (NoSuchFileException | FileNotFoundException ex) {
+			// Deleted after it was resolved (an editor's save, a branch switch): the file is
+			// gone, as the next request would find; not an error of the code to overlay
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, url + " was deleted while it was served", ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw fail(HotError.from(ex, IMPORT_ANALYSIS, id), ex, url);

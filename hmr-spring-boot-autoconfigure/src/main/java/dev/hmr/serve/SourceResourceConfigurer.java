@@ -42,6 +42,8 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 
 	private final List<ResourceTransformer> transformers;
 
+	private final List<Path> hidden;
+
 	/**
 	 * Create a configurer.
 	 * @param roots the source roots to serve, in order of precedence
@@ -52,6 +54,22 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	 */
 	public SourceResourceConfigurer(List<Path> roots, List<String> staticLocations, String pathPattern,
 			List<ResourceTransformer> transformers) {
+		this(roots, staticLocations, pathPattern, transformers, List.of());
+	}
+
+	/**
+	 * Create a configurer.
+	 * @param roots the source roots to serve, in order of precedence
+	 * @param staticLocations the application's static locations, served after the roots
+	 * @param pathPattern the URL pattern of static resources (Boot's
+	 * {@code spring.mvc.static-path-pattern})
+	 * @param transformers rewrite served resources (modules, stylesheets)
+	 * @param hidden folders never served even inside a root: watched roots of server-side
+	 * templates
+	 */
+	public SourceResourceConfigurer(List<Path> roots, List<String> staticLocations, String pathPattern,
+			List<ResourceTransformer> transformers, List<Path> hidden) {
+		Assert.notNull(hidden, "'hidden' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
 		Assert.notNull(staticLocations, "'staticLocations' must not be null");
 		Assert.hasText(pathPattern, "'pathPattern' must not be empty");
@@ -60,6 +78,7 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 		this.staticLocations = List.copyOf(staticLocations);
 		this.pathPattern = pathPattern;
 		this.transformers = List.copyOf(transformers);
+		this.hidden = List.copyOf(hidden);
 	}
 
 	@Override
@@ -84,7 +103,7 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 			.setUseLastModified(false)
 			.setEtagGenerator(SourceResourceConfigurer::etag);
 		ResourceChainRegistration chain = registration.resourceChain(false)
-			.addResolver(new SourceRootResourceResolver());
+			.addResolver(new SourceRootResourceResolver(this.hidden));
 		this.transformers.forEach(chain::addTransformer);
 	}
 

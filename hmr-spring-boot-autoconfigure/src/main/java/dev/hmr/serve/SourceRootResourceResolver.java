@@ -4,24 +4,45 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.Resource;
+import org.springframework.util.Assert;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
  * A {@link PathResourceResolver} that also refuses a file-system resource whose real path
  * (symbolic links followed) lies outside the real path of its location. Spring's own
  * check compares the paths as written, so a link inside a source root that points out of
- * it would otherwise be served.
+ * it would otherwise be served. It also refuses anything under a hidden folder: a watched
+ * root that is never served (server-side templates) but sits inside a served one.
  *
  * @since 0.1.0
  */
 public class SourceRootResourceResolver extends PathResourceResolver {
 
 	private static final Log logger = LogFactory.getLog(SourceRootResourceResolver.class);
+
+	private final List<Path> hidden;
+
+	/**
+	 * Create a resolver that hides nothing but what lies outside its locations.
+	 */
+	public SourceRootResourceResolver() {
+		this(List.of());
+	}
+
+	/**
+	 * Create a resolver.
+	 * @param hidden folders never served, even when inside a served location
+	 */
+	public SourceRootResourceResolver(List<Path> hidden) {
+		Assert.notNull(hidden, "'hidden' must not be null");
+		this.hidden = hidden.stream().map((folder) -> folder.toAbsolutePath().normalize()).toList();
+	}
 
 	@Override
 	protected boolean checkResource(Resource resource, Resource location) throws IOException {
@@ -36,11 +57,22 @@ public class SourceRootResourceResolver extends PathResourceResolver {
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
 			return false;
 		}
-		boolean inside = file.toRealPath().startsWith(root.toRealPath());
+		Path real = file.toRealPath();
+		boolean inside = real.startsWith(root.toRealPath());
 		if (!inside && logger.isWarnEnabled()) {
 			logger.warn("Refused " + file + ": it resolves outside the served root " + root);
 		}
-		return inside;
+		return inside && !isHidden(real);
+	}
+
+	private boolean isHidden(Path real) throws IOException {
+		for (Path folder : this.hidden) {
+			if (Files.exists(folder) && real.startsWith(folder.toRealPath())) {
+				logger.debug("Refused " + real + ": it is in " + folder + ", which is watched, not served");
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

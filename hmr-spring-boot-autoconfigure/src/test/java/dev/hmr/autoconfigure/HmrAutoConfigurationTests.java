@@ -1,8 +1,13 @@
 package dev.hmr.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -60,6 +65,52 @@ class HmrAutoConfigurationTests {
 				.doesNotHaveBean("hmrWebSocketHandlerMapping")
 				.hasBean("hmrStartupLogger");
 		});
+	}
+
+	@Test
+	void thymeleafReadsTemplatesFromTheTemplatesRootUncachedWhileEnabled(@TempDir Path project) throws IOException {
+		Path templates = Files.createDirectories(project.resolve("templates")).toRealPath();
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + templates)
+			.withBean("defaultTemplateResolver", SpringResourceTemplateResolver.class,
+					() -> templateResolver("classpath:/templates/"))
+			.run((context) -> {
+				SpringResourceTemplateResolver resolver = context.getBean(SpringResourceTemplateResolver.class);
+				assertThat(resolver.getPrefix()).isEqualTo(templates.toUri().toString()).startsWith("file:").endsWith("/");
+				assertThat(resolver.isCacheable()).isFalse();
+			});
+	}
+
+	@Test
+	void thymeleafIsLeftAloneWhenDisabled(@TempDir Path project) throws IOException {
+		Path templates = Files.createDirectories(project.resolve("templates")).toRealPath();
+		this.contextRunner.withPropertyValues("hmr.enabled=false", "hmr.watch.roots=" + templates)
+			.withBean("defaultTemplateResolver", SpringResourceTemplateResolver.class,
+					() -> templateResolver("classpath:/templates/"))
+			.run((context) -> {
+				SpringResourceTemplateResolver resolver = context.getBean(SpringResourceTemplateResolver.class);
+				assertThat(resolver.getPrefix()).isEqualTo("classpath:/templates/");
+				assertThat(resolver.isCacheable()).isTrue();
+			});
+	}
+
+	@Test
+	void thymeleafKeepsAPrefixTheApplicationChose(@TempDir Path project) throws IOException {
+		Path templates = Files.createDirectories(project.resolve("templates")).toRealPath();
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + templates)
+			.withBean("defaultTemplateResolver", SpringResourceTemplateResolver.class,
+					() -> templateResolver("classpath:/views/"))
+			.run((context) -> {
+				SpringResourceTemplateResolver resolver = context.getBean(SpringResourceTemplateResolver.class);
+				assertThat(resolver.getPrefix()).isEqualTo("classpath:/views/");
+				assertThat(resolver.isCacheable()).isTrue();
+			});
+	}
+
+	private static SpringResourceTemplateResolver templateResolver(String prefix) {
+		SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+		resolver.setPrefix(prefix);
+		resolver.setCacheable(true);
+		return resolver;
 	}
 
 	@Test

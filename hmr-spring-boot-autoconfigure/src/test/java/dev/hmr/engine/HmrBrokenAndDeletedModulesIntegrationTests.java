@@ -1,0 +1,148 @@
+package dev.hmr.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Modules that go away or break while a page uses them (REFERENCE §4.9, §4.10): a
+ * deleted import updates its importer's boundary and then answers 404; a module the
+ * lexer rejects answers 500 with an {@code error} payload naming the file, and the next
+ * good save updates it again.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+class HmrBrokenAndDeletedModulesIntegrationTests {
+
+	private static final Path project = createProject();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	private TestHotClient browser;
+
+	@DynamicPropertySource
+	static void roots(DynamicPropertyRegistry registry) {
+		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+	}
+
+	@BeforeEach
+	void connect() {
+		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
+			.subprotocols("vite-hmr")
+			.connect();
+		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.browser.close();
+	}
+
+	@Test
+	void deletingAnImportedModuleUpdatesItsImportersBoundaryAndItThenAnswers404() throws Exception {
+		assertThat(get("/del/main.js").statusCode()).isEqualTo(200);
+		assertThat(get("/del/gone.js").statusCode()).isEqualTo(200);
+		Files.delete(project.resolve("static/del/gone.js"));
+		Update update = single(this.browser.takePayload());
+		assertThat(update.path()).isEqualTo("/del/main.js");
+		assertThat(update.acceptedPath()).isEqualTo("/del/main.js");
+		HttpResponse<String> reimported = get("/del/main.js?t=" + update.timestamp());
+		assertThat(reimported.statusCode()).isEqualTo(200);
+		assertThat(reimported.body()).contains("\"/del/gone.js?t=" + update.timestamp() + "\"");
+		assertThat(get("/del/gone.js?t=" + update.timestamp()).statusCode()).isEqualTo(404);
+		assertThat(get("/del/kept.js").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aModuleTheLexerRejectsAnswers500WithAnErrorAndTheNextGoodSaveUpdatesIt() throws Exception {
+		Path file = project.resolve("static/bad/mod.js");
+		assertThat(get("/bad/mod.js").statusCode()).isEqualTo(200);
+		Files.writeString(file, "export const s = 'unterminated;\nimport.meta.hot.accept();\n");
+		// Like Vite, the server does not parse on change: the update goes out, the re-import fails
+		Update broken = single(this.browser.takePayload());
+		assertThat(broken.path()).isEqualTo("/bad/mod.js");
+		assertThat(get("/bad/mod.js?t=" + broken.timestamp()).statusCode()).isEqualTo(500);
+		HotPayload payload = this.browser.takePayload();
+		assertThat(payload).isInstanceOf(ErrorPayload.class);
+		HotError error = ((ErrorPayload) payload).err();
+		assertThat(error.id()).isEqualTo(file.toString());
+		assertThat(error.message()).contains("Parse error");
+		Files.writeString(file, "export const s = 'fixed';\nimport.meta.hot.accept();\n");
+		Update fixed = single(this.browser.takePayload());
+		assertThat(fixed.path()).isEqualTo("/bad/mod.js");
+		HttpResponse<String> served = get("/bad/mod.js?t=" + fixed.timestamp());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.body()).contains("'fixed'");
+	}
+
+	private static Update single(HotPayload payload) {
+		assertThat(payload).isInstanceOf(UpdatePayload.class);
+		List<Update> updates = ((UpdatePayload) payload).updates();
+		assertThat(updates).hasSize(1);
+		return updates.get(0);
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void write(Path dir, String relative, String content) throws IOException {
+		Path file = dir.resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private static Path createProject() {
+		try {
+			Path dir = Files.createTempDirectory("hmr-broken").toRealPath();
+			Path stat = dir.resolve("static");
+			write(stat, "del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n");
+			write(stat, "del/gone.js", "console.log('gone');\n");
+			write(stat, "del/kept.js", "console.log('kept');\n");
+			write(stat, "bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}

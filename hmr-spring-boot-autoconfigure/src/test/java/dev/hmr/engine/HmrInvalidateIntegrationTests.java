@@ -1,0 +1,166 @@
+package dev.hmr.engine;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code vite:invalidate} sent by a browser over the real socket (issue #3, REFERENCE
+ * §4.8): the importers of the invalidated module get an update carrying
+ * {@code firstInvalidatedBy} and the original timestamp, another tab's identical
+ * invalidation gives nothing, and a module nothing imports reloads the page.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+class HmrInvalidateIntegrationTests {
+
+	private static final Path project = createProject();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	private TestHotClient browser;
+
+	@DynamicPropertySource
+	static void roots(DynamicPropertyRegistry registry) {
+		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+	}
+
+	@BeforeEach
+	void connect() {
+		this.browser = connectBrowser();
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.browser.close();
+	}
+
+	@Test
+	void anInvalidatedModuleUpdatesItsImportersWithFirstInvalidatedByAndOnlyOnce() throws Exception {
+		load("/inv/parent.js", "/inv/child.js", "/inv/other.js");
+		write("inv/child.js", "export const c = 2;\nimport.meta.hot.accept();\n");
+		Update childUpdate = single(this.browser.takePayload());
+		assertThat(childUpdate.path()).isEqualTo("/inv/child.js");
+		write("inv/other.js", "export const o = 2;\nimport.meta.hot.accept();\n");
+		Update otherUpdate = single(this.browser.takePayload());
+		assertThat(otherUpdate.path()).isEqualTo("/inv/other.js");
+		this.browser.sendText(invalidate("/inv/child.js"));
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(childUpdate.timestamp(), "/inv/child.js"));
+		try (TestHotClient otherTab = connectBrowser()) {
+			// Another tab asks the same, then asks for other.js: a socket's messages are
+			// handled in order, so other.js's answer coming next proves the first gave nothing
+			otherTab.sendText(invalidate("/inv/child.js"));
+			otherTab.sendText(invalidate("/inv/other.js"));
+			assertThat(otherTab.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
+		}
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
+	}
+
+	private static String invalidate(String path) {
+		return "{\"type\":\"custom\",\"event\":\"vite:invalidate\",\"data\":{\"path\":\"" + path
+				+ "\",\"message\":\"m\",\"firstInvalidatedBy\":\"" + path + "\"}}";
+	}
+
+	private static String parentUpdate(long timestamp, String firstInvalidatedBy) {
+		return "{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":" + timestamp
+				+ ",\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\",\"explicitImportRequired\":false,\"isWithinCircularImport\":false,\"firstInvalidatedBy\":\""
+				+ firstInvalidatedBy + "\"}]}";
+	}
+
+	@Test
+	void invalidatingAModuleNothingImportsReloadsThePage() throws Exception {
+		load("/inv/root.js");
+		write("inv/root.js", "export const r = 2;\nimport.meta.hot.accept();\n");
+		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/inv/root.js");
+		this.browser.sendText(invalidate("/inv/root.js"));
+		assertThat(this.browser.takePayload())
+			.isEqualTo(new FullReloadPayload("*", project.resolve("static/inv/root.js").toString()));
+	}
+
+	private TestHotClient connectBrowser() {
+		TestHotClient client = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
+			.subprotocols("vite-hmr")
+			.connect();
+		assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		return client;
+	}
+
+	private static Update single(HotPayload payload) {
+		assertThat(payload).isInstanceOf(UpdatePayload.class);
+		List<Update> updates = ((UpdatePayload) payload).updates();
+		assertThat(updates).hasSize(1);
+		return updates.get(0);
+	}
+
+	private void load(String... urls) throws Exception {
+		for (String url : urls) {
+			HttpResponse<String> response = http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + url))
+						.timeout(Duration.ofSeconds(30))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(url).isEqualTo(200);
+		}
+	}
+
+	private static void write(String relative, String content) throws IOException {
+		write(project.resolve("static"), relative, content);
+	}
+
+	private static void write(Path dir, String relative, String content) throws IOException {
+		Path file = dir.resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private static Path createProject() {
+		try {
+			Path dir = Files.createTempDirectory("hmr-invalidate").toRealPath();
+			Path stat = dir.resolve("static");
+			write(stat, "inv/parent.js", "import './child.js';\nimport './other.js';\nimport.meta.hot.accept();\n");
+			write(stat, "inv/child.js", "export const c = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "inv/other.js", "export const o = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "inv/root.js", "export const r = 1;\nimport.meta.hot.accept();\n");
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+}

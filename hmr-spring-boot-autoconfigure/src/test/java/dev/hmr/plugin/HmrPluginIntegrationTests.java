@@ -1,0 +1,437 @@
+package dev.hmr.plugin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.graph.ModuleNode;
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.payload.UpdatePayload;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link HmrPlugin} beans on a real server (issues #3 and #4): their order, what each
+ * hands the next, narrowing and swallowing an update, custom events, failures, and the
+ * {@code load}/{@code transform} hooks serving a custom file type. Each plugin acts only
+ * on its own folder of the project, so the tests do not see each other's plugins.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+class HmrPluginIntegrationTests {
+
+	private static final Path project = createProject();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\\d{13})");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private OrderRecordingPlugin recorder;
+
+	@Autowired
+	private ModuleGraph graph;
+
+	private TestHotClient browser;
+
+	@DynamicPropertySource
+	static void roots(DynamicPropertyRegistry registry) {
+		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+	}
+
+	@BeforeEach
+	void connect() {
+		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
+			.subprotocols("vite-hmr")
+			.connect();
+		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+	}
+
+	@AfterEach
+	void disconnect() {
+		this.browser.close();
+	}
+
+	@Test
+	void pluginsRunInTheirOrderAndEachSeesThePreviousOnesModules() throws Exception {
+		load("/order/main.js", "/order/a.js", "/order/b.js");
+		write("order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
+		Update update = single(this.browser.takePayload());
+		// The first plugin replaced a.js's module by b.js's: the second saw that, and so did propagation
+		assertThat(this.recorder.seen).containsExactly("replacing: [/order/a.js]", "recording: [/order/b.js]");
+		assertThat(update.path()).isEqualTo("/order/b.js");
+		assertThat(update.acceptedPath()).isEqualTo("/order/b.js");
+	}
+
+	@Test
+	void aSubsetOfTheModulesNarrowsTheUpdate() throws Exception {
+		assertThat(get("/narrow/style.css", "text/css,*/*;q=0.1").statusCode()).isEqualTo(200);
+		load("/narrow/main.js", "/narrow/style.css");
+		write("narrow/style.css", "p { color: green; }\n");
+		String json = this.browser.takeText(TestHotClient.TIMEOUT);
+		assertThat(json).isEqualTo("{\"type\":\"update\",\"updates\":[{\"type\":\"css-update\",\"timestamp\":"
+				+ timestampOf(json)
+				+ ",\"path\":\"/narrow/style.css?direct\",\"acceptedPath\":\"/narrow/style.css?direct\",\"explicitImportRequired\":false,\"isWithinCircularImport\":false}]}");
+	}
+
+	@Test
+	void anEmptyListSwallowsTheUpdate() throws Exception {
+		load("/swallow/main.js", "/swallow/eaten.js", "/swallow/kept.js");
+		write("swallow/eaten.js", "export const eaten = 2;\nimport.meta.hot.accept();\n");
+		write("swallow/kept.js", "export const kept = 2;\nimport.meta.hot.accept();\n");
+		// The next payload is kept.js's: nothing was sent for eaten.js in between
+		Update update = single(this.browser.takePayload());
+		assertThat(update.path()).isEqualTo("/swallow/kept.js");
+	}
+
+	@Test
+	void aPluginCanReadTheFileAndSendACustomEvent() throws Exception {
+		write("custom/message.txt", "hello from the file");
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
+			.isEqualTo("{\"type\":\"custom\",\"event\":\"message-changed\",\"data\":{\"text\":\"hello from the file\"}}");
+	}
+
+	@Test
+	void aThrowingHookSendsAnErrorNamingThePluginAndTheFileAndTheEngineGoesOn() throws Exception {
+		load("/throw/main.js", "/throw/bad.js", "/throw/good.js");
+		write("throw/bad.js", "export const bad = 2;\nimport.meta.hot.accept();\n");
+		HotPayload payload = this.browser.takePayload();
+		assertThat(payload).isInstanceOf(ErrorPayload.class);
+		HotError error = ((ErrorPayload) payload).err();
+		assertThat(error.plugin()).isEqualTo("throwing");
+		assertThat(error.id()).isEqualTo(project.resolve("static/throw/bad.js").toString());
+		assertThat(error.message()).contains("hot update refused");
+		write("throw/good.js", "export const good = 2;\nimport.meta.hot.accept();\n");
+		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/throw/good.js");
+	}
+
+	@Test
+	void aLoadHookServesACustomFileTypeAsAModuleInTheGraph() throws Exception {
+		HttpResponse<String> page = get("/x/page.js", "*/*");
+		assertThat(page.statusCode()).isEqualTo(200);
+		// Like Vite, an import of a file that is not JavaScript is marked ?import
+		assertThat(page.body()).contains("from \"/x/data.myext?import\"");
+		HttpResponse<String> data = get("/x/data.myext?import", "*/*");
+		assertThat(data.statusCode()).isEqualTo(200);
+		assertThat(data.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(data.body()).isEqualTo("export default \"one\";\n");
+		ModuleNode node = this.graph.getModuleByUrl("/x/data.myext");
+		assertThat(node).isNotNull();
+		assertThat(node.getFile()).isEqualTo(project.resolve("static/x/data.myext"));
+		assertThat(node.getImporters()).extracting(ModuleNode::getUrl).containsExactly("/x/page.js");
+		write("x/data.myext", "two");
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
+			.isEqualTo("{\"type\":\"custom\",\"event\":\"myext-update\",\"data\":{\"value\":\"two\"}}");
+		HttpResponse<String> reloaded = get("/x/data.myext", "*/*");
+		assertThat(reloaded.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(reloaded.body()).isEqualTo("export default \"two\";\n");
+	}
+
+	@Test
+	void aThrowingLoadHookAnswers500AndSendsAnError() throws Exception {
+		HttpResponse<String> response = get("/x/broken.boom", "*/*");
+		assertThat(response.statusCode()).isEqualTo(500);
+		HotPayload payload = this.browser.takePayload();
+		assertThat(payload).isInstanceOf(ErrorPayload.class);
+		HotError error = ((ErrorPayload) payload).err();
+		assertThat(error.plugin()).isEqualTo("myext");
+		assertThat(error.id()).isEqualTo(project.resolve("static/x/broken.boom").toString());
+		assertThat(error.message()).contains("cannot load");
+		assertThat(get("/x/data.myext", "*/*").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aThrowingTransformHookAnswers500AndSendsAnError() throws Exception {
+		HttpResponse<String> response = get("/x/untransformable.js", "*/*");
+		assertThat(response.statusCode()).isEqualTo(500);
+		HotPayload payload = this.browser.takePayload();
+		assertThat(payload).isInstanceOf(ErrorPayload.class);
+		HotError error = ((ErrorPayload) payload).err();
+		assertThat(error.plugin()).isEqualTo("myext");
+		assertThat(error.id()).isEqualTo(project.resolve("static/x/untransformable.js").toString());
+		assertThat(error.message()).contains("cannot transform");
+	}
+
+	private static Update single(HotPayload payload) {
+		assertThat(payload).isInstanceOf(UpdatePayload.class);
+		List<Update> updates = ((UpdatePayload) payload).updates();
+		assertThat(updates).hasSize(1);
+		return updates.get(0);
+	}
+
+	private static String timestampOf(String json) {
+		Matcher matcher = TIMESTAMP.matcher(json);
+		assertThat(matcher.find()).as(json).isTrue();
+		return matcher.group(1);
+	}
+
+	private void load(String... urls) throws Exception {
+		for (String url : urls) {
+			assertThat(get(url, "*/*").statusCode()).as(url).isEqualTo(200);
+		}
+	}
+
+	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", accept)
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void write(String relative, String content) throws IOException {
+		write(project.resolve("static"), relative, content);
+	}
+
+	private static void write(Path dir, String relative, String content) throws IOException {
+		Path file = dir.resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, content);
+	}
+
+	private static Path createProject() {
+		try {
+			Path dir = Files.createTempDirectory("hmr-plugins").toRealPath();
+			Path stat = dir.resolve("static");
+			write(stat, "order/main.js", "import './a.js';\nimport './b.js';\n");
+			write(stat, "order/a.js", "export const a = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "order/b.js", "export const b = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "narrow/main.js", "import './style.css';\n");
+			write(stat, "narrow/style.css", "p { color: red; }\n");
+			write(stat, "swallow/main.js", "import './eaten.js';\nimport './kept.js';\n");
+			write(stat, "swallow/eaten.js", "export const eaten = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "swallow/kept.js", "export const kept = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "custom/message.txt", "nothing yet");
+			write(stat, "throw/main.js", "import './bad.js';\nimport './good.js';\n");
+			write(stat, "throw/bad.js", "export const bad = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "throw/good.js", "export const good = 1;\nimport.meta.hot.accept();\n");
+			write(stat, "x/page.js", "import data from './data.myext';\nconsole.log(data);\n");
+			write(stat, "x/data.myext", "one");
+			write(stat, "x/broken.boom", "boom");
+			write(stat, "x/untransformable.js", "export const u = 1;\n");
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean isIn(HmrContext context, String folder) {
+		return context.getFile().startsWith(project.resolve("static").resolve(folder));
+	}
+
+	private static List<String> urls(List<ModuleNode> modules) {
+		return modules.stream().map(ModuleNode::getUrl).toList();
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		// Declared in the reverse of their order, so that only @Order puts them right
+
+		@Bean
+		OrderRecordingPlugin orderRecordingPlugin() {
+			return new OrderRecordingPlugin();
+		}
+
+		@Bean
+		ReplacingPlugin replacingPlugin(OrderRecordingPlugin recorder) {
+			return new ReplacingPlugin(recorder);
+		}
+
+		@Bean
+		NarrowingPlugin narrowingPlugin() {
+			return new NarrowingPlugin();
+		}
+
+		@Bean
+		SwallowingPlugin swallowingPlugin() {
+			return new SwallowingPlugin();
+		}
+
+		@Bean
+		ThrowingPlugin throwingPlugin() {
+			return new ThrowingPlugin();
+		}
+
+		@Bean
+		MessagePlugin messagePlugin() {
+			return new MessagePlugin();
+		}
+
+		@Bean
+		MyExtPlugin myExtPlugin() {
+			return new MyExtPlugin();
+		}
+
+	}
+
+	@Order(2)
+	static class OrderRecordingPlugin implements HmrPlugin {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) {
+			if (isIn(context, "order")) {
+				this.seen.add("recording: " + urls(context.getModules()));
+			}
+			return null;
+		}
+
+	}
+
+	@Order(1)
+	static class ReplacingPlugin implements HmrPlugin {
+
+		private final OrderRecordingPlugin recorder;
+
+		ReplacingPlugin(OrderRecordingPlugin recorder) {
+			this.recorder = recorder;
+		}
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) {
+			if (!isIn(context, "order")) {
+				return null;
+			}
+			this.recorder.seen.add("replacing: " + urls(context.getModules()));
+			ModuleNode b = context.getServer().getModuleGraph().getModuleByUrl("/order/b.js");
+			return List.of(b);
+		}
+
+	}
+
+	@Order(3)
+	static class NarrowingPlugin implements HmrPlugin {
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) {
+			if (!isIn(context, "narrow")) {
+				return null;
+			}
+			return context.getModules().stream().filter((module) -> module.getUrl().endsWith("?direct")).toList();
+		}
+
+	}
+
+	@Order(4)
+	static class SwallowingPlugin implements HmrPlugin {
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) {
+			return context.getFile().getFileName().toString().equals("eaten.js") ? List.of() : null;
+		}
+
+	}
+
+	@Order(5)
+	static class ThrowingPlugin implements HmrPlugin {
+
+		@Override
+		public String getName() {
+			return "throwing";
+		}
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) {
+			if (context.getFile().getFileName().toString().equals("bad.js")) {
+				throw new IllegalStateException("hot update refused");
+			}
+			return null;
+		}
+
+	}
+
+	@Order(6)
+	static class MessagePlugin implements HmrPlugin {
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) throws IOException {
+			if (!isIn(context, "custom")) {
+				return null;
+			}
+			context.getServer().getHot().send("message-changed", Map.of("text", context.read()));
+			return List.of();
+		}
+
+	}
+
+	/**
+	 * The seed's example: {@code .myext} files served as modules exporting their text.
+	 */
+	@Order(7)
+	static class MyExtPlugin implements HmrPlugin {
+
+		@Override
+		public String getName() {
+			return "myext";
+		}
+
+		@Override
+		public @Nullable String load(String id) throws IOException {
+			if (id.endsWith(".boom")) {
+				throw new IOException("cannot load " + id);
+			}
+			if (id.endsWith(".myext")) {
+				return "export default \"" + Files.readString(Path.of(id)).trim() + "\";\n";
+			}
+			return null;
+		}
+
+		@Override
+		public @Nullable String transform(String code, String id) {
+			if (id.endsWith("untransformable.js")) {
+				throw new IllegalArgumentException("cannot transform " + id);
+			}
+			return null;
+		}
+
+		@Override
+		public @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) throws IOException {
+			if (!context.getFile().toString().endsWith(".myext")) {
+				return null;
+			}
+			context.getServer().getHot().send("myext-update", Map.of("value", context.read().trim()));
+			return List.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.hmr.serve;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.graph.HmrClock;
+import dev.hmr.graph.ModuleGraph;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for {@link HmrModuleTransformer} where a real server cannot time the race.
+ */
+class HmrModuleTransformerTests {
+
+	@Test
+	void aFileDeletedBetweenResolutionAndReadAnswers404WithoutAnError(@TempDir Path root) throws IOException {
+		Path file = Files.writeString(root.resolve("gone.js"), "export {};\n");
+		FileSystemResource resolved = new FileSystemResource(file);
+		Files.delete(file);
+		ServerHotChannel channel = mock(ServerHotChannel.class);
+		ModuleGraph graph = new ModuleGraph();
+		HmrModuleTransformer transformer = new HmrModuleTransformer(graph, channel, new HmrClock(), List.of(),
+				List.of(root), "/@vite/client");
+		ResourceTransformerChain chain = mock(ResourceTransformerChain.class);
+		given(chain.transform(any(), any())).willAnswer((invocation) -> invocation.getArgument(1));
+		assertThatExceptionOfType(ResponseStatusException.class)
+			.isThrownBy(() -> transformer.transform(new MockHttpServletRequest("GET", "/gone.js"), resolved, chain))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+		then(channel).shouldHaveNoInteractions();
+		assertThat(graph.getModuleByUrl("/gone.js")).isNull();
+	}
+
+}
