@@ -184,7 +184,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, Set.of(), Set.of(), null, false);
 		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-		return new ModuleResource("export default " + jsString(path) + ";\n", filename);
+		return new ModuleResource(JsModuleTransformer.assetModule(path), filename);
 	}
 
 	private void record(ModuleNode node, Set<ModuleNode> imported, Set<ModuleNode> accepted,
@@ -343,26 +343,6 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		try (InputStream in = resource.getInputStream()) {
 			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
 		}
-	}
-
-	private static String jsString(String value) {
-		StringBuilder out = new StringBuilder("\"");
-		for (char c : value.toCharArray()) {
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '<' -> out.append("\\u003c");
-				default -> {
-					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.append('"').toString();
 	}
 
 }

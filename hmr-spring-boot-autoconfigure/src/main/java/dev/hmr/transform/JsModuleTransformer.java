@@ -128,6 +128,17 @@ public final class JsModuleTransformer {
 	}
 
 	/**
+	 * The module Vite serves for an asset imported from JavaScript
+	 * ({@code import logo from './logo.svg'}, requested with {@code ?import}): its default
+	 * export is the asset's URL.
+	 * @param assetUrl the asset's URL, without query
+	 * @return the module's code
+	 */
+	public static String assetModule(String assetUrl) {
+		return "export default " + JsStrings.quote(assetUrl) + ";\n";
+	}
+
+	/**
 	 * The prelude Vite puts in front of every module that uses {@code import.meta.hot}.
 	 * @param clientUrl the URL of the HMR client module
 	 * @param moduleUrl the module's canonical URL

@@ -110,6 +110,15 @@ class HmrEndToEndIntegrationTests {
 	}
 
 	@Test
+	void anAssetImportedFromJavaScriptIsAModuleExportingItsUrl() throws Exception {
+		HttpResponse<String> asset = get("/assets/logo.svg?import", "*/*");
+		assertThat(asset.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
+		assertThat(asset.body()).isEqualTo("export default \"/assets/logo.svg\";\n");
+		assertThat(get("/assets/logo.svg", "image/*").body()).startsWith("<svg");
+	}
+
+	@Test
 	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
 		load("/self/main.js", "/self/counter.js");
 		write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
@@ -261,6 +270,7 @@ class HmrEndToEndIntegrationTests {
 			write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
 			write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
 			write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
+			write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
 			write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
 			write(dir, "static/prune/dep.js", "console.log('dep');\n");
 			write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
