@@ -153,10 +153,10 @@ class ViteClientCompatibilityIntegrationTests {
 	}
 
 	@Test
-	void theClientsKeepAlivePingsLeaveTheConnectionUp(Browser browser) throws InterruptedException {
+	void theClientsKeepAlivePingsLeaveTheConnectionUp(Browser browser) {
 		open(browser, "/ping/index.html", "waiting");
 
-		Thread.sleep(1500);
+		browser.await().until(() -> ((Number) browser.script("return window.__pings")).intValue() >= 3);
 		this.channel.send("compat:still-there", Map.of("text", "still connected"));
 
 		browser.awaitText(".app", "still connected");
