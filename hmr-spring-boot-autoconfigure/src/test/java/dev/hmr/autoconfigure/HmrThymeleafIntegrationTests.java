@@ -18,6 +18,8 @@ import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
 
+import dev.hmr.testsupport.TestFiles;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -131,34 +133,28 @@ class HmrThymeleafIntegrationTests {
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-thymeleaf").toRealPath();
-			write(dir, "static/app.js", "export {};\n");
-			write(dir, "templates/page.html", """
+			TestFiles.write(dir, "static/app.js", "export {};\n");
+			TestFiles.write(dir, "templates/page.html", """
 					<!doctype html>
 					<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
 					<body><p th:text="${greeting}">placeholder</p></body></html>
 					""");
-			write(dir, "templates/parts.html", """
+			TestFiles.write(dir, "templates/parts.html", """
 					<html xmlns:th="http://www.thymeleaf.org"><body>
 					<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
 					</body></html>
 					""");
-			write(dir, "templates/nonce.html", """
+			TestFiles.write(dir, "templates/nonce.html", """
 					<!doctype html>
 					<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
 					""");
-			write(dir, "templates/edited.html",
+			TestFiles.write(dir, "templates/edited.html",
 					"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
 			return dir;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
 	}
 
 	@SpringBootConfiguration

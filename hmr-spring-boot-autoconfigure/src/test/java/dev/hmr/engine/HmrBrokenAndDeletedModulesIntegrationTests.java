@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,8 @@ import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
-import dev.hmr.payload.UpdatePayload;
+
+import dev.hmr.testsupport.TestFiles;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -73,7 +73,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 		assertThat(get("/del/main.js").statusCode()).isEqualTo(200);
 		assertThat(get("/del/gone.js").statusCode()).isEqualTo(200);
 		Files.delete(project.resolve("static/del/gone.js"));
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/del/main.js");
 		assertThat(update.acceptedPath()).isEqualTo("/del/main.js");
 		HttpResponse<String> reimported = get("/del/main.js?t=" + update.timestamp());
@@ -89,7 +89,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 		assertThat(get("/bad/mod.js").statusCode()).isEqualTo(200);
 		Files.writeString(file, "export const s = 'unterminated;\nimport.meta.hot.accept();\n");
 		// Like Vite, the server does not parse on change: the update goes out, the re-import fails
-		Update broken = single(this.browser.takePayload());
+		Update broken = TestFiles.single(this.browser.takePayload());
 		assertThat(broken.path()).isEqualTo("/bad/mod.js");
 		assertThat(get("/bad/mod.js?t=" + broken.timestamp()).statusCode()).isEqualTo(500);
 		HotPayload payload = this.browser.takePayload();
@@ -98,18 +98,11 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 		assertThat(error.id()).isEqualTo(file.toString());
 		assertThat(error.message()).contains("Parse error");
 		Files.writeString(file, "export const s = 'fixed';\nimport.meta.hot.accept();\n");
-		Update fixed = single(this.browser.takePayload());
+		Update fixed = TestFiles.single(this.browser.takePayload());
 		assertThat(fixed.path()).isEqualTo("/bad/mod.js");
 		HttpResponse<String> served = get("/bad/mod.js?t=" + fixed.timestamp());
 		assertThat(served.statusCode()).isEqualTo(200);
 		assertThat(served.body()).contains("'fixed'");
-	}
-
-	private static Update single(HotPayload payload) {
-		assertThat(payload).isInstanceOf(UpdatePayload.class);
-		List<Update> updates = ((UpdatePayload) payload).updates();
-		assertThat(updates).hasSize(1);
-		return updates.get(0);
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -118,20 +111,14 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
-	}
-
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-broken").toRealPath();
 			Path stat = dir.resolve("static");
-			write(stat, "del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n");
-			write(stat, "del/gone.js", "console.log('gone');\n");
-			write(stat, "del/kept.js", "console.log('kept');\n");
-			write(stat, "bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "del/gone.js", "console.log('gone');\n");
+			TestFiles.write(stat, "del/kept.js", "console.log('kept');\n");
+			TestFiles.write(stat, "bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
 			return dir;
 		}
 		catch (IOException ex) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
-import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.payload.Update;
-import dev.hmr.payload.UpdatePayload;
+
+import dev.hmr.testsupport.TestFiles;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -122,7 +121,7 @@ class HmrEndToEndIntegrationTests {
 	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
 		load("/self/main.js", "/self/counter.js");
 		write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/self/counter.js");
 		assertThat(update.acceptedPath()).isEqualTo("/self/counter.js");
@@ -135,7 +134,7 @@ class HmrEndToEndIntegrationTests {
 		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
 		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
 		write("static/dep/child.js", "export const v = 2;\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/dep/parent.js");
 		assertThat(update.acceptedPath()).isEqualTo("/dep/child.js");
 	}
@@ -153,7 +152,7 @@ class HmrEndToEndIntegrationTests {
 		assertThat(get("/css/site.css", "text/css,*/*;q=0.1").headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
 		write("static/css/part.css", "p { color: green; }\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.CSS_UPDATE);
 		assertThat(update.path()).isEqualTo("/css/site.css?direct");
 	}
@@ -163,7 +162,7 @@ class HmrEndToEndIntegrationTests {
 		List<String> bodies = load("/cssjs/main.js", "/cssjs/style.css");
 		assertThat(bodies.get(1)).contains("__vite__updateStyle").contains("p { color: red; }");
 		write("static/cssjs/style.css", "p { color: blue; }\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/cssjs/style.css");
 	}
@@ -182,7 +181,7 @@ class HmrEndToEndIntegrationTests {
 		load("/prune/index.js", "/prune/dep.js");
 		write("static/prune/unloaded.js", "console.log('still never loaded');\n");
 		write("static/prune/index.js", "import.meta.hot.accept();\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/prune/index.js");
 		get("/prune/index.js?t=" + update.timestamp(), "*/*");
 		assertThat(this.browser.takePayload()).isEqualTo(new PrunePayload(List.of("/prune/dep.js")));
@@ -195,24 +194,17 @@ class HmrEndToEndIntegrationTests {
 		Path temp = project.resolve("static/burst/.a.js.tmp");
 		Files.writeString(temp, "export const a = 1;\nimport.meta.hot.accept();\n");
 		Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
+		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
 		try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
 			for (String chunk : List.of("export const a = 2;\n", "// padding\n", "import.meta.hot.accept();\n")) {
 				channel.write(ByteBuffer.wrap(chunk.getBytes(StandardCharsets.UTF_8)));
 			}
 		}
-		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
+		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
 		// The watcher handles changes in order: had either save given a second update, it would come before this one
 		write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
-		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
-	}
-
-	private static Update single(HotPayload payload) {
-		assertThat(payload).isInstanceOf(UpdatePayload.class);
-		List<Update> updates = ((UpdatePayload) payload).updates();
-		assertThat(updates).hasSize(1);
-		return updates.get(0);
+		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
 	}
 
 	private List<String> load(String... urls) throws Exception {
@@ -238,42 +230,36 @@ class HmrEndToEndIntegrationTests {
 	}
 
 	private static void write(String relative, String content) throws IOException {
-		write(project, relative, content);
-	}
-
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+		TestFiles.write(project, relative, content);
 	}
 
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-e2e").toRealPath();
-			write(dir, "static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>");
-			write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
-			write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
-			write(dir, "static/served/dep.js", "export const x = 1;\n");
-			write(dir, "static/self/main.js", "import './counter.js';\n");
-			write(dir, "static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n");
-			write(dir, "static/dep/parent.js",
+			TestFiles.write(dir, "static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>");
+			TestFiles.write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
+			TestFiles.write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/served/dep.js", "export const x = 1;\n");
+			TestFiles.write(dir, "static/self/main.js", "import './counter.js';\n");
+			TestFiles.write(dir, "static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/dep/parent.js",
 					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n");
-			write(dir, "static/dep/child.js", "export const v = 1;\n");
-			write(dir, "static/plain/main.js", "import './plain.js';\n");
-			write(dir, "static/plain/plain.js", "console.log('plain');\n");
-			write(dir, "static/css/site.css", "@import './part.css';\nbody { color: red; }\n");
-			write(dir, "static/css/part.css", "p { color: blue; }\n");
-			write(dir, "static/cssjs/main.js", "import './style.css';\n");
-			write(dir, "static/cssjs/style.css", "p { color: red; }\n");
-			write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
-			write(dir, "templates/view.html", "<p>1</p>");
-			write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
-			write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
-			write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
-			write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
-			write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
-			write(dir, "static/prune/dep.js", "console.log('dep');\n");
-			write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
+			TestFiles.write(dir, "static/dep/child.js", "export const v = 1;\n");
+			TestFiles.write(dir, "static/plain/main.js", "import './plain.js';\n");
+			TestFiles.write(dir, "static/plain/plain.js", "console.log('plain');\n");
+			TestFiles.write(dir, "static/css/site.css", "@import './part.css';\nbody { color: red; }\n");
+			TestFiles.write(dir, "static/css/part.css", "p { color: blue; }\n");
+			TestFiles.write(dir, "static/cssjs/main.js", "import './style.css';\n");
+			TestFiles.write(dir, "static/cssjs/style.css", "p { color: red; }\n");
+			TestFiles.write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
+			TestFiles.write(dir, "templates/view.html", "<p>1</p>");
+			TestFiles.write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
+			TestFiles.write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
+			TestFiles.write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/prune/dep.js", "console.log('dep');\n");
+			TestFiles.write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
 			return dir;
 		}
 		catch (IOException ex) {

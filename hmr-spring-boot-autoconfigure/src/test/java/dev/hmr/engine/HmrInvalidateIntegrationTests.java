@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
-import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
-import dev.hmr.payload.UpdatePayload;
+
+import dev.hmr.testsupport.TestFiles;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -68,10 +67,10 @@ class HmrInvalidateIntegrationTests {
 	void anInvalidatedModuleUpdatesItsImportersWithFirstInvalidatedByAndOnlyOnce() throws Exception {
 		load("/inv/parent.js", "/inv/child.js", "/inv/other.js");
 		write("inv/child.js", "export const c = 2;\nimport.meta.hot.accept();\n");
-		Update childUpdate = single(this.browser.takePayload());
+		Update childUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(childUpdate.path()).isEqualTo("/inv/child.js");
 		write("inv/other.js", "export const o = 2;\nimport.meta.hot.accept();\n");
-		Update otherUpdate = single(this.browser.takePayload());
+		Update otherUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(otherUpdate.path()).isEqualTo("/inv/other.js");
 		this.browser.sendText(invalidate("/inv/child.js"));
 		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(childUpdate.timestamp(), "/inv/child.js"));
@@ -100,7 +99,7 @@ class HmrInvalidateIntegrationTests {
 	void invalidatingAModuleNothingImportsReloadsThePage() throws Exception {
 		load("/inv/root.js");
 		write("inv/root.js", "export const r = 2;\nimport.meta.hot.accept();\n");
-		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/inv/root.js");
+		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/inv/root.js");
 		this.browser.sendText(invalidate("/inv/root.js"));
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/inv/root.js").toString()));
@@ -112,13 +111,6 @@ class HmrInvalidateIntegrationTests {
 			.connect();
 		assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
 		return client;
-	}
-
-	private static Update single(HotPayload payload) {
-		assertThat(payload).isInstanceOf(UpdatePayload.class);
-		List<Update> updates = ((UpdatePayload) payload).updates();
-		assertThat(updates).hasSize(1);
-		return updates.get(0);
 	}
 
 	private void load(String... urls) throws Exception {
@@ -133,23 +125,17 @@ class HmrInvalidateIntegrationTests {
 	}
 
 	private static void write(String relative, String content) throws IOException {
-		write(project.resolve("static"), relative, content);
-	}
-
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+		TestFiles.write(project.resolve("static"), relative, content);
 	}
 
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-invalidate").toRealPath();
 			Path stat = dir.resolve("static");
-			write(stat, "inv/parent.js", "import './child.js';\nimport './other.js';\nimport.meta.hot.accept();\n");
-			write(stat, "inv/child.js", "export const c = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "inv/other.js", "export const o = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "inv/root.js", "export const r = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "inv/parent.js", "import './child.js';\nimport './other.js';\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "inv/child.js", "export const c = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "inv/other.js", "export const o = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "inv/root.js", "export const r = 1;\nimport.meta.hot.accept();\n");
 			return dir;
 		}
 		catch (IOException ex) {

@@ -27,7 +27,8 @@ import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
-import dev.hmr.payload.UpdatePayload;
+
+import dev.hmr.testsupport.TestFiles;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -90,7 +91,7 @@ class HmrPluginIntegrationTests {
 	void pluginsRunInTheirOrderAndEachSeesThePreviousOnesModules() throws Exception {
 		load("/order/main.js", "/order/a.js", "/order/b.js");
 		write("order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		// The first plugin replaced a.js's module by b.js's: the second saw that, and so did propagation
 		assertThat(this.recorder.seen).containsExactly("replacing: [/order/a.js]", "recording: [/order/b.js]");
 		assertThat(update.path()).isEqualTo("/order/b.js");
@@ -114,7 +115,7 @@ class HmrPluginIntegrationTests {
 		write("swallow/eaten.js", "export const eaten = 2;\nimport.meta.hot.accept();\n");
 		write("swallow/kept.js", "export const kept = 2;\nimport.meta.hot.accept();\n");
 		// The next payload is kept.js's: nothing was sent for eaten.js in between
-		Update update = single(this.browser.takePayload());
+		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/swallow/kept.js");
 	}
 
@@ -136,7 +137,7 @@ class HmrPluginIntegrationTests {
 		assertThat(error.id()).isEqualTo(project.resolve("static/throw/bad.js").toString());
 		assertThat(error.message()).contains("hot update refused");
 		write("throw/good.js", "export const good = 2;\nimport.meta.hot.accept();\n");
-		assertThat(single(this.browser.takePayload()).path()).isEqualTo("/throw/good.js");
+		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/throw/good.js");
 	}
 
 	@Test
@@ -188,13 +189,6 @@ class HmrPluginIntegrationTests {
 		assertThat(error.message()).contains("cannot transform");
 	}
 
-	private static Update single(HotPayload payload) {
-		assertThat(payload).isInstanceOf(UpdatePayload.class);
-		List<Update> updates = ((UpdatePayload) payload).updates();
-		assertThat(updates).hasSize(1);
-		return updates.get(0);
-	}
-
 	private static String timestampOf(String json) {
 		Matcher matcher = TIMESTAMP.matcher(json);
 		assertThat(matcher.find()).as(json).isTrue();
@@ -215,35 +209,29 @@ class HmrPluginIntegrationTests {
 	}
 
 	private static void write(String relative, String content) throws IOException {
-		write(project.resolve("static"), relative, content);
-	}
-
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
+		TestFiles.write(project.resolve("static"), relative, content);
 	}
 
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-plugins").toRealPath();
 			Path stat = dir.resolve("static");
-			write(stat, "order/main.js", "import './a.js';\nimport './b.js';\n");
-			write(stat, "order/a.js", "export const a = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "order/b.js", "export const b = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "narrow/main.js", "import './style.css';\n");
-			write(stat, "narrow/style.css", "p { color: red; }\n");
-			write(stat, "swallow/main.js", "import './eaten.js';\nimport './kept.js';\n");
-			write(stat, "swallow/eaten.js", "export const eaten = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "swallow/kept.js", "export const kept = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "custom/message.txt", "nothing yet");
-			write(stat, "throw/main.js", "import './bad.js';\nimport './good.js';\n");
-			write(stat, "throw/bad.js", "export const bad = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "throw/good.js", "export const good = 1;\nimport.meta.hot.accept();\n");
-			write(stat, "x/page.js", "import data from './data.myext';\nconsole.log(data);\n");
-			write(stat, "x/data.myext", "one");
-			write(stat, "x/broken.boom", "boom");
-			write(stat, "x/untransformable.js", "export const u = 1;\n");
+			TestFiles.write(stat, "order/main.js", "import './a.js';\nimport './b.js';\n");
+			TestFiles.write(stat, "order/a.js", "export const a = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "order/b.js", "export const b = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "narrow/main.js", "import './style.css';\n");
+			TestFiles.write(stat, "narrow/style.css", "p { color: red; }\n");
+			TestFiles.write(stat, "swallow/main.js", "import './eaten.js';\nimport './kept.js';\n");
+			TestFiles.write(stat, "swallow/eaten.js", "export const eaten = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "swallow/kept.js", "export const kept = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "custom/message.txt", "nothing yet");
+			TestFiles.write(stat, "throw/main.js", "import './bad.js';\nimport './good.js';\n");
+			TestFiles.write(stat, "throw/bad.js", "export const bad = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "throw/good.js", "export const good = 1;\nimport.meta.hot.accept();\n");
+			TestFiles.write(stat, "x/page.js", "import data from './data.myext';\nconsole.log(data);\n");
+			TestFiles.write(stat, "x/data.myext", "one");
+			TestFiles.write(stat, "x/broken.boom", "boom");
+			TestFiles.write(stat, "x/untransformable.js", "export const u = 1;\n");
 			return dir;
 		}
 		catch (IOException ex) {

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.hmr.testsupport.TestFiles;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -156,11 +158,11 @@ class SourceContainmentIntegrationTests {
 	private static Path createProject() {
 		try {
 			Path dir = Files.createTempDirectory("hmr-containment").toRealPath();
-			write(dir, "static/ok.txt", "inside");
-			write(dir, "static/nested/ok.js", "export const ok = 1;\n");
-			write(dir, "secret.txt", SECRET);
-			write(dir, "outside/secret.js", "export const secret = '" + SECRET + "';\n");
-			write(dir, "templates/view.html", "<html><head></head><body>" + TEMPLATE_SECRET + "</body></html>");
+			TestFiles.write(dir, "static/ok.txt", "inside");
+			TestFiles.write(dir, "static/nested/ok.js", "export const ok = 1;\n");
+			TestFiles.write(dir, "secret.txt", SECRET);
+			TestFiles.write(dir, "outside/secret.js", "export const secret = '" + SECRET + "';\n");
+			TestFiles.write(dir, "templates/view.html", "<html><head></head><body>" + TEMPLATE_SECRET + "</body></html>");
 			Files.createSymbolicLink(dir.resolve("static/link.txt"), dir.resolve("secret.txt"));
 			Files.createSymbolicLink(dir.resolve("static/linked.js"), dir.resolve("outside/secret.js"));
 			Files.createSymbolicLink(dir.resolve("static/linkdir"), dir.resolve("outside"));
@@ -171,12 +173,6 @@ class SourceContainmentIntegrationTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static void write(Path dir, String relative, String content) throws IOException {
-		Path file = dir.resolve(relative);
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, content);
 	}
 
 	@SpringBootConfiguration
