@@ -201,7 +201,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Set<ModuleNode> jsModules(Set<String> urls) {
 		Set<ModuleNode> modules = new LinkedHashSet<>();
 		for (String url : urls) {
-			modules.add(this.graph.ensureModule(url, fileOf(url), ModuleType.JS));
+			// Only a new module needs its file looked up: this runs for every import of every served module
+			ModuleNode known = this.graph.getModuleByUrl(url);
+			modules.add((known != null) ? known : this.graph.ensureModule(url, fileOf(url), ModuleType.JS));
 		}
 		return modules;
 	}

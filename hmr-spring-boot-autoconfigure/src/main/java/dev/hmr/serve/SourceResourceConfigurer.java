@@ -1,7 +1,6 @@
 package dev.hmr.serve;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -43,19 +42,6 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	private final List<ResourceTransformer> transformers;
 
 	private final List<Path> hidden;
-
-	/**
-	 * Create a configurer.
-	 * @param roots the source roots to serve, in order of precedence
-	 * @param staticLocations the application's static locations, served after the roots
-	 * @param pathPattern the URL pattern of static resources (Boot's
-	 * {@code spring.mvc.static-path-pattern})
-	 * @param transformers rewrite served resources (modules, stylesheets)
-	 */
-	public SourceResourceConfigurer(List<Path> roots, List<String> staticLocations, String pathPattern,
-			List<ResourceTransformer> transformers) {
-		this(roots, staticLocations, pathPattern, transformers, List.of());
-	}
 
 	/**
 	 * Create a configurer.
@@ -121,19 +107,20 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	}
 
 	/**
-	 * A strong ETag of the bytes the resource will send.
+	 * The ETag of what the resource will send. A module made in memory gets a hash of its
+	 * bytes (its code depends on timestamps of other modules, not only on its file); a file
+	 * sent as it is gets its size and modification time, so serving it reads it only once.
 	 * @param resource the (possibly transformed) resource
-	 * @return the ETag value, or {@code null} if it cannot be read
+	 * @return the ETag value, or {@code null} if it cannot be computed
 	 */
 	static @Nullable String etag(Resource resource) {
-		try (InputStream in = resource.getInputStream()) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			byte[] chunk = new byte[8192];
-			int read;
-			while ((read = in.read(chunk)) != -1) {
-				digest.update(chunk, 0, read);
+		try {
+			if (resource instanceof ModuleResource module) {
+				byte[] digest = MessageDigest.getInstance("SHA-256").digest(module.getByteArray());
+				return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
 			}
-			return "\"" + HexFormat.of().formatHex(digest.digest(), 0, 16) + "\"";
+			return "W/\"" + Long.toHexString(resource.contentLength()) + "-" + Long.toHexString(resource.lastModified())
+					+ "\"";
 		}
 		catch (IOException | NoSuchAlgorithmException ex) {
 			return null;

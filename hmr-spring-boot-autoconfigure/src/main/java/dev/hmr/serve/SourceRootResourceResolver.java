@@ -29,13 +29,6 @@ public class SourceRootResourceResolver extends PathResourceResolver {
 	private final List<Path> hidden;
 
 	/**
-	 * Create a resolver that hides nothing but what lies outside its locations.
-	 */
-	public SourceRootResourceResolver() {
-		this(List.of());
-	}
-
-	/**
 	 * Create a resolver.
 	 * @param hidden folders never served, even when inside a served location
 	 */

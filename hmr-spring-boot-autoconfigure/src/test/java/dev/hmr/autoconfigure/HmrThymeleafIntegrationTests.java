@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
 
 import dev.hmr.testsupport.TestFiles;
@@ -62,10 +61,7 @@ class HmrThymeleafIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
-			.subprotocols("vite-hmr")
-			.connect();
-		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		this.browser = TestHotClient.connectedBrowser(this.port);
 	}
 
 	@AfterEach

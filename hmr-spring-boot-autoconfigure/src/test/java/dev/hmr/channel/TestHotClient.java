@@ -19,8 +19,11 @@ import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.HotPayloadCodec;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser stand-in on the HMR socket (the JDK's WebSocket client), handing out what it
@@ -52,6 +55,18 @@ public final class TestHotClient implements Closeable {
 	 */
 	public static Builder to(URI uri) {
 		return new Builder(uri);
+	}
+
+	/**
+	 * Connect as a browser does to the HMR socket of an application on localhost, and
+	 * take the {@code connected} message that opens every connection.
+	 * @param port the application's port
+	 * @return the client, past {@code connected}
+	 */
+	public static TestHotClient connectedBrowser(int port) {
+		TestHotClient client = to(URI.create("ws://localhost:" + port + "/@hmr")).subprotocols("vite-hmr").connect();
+		assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		return client;
 	}
 
 	/**

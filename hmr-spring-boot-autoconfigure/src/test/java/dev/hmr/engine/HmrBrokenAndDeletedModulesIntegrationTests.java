@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayload;
@@ -57,10 +56,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
-			.subprotocols("vite-hmr")
-			.connect();
-		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		this.browser = TestHotClient.connectedBrowser(this.port);
 	}
 
 	@AfterEach

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.payload.Update;
@@ -60,10 +59,7 @@ class HmrEndToEndIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
-			.subprotocols("vite-hmr")
-			.connect();
-		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		this.browser = TestHotClient.connectedBrowser(this.port);
 	}
 
 	@AfterEach
@@ -115,6 +111,23 @@ class HmrEndToEndIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(asset.body()).isEqualTo("export default \"/assets/logo.svg\";\n");
 		assertThat(get("/assets/logo.svg", "image/*").body()).startsWith("<svg");
+	}
+
+	@Test
+	void aFileSentAsItIsIsRevalidatedByItsSizeAndTime() throws Exception {
+		HttpResponse<String> asset = get("/assets/notes.txt", "text/plain");
+		String etag = asset.headers().firstValue("ETag").orElseThrow();
+		assertThat(asset.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		HttpResponse<String> revalidated = http.send(
+				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(revalidated.statusCode()).isEqualTo(304);
+		write("static/assets/notes.txt", "second, longer version");
+		HttpResponse<String> changed = http.send(
+				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(changed.body()).isEqualTo("second, longer version");
 	}
 
 	@Test
@@ -256,6 +269,7 @@ class HmrEndToEndIntegrationTests {
 			TestFiles.write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
 			TestFiles.write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
 			TestFiles.write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
+			TestFiles.write(dir, "static/assets/notes.txt", "first");
 			TestFiles.write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
 			TestFiles.write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
 			TestFiles.write(dir, "static/prune/dep.js", "console.log('dep');\n");

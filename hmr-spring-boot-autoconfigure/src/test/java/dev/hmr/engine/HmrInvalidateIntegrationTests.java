@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.Update;
 
@@ -55,7 +54,7 @@ class HmrInvalidateIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.browser = connectBrowser();
+		this.browser = TestHotClient.connectedBrowser(this.port);
 	}
 
 	@AfterEach
@@ -74,7 +73,7 @@ class HmrInvalidateIntegrationTests {
 		assertThat(otherUpdate.path()).isEqualTo("/inv/other.js");
 		this.browser.sendText(invalidate("/inv/child.js"));
 		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(childUpdate.timestamp(), "/inv/child.js"));
-		try (TestHotClient otherTab = connectBrowser()) {
+		try (TestHotClient otherTab = TestHotClient.connectedBrowser(this.port)) {
 			// Another tab asks the same, then asks for other.js: a socket's messages are
 			// handled in order, so other.js's answer coming next proves the first gave nothing
 			otherTab.sendText(invalidate("/inv/child.js"));
@@ -103,14 +102,6 @@ class HmrInvalidateIntegrationTests {
 		this.browser.sendText(invalidate("/inv/root.js"));
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/inv/root.js").toString()));
-	}
-
-	private TestHotClient connectBrowser() {
-		TestHotClient client = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
-			.subprotocols("vite-hmr")
-			.connect();
-		assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
-		return client;
 	}
 
 	private void load(String... urls) throws Exception {

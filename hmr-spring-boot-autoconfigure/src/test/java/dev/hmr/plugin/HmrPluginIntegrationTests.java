@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.graph.ModuleNode;
-import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayload;
@@ -76,10 +75,7 @@ class HmrPluginIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.browser = TestHotClient.to(URI.create("ws://localhost:" + this.port + "/@hmr"))
-			.subprotocols("vite-hmr")
-			.connect();
-		assertThat(this.browser.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+		this.browser = TestHotClient.connectedBrowser(this.port);
 	}
 
 	@AfterEach
