@@ -19,10 +19,8 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * check compares the paths as written, so a link inside a source root that points out of
  * it would otherwise be served. It also refuses anything under a hidden folder: a watched
  * root that is never served (server-side templates) but sits inside a served one.
- *
- * @since 0.1.0
  */
-public class SourceRootResourceResolver extends PathResourceResolver {
+class SourceRootResourceResolver extends PathResourceResolver {
 
 	private static final Log logger = LogFactory.getLog(SourceRootResourceResolver.class);
 
@@ -32,7 +30,7 @@ public class SourceRootResourceResolver extends PathResourceResolver {
 	 * Create a resolver.
 	 * @param hidden folders never served, even when inside a served location
 	 */
-	public SourceRootResourceResolver(List<Path> hidden) {
+	SourceRootResourceResolver(List<Path> hidden) {
 		Assert.notNull(hidden, "'hidden' must not be null");
 		this.hidden = hidden.stream().map((folder) -> folder.toAbsolutePath().normalize()).toList();
 	}

@@ -9,8 +9,7 @@ package dev.hmr.transform;
  * @param start offset of the opening quote
  * @param end offset just after the closing quote, so that {@code [start, end)} is the
  * whole literal to rewrite
- * @since 0.1.0
  */
-public record AcceptedDep(String specifier, int start, int end) {
+record AcceptedDep(String specifier, int start, int end) {
 
 }

@@ -14,10 +14,8 @@ import org.springframework.util.Assert;
  * names accepted deps, anything else first (a callback, an identifier, nothing) makes
  * the module self-accepting, and a template with {@code ${} or a non-literal inside the
  * array is an error.
- *
- * @since 0.1.0
  */
-public final class HmrAcceptLexer {
+final class HmrAcceptLexer {
 
 	/**
 	 * Vite's message for arguments it cannot read.

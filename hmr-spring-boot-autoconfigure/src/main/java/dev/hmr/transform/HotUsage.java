@@ -18,9 +18,8 @@ import org.jspecify.annotations.Nullable;
  * {@code accept(['a', 'b'], …)} calls, in source order
  * @param acceptedExports the names given to {@code acceptExports(…)}, or {@code null} if
  * it is not called
- * @since 0.1.0
  */
-public record HotUsage(boolean usesHot, boolean isSelfAccepting, List<AcceptedDep> acceptedDeps,
+record HotUsage(boolean usesHot, boolean isSelfAccepting, List<AcceptedDep> acceptedDeps,
 		@Nullable Set<String> acceptedExports) {
 
 	/**
