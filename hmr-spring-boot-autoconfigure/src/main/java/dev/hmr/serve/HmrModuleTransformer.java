@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -40,6 +41,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
 /**
@@ -274,7 +276,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	@Nullable Path fileOf(String url) {
 		int end = url.indexOf('?');
 		String path = (end >= 0) ? url.substring(0, end) : url;
-		String decoded = java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+		String decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
 		String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
 		if (relative.isEmpty() || relative.indexOf('\0') >= 0) {
 			return null;
@@ -287,7 +289,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			catch (RuntimeException ex) {
 				return null;
 			}
-			if (candidate.startsWith(root) && java.nio.file.Files.isRegularFile(candidate)) {
+			if (candidate.startsWith(root) && Files.isRegularFile(candidate)) {
 				return candidate;
 			}
 		}
