@@ -18,6 +18,14 @@ final class PendingChange {
 
 	private boolean held;
 
+	private boolean created;
+
+	private boolean writing;
+
+	private boolean settled;
+
+	private boolean burst;
+
 	PendingChange(Path path, long nanoTime, long observedAt) {
 		this.path = path;
 		this.first = nanoTime;
@@ -42,9 +50,44 @@ final class PendingChange {
 	}
 
 	void notified(long nanoTime, long observedAt) {
+		notified(nanoTime, observedAt, Notification.CHANGED, false);
+	}
+
+	/**
+	 * Note a notification.
+	 * @param nanoTime when it was received, on the {@link System#nanoTime()} scale
+	 * @param observedAt when it was received, in milliseconds since the epoch
+	 * @param notification what it said
+	 * @param maySettle whether a finished save may be due at once: not when the path
+	 * changed less than a quiet period ago; the change is then part of a burst of saves
+	 * and waits for the quiet period, as do the saves that follow within it
+	 */
+	void notified(long nanoTime, long observedAt, Notification notification, boolean maySettle) {
 		this.last = nanoTime;
 		this.observedAt = observedAt;
 		this.held = false;
+		switch (notification) {
+			case CHANGED -> this.settled = false;
+			case CREATED -> {
+				this.created = true;
+				this.settled = false;
+			}
+			case WRITING -> {
+				this.writing = true;
+				this.settled = false;
+			}
+			case WRITTEN -> {
+				this.writing = false;
+				this.burst |= !maySettle;
+				// A new file is most likely a temporary one, renamed or deleted next.
+				this.settled = !this.burst && !this.created;
+			}
+			case MOVED_IN -> {
+				this.writing = false;
+				this.burst |= !maySettle;
+				this.settled = !this.burst;
+			}
+		}
 	}
 
 	void merge(PendingChange earlier) {
@@ -62,9 +105,11 @@ final class PendingChange {
 	}
 
 	/**
-	 * When the change is due: once the path has been quiet for the quiet period, and at
-	 * the latest the maximum delay after the first notification. A held change waits for
-	 * the maximum delay.
+	 * When the change is due: at once when a save is known to be finished (its writer
+	 * closed the file, or it was renamed into place); else once the path has been quiet
+	 * for the quiet period, and at the latest the maximum delay after the first
+	 * notification. A held change, and a file still open for writing, wait for the maximum
+	 * delay unless notified again.
 	 * @param quietPeriod the quiet period in nanoseconds
 	 * @param maximumDelay the maximum delay in nanoseconds
 	 * @return the due time on the {@link System#nanoTime()} scale
@@ -72,6 +117,12 @@ final class PendingChange {
 	long due(long quietPeriod, long maximumDelay) {
 		long latest = this.first + maximumDelay;
 		if (this.held) {
+			return latest;
+		}
+		if (this.settled) {
+			return this.last;
+		}
+		if (this.writing) {
 			return latest;
 		}
 		long quiet = this.last + quietPeriod;

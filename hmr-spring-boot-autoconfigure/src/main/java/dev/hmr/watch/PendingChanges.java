@@ -3,6 +3,7 @@ package dev.hmr.watch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.util.Assert;
  * period, so that an editor's save (truncate and write, write a temporary file and
  * rename it over, a burst of writes) becomes one change. Paths are independent. A path
  * that keeps changing is still due the maximum delay after its first notification.
+ * Where the notifications tell that a save is finished (see {@link Notification}), the
+ * change is due at once, and a file still open for writing waits for its writer to
+ * close it, for the maximum delay at most.
  * <p>
  * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
  * the file system; due changes are {@linkplain #awaitDue() taken} by the one thread that
@@ -40,6 +44,12 @@ final class PendingChanges {
 	private final Condition changed = this.lock.newCondition();
 
 	private final Map<Path, PendingChange> changes = new LinkedHashMap<>();
+
+	/**
+	 * When changes were last taken, by path, for a quiet period: a save finished within
+	 * it belongs to a burst of saves and waits to be coalesced with the rest.
+	 */
+	private final Map<Path, Long> recentlyTaken = new HashMap<>();
 
 	private boolean rescanRequested;
 
@@ -63,19 +73,35 @@ final class PendingChanges {
 	 * @param path the absolute, normalized path
 	 */
 	void add(Path path) {
+		add(path, Notification.CHANGED);
+	}
+
+	/**
+	 * Note a notification of the path now. A finished save ({@link Notification#WRITTEN}
+	 * of a file that was not created meanwhile, {@link Notification#MOVED_IN}) is due at
+	 * once, unless a change of the path was taken less than a quiet period ago: then it
+	 * is one of a burst of saves, coalesced with the rest as any other notification.
+	 * @param path the absolute, normalized path
+	 * @param notification what it said
+	 */
+	void add(Path path, Notification notification) {
 		long now = this.nanoClock.getAsLong();
 		long observedAt = this.wallClock.getAsLong();
 		this.lock.lock();
 		try {
+			Long taken = this.recentlyTaken.get(path);
+			boolean maySettle = taken == null || now - taken >= this.quietPeriod;
 			PendingChange change = this.changes.get(path);
 			if (change == null) {
-				this.changes.put(path, new PendingChange(path, now, observedAt));
+				change = new PendingChange(path, now, observedAt);
+				change.notified(now, observedAt, notification, maySettle);
+				this.changes.put(path, change);
 				this.changed.signal();
 			}
 			else {
-				boolean wasHeld = change.isHeld();
-				change.notified(now, observedAt);
-				if (wasHeld) {
+				long due = change.due(this.quietPeriod, this.maximumDelay);
+				change.notified(now, observedAt, notification, maySettle);
+				if (change.due(this.quietPeriod, this.maximumDelay) - due < 0) {
 					this.changed.signal();
 				}
 			}
@@ -195,6 +221,9 @@ final class PendingChanges {
 	}
 
 	private List<PendingChange> takeDue(long now) {
+		if (!this.recentlyTaken.isEmpty()) {
+			this.recentlyTaken.values().removeIf((taken) -> now - taken >= this.quietPeriod);
+		}
 		List<PendingChange> due = new ArrayList<>();
 		Iterator<PendingChange> iterator = this.changes.values().iterator();
 		while (iterator.hasNext()) {
@@ -202,6 +231,9 @@ final class PendingChanges {
 			if (change.due(this.quietPeriod, this.maximumDelay) - now <= 0) {
 				due.add(change);
 				iterator.remove();
+				if (this.quietPeriod > 0) {
+					this.recentlyTaken.put(change.path(), now);
+				}
 			}
 		}
 		return due;
@@ -226,6 +258,7 @@ final class PendingChanges {
 		try {
 			this.closed = true;
 			this.changes.clear();
+			this.recentlyTaken.clear();
 			this.changed.signalAll();
 		}
 		finally {

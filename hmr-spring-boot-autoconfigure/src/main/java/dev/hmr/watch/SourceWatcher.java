@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.methvin.watcher.DirectoryWatcher;
 import io.methvin.watcher.hashing.FileHasher;
@@ -26,10 +27,16 @@ import org.springframework.util.Assert;
 
 /**
  * Watches the {@link SourceRoots} recursively with the operating system's notifications
- * (inotify on Linux, FSEvents on macOS) and publishes a {@link FileChangeEvent} per
- * changed file.
+ * (inotify on Linux, FSEvents on macOS, the JDK's {@code WatchService} elsewhere) and
+ * publishes a {@link FileChangeEvent} per changed file.
  * <p>
- * The notifications of a file are coalesced until the file has been quiet for the quiet
+ * On Linux a save is published the moment it is finished: when its writer closes the
+ * file, or when it is renamed into place. A file still open for writing waits for its
+ * writer to close it (for the maximum delay at most), so that a save written in several
+ * pieces is one event. A new file, and a save within the quiet period after the last
+ * event of its file (a burst of saves), wait for the quiet period as below. Elsewhere,
+ * where the notifications do not tell that a save is finished, the notifications of a
+ * file are coalesced until the file has been quiet for the quiet
  * period, so that an editor's save is one event however it writes; the kind of the
  * event is decided by the file's state then: see {@link FileChangeKind}. An empty file,
  * and a file that is gone, are held back until the maximum delay unless they change
@@ -42,7 +49,8 @@ import org.springframework.util.Assert;
  * later is published. Files of different paths are independent. Folders are not
  * published, their files are.
  * <p>
- * Notifications are received on a daemon thread named {@code hmr-watcher}; events are
+ * Notifications are received on a daemon thread named {@code hmr-watcher} (inotify is
+ * called through JNA; where that fails the JDK's {@code WatchService} is used); events are
  * published on a second one, {@code hmr-watcher-publisher}, in order for each file. A
  * listener that throws is logged and the watcher goes on. When notifications are lost
  * (the operating system's queue overflowed) the roots are rescanned and the files whose
@@ -88,6 +96,8 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private boolean inotify = true;
+
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
 	 * @param roots the roots to watch
@@ -119,6 +129,17 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
+	 * Use the portable watcher (the JDK's {@code WatchService} or FSEvents through
+	 * directory-watcher) even on Linux, where inotify is used directly by default. For
+	 * tests of the portable path.
+	 * @return this watcher
+	 */
+	SourceWatcher portable() {
+		this.inotify = false;
+		return this;
+	}
+
+	/**
 	 * Start watching. Returns once the roots are watched: a change made afterwards is
 	 * published.
 	 * @throws IllegalStateException if the roots cannot be watched
@@ -147,27 +168,62 @@ public class SourceWatcher implements SmartLifecycle {
 			}
 		}
 		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
-		SourceTreeVisitor visitor = new SourceTreeVisitor(this.roots);
-		DirectoryWatcher directoryWatcher = buildDirectoryWatcher(pending, visitor);
 		List<Thread> threads = new ArrayList<>();
-		CompletableFuture<Void> watching = directoryWatcher
-			.watchAsync((task) -> threads.add(startDaemon(task, THREAD_NAME)));
-		Watch watch = new Watch(directoryWatcher, pending, threads);
-		if (watching.isCompletedExceptionally()) {
-			watch.close();
-			throw new IllegalStateException("Unable to watch " + this.roots, causeOf(watching));
-		}
-		watching.whenComplete((result, ex) -> {
-			if (!watch.isClosed()) {
-				logger.warn("Stopped watching " + this.roots + "; were the roots deleted?", ex);
+		AutoCloseable notifier = null;
+		if (this.inotify && LinuxInotify.isAvailable()) {
+			try {
+				notifier = startInotify(pending, threads);
 			}
-		});
+			catch (IllegalStateException ex) {
+				logger.warn(ex.getMessage() + "; watching through the JDK's WatchService instead");
+			}
+		}
+		if (notifier == null) {
+			notifier = startDirectoryWatcher(pending, threads);
+		}
+		Watch watch = new Watch(notifier, pending, threads);
 		KnownFiles knownFiles = new KnownFiles(this.roots);
 		knownFiles.scan();
 		threads.add(startDaemon(
 				new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher, this.maximumDelay),
 				PUBLISHER_THREAD_NAME));
 		return watch;
+	}
+
+	private AutoCloseable startInotify(PendingChanges pending, List<Thread> threads) {
+		InotifyNotifier notifier = InotifyNotifier.open(this.roots, pending);
+		threads.add(startDaemon(notifier, THREAD_NAME));
+		return notifier;
+	}
+
+	private AutoCloseable startDirectoryWatcher(PendingChanges pending, List<Thread> threads) {
+		SourceTreeVisitor visitor = new SourceTreeVisitor(this.roots);
+		DirectoryWatcher directoryWatcher = buildDirectoryWatcher(pending, visitor);
+		CompletableFuture<Void> watching = directoryWatcher
+			.watchAsync((task) -> threads.add(startDaemon(task, THREAD_NAME)));
+		if (watching.isCompletedExceptionally()) {
+			closeQuietly(directoryWatcher);
+			throw new IllegalStateException("Unable to watch " + this.roots, causeOf(watching));
+		}
+		AtomicBoolean closed = new AtomicBoolean();
+		watching.whenComplete((result, ex) -> {
+			if (!closed.get()) {
+				logger.warn("Stopped watching " + this.roots + "; were the roots deleted?", ex);
+			}
+		});
+		return () -> {
+			closed.set(true);
+			closeQuietly(directoryWatcher);
+		};
+	}
+
+	private static void closeQuietly(DirectoryWatcher directoryWatcher) {
+		try {
+			directoryWatcher.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Unable to close the directory watcher", ex);
+		}
 	}
 
 	private DirectoryWatcher buildDirectoryWatcher(PendingChanges pending, FileTreeVisitor visitor) {
@@ -264,33 +320,26 @@ public class SourceWatcher implements SmartLifecycle {
 	 */
 	private static final class Watch {
 
-		private final DirectoryWatcher directoryWatcher;
+		private final AutoCloseable notifier;
 
 		private final PendingChanges pending;
 
 		private final List<Thread> threads;
 
-		private volatile boolean closed;
-
-		Watch(DirectoryWatcher directoryWatcher, PendingChanges pending, List<Thread> threads) {
-			this.directoryWatcher = directoryWatcher;
+		Watch(AutoCloseable notifier, PendingChanges pending, List<Thread> threads) {
+			this.notifier = notifier;
 			this.pending = pending;
 			this.threads = threads;
 		}
 
 		void close() {
-			this.closed = true;
 			try {
-				this.directoryWatcher.close();
+				this.notifier.close();
 			}
-			catch (IOException ex) {
-				logger.debug("Unable to close the directory watcher", ex);
+			catch (Exception ex) {
+				logger.debug("Unable to close the notifications of the file system", ex);
 			}
 			this.pending.close();
-		}
-
-		boolean isClosed() {
-			return this.closed;
 		}
 
 		void join(Duration timeout) {

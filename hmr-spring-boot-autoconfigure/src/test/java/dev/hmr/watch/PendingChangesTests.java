@@ -168,6 +168,94 @@ class PendingChangesTests {
 		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(5).toNanos());
 	}
 
+	@Test
+	void finishedSaveIsDueAtOnce() {
+		this.pending.add(APP, Notification.WRITING);
+		this.pending.add(APP, Notification.WRITING);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void fileRenamedIntoPlaceIsDueAtOnce() {
+		this.pending.add(APP, Notification.CHANGED);
+		this.pending.add(APP, Notification.MOVED_IN);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void fileOpenForWritingWaitsForItsWriterUntilTheMaximumDelay() {
+		this.pending.add(APP, Notification.WRITING);
+		advance(99);
+		assertThat(this.pending.pollDue()).as("quiet for longer than the quiet period, but not closed").isEmpty();
+		advance(1);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void newFileWaitsForTheQuietPeriodOnceWritten() {
+		this.pending.add(APP, Notification.CREATED);
+		this.pending.add(APP, Notification.WRITING);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(this.pending.pollDue()).as("most likely a temporary file").isEmpty();
+		advance(5);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void notificationAfterAFinishedSaveWaitsForTheQuietPeriod() {
+		this.pending.add(APP, Notification.WRITTEN);
+		this.pending.add(APP, Notification.CHANGED);
+		assertThat(this.pending.pollDue()).isEmpty();
+		advance(5);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void saveFinishedWithinTheQuietPeriodAfterTheLastTakenChangeIsCoalescedAsABurst() {
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+		advance(4);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(this.pending.pollDue()).isEmpty();
+		advance(2);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(this.pending.pollDue()).as("still within the quiet period of the burst").isEmpty();
+		advance(5);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+		advance(5);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(paths(this.pending.pollDue())).as("a save after a quiet period").containsExactly(APP);
+	}
+
+	@Test
+	void heldChangeThatIsSavedAgainIsDueAtOnce() {
+		this.pending.add(APP, Notification.WRITTEN);
+		PendingChange emptied = this.pending.pollDue().get(0);
+		advance(10);
+		assertThat(this.pending.hold(emptied)).isTrue();
+		assertThat(this.pending.pollDue()).isEmpty();
+		this.pending.add(APP, Notification.WRITING);
+		this.pending.add(APP, Notification.WRITTEN);
+		assertThat(paths(this.pending.pollDue())).containsExactly(APP);
+	}
+
+	@Test
+	void awaitDueWakesForAFinishedSaveOfAPendingChange() throws Exception {
+		PendingChanges pending = new PendingChanges(Duration.ofMinutes(1), Duration.ofMinutes(2));
+		pending.add(APP, Notification.WRITING);
+		CompletableFuture<List<PendingChange>> due = CompletableFuture.supplyAsync(() -> {
+			try {
+				return pending.awaitDue();
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		pending.add(APP, Notification.WRITTEN);
+		assertThat(paths(due.get(10, TimeUnit.SECONDS))).containsExactly(APP);
+	}
+
 	private List<PendingChange> awaitDue() {
 		try {
 			return this.pending.awaitDue();

@@ -1,0 +1,405 @@
+package dev.hmr.watch;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+import com.sun.jna.NativeLong;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import static dev.hmr.watch.LinuxInotify.CLOEXEC;
+import static dev.hmr.watch.LinuxInotify.EAGAIN;
+import static dev.hmr.watch.LinuxInotify.EINTR;
+import static dev.hmr.watch.LinuxInotify.ENOENT;
+import static dev.hmr.watch.LinuxInotify.ENOSPC;
+import static dev.hmr.watch.LinuxInotify.ENOTDIR;
+import static dev.hmr.watch.LinuxInotify.IN_ATTRIB;
+import static dev.hmr.watch.LinuxInotify.IN_CLOSE_WRITE;
+import static dev.hmr.watch.LinuxInotify.IN_CREATE;
+import static dev.hmr.watch.LinuxInotify.IN_DELETE;
+import static dev.hmr.watch.LinuxInotify.IN_DELETE_SELF;
+import static dev.hmr.watch.LinuxInotify.IN_EXCL_UNLINK;
+import static dev.hmr.watch.LinuxInotify.IN_IGNORED;
+import static dev.hmr.watch.LinuxInotify.IN_ISDIR;
+import static dev.hmr.watch.LinuxInotify.IN_MODIFY;
+import static dev.hmr.watch.LinuxInotify.IN_MOVED_FROM;
+import static dev.hmr.watch.LinuxInotify.IN_MOVED_TO;
+import static dev.hmr.watch.LinuxInotify.IN_MOVE_SELF;
+import static dev.hmr.watch.LinuxInotify.IN_ONLYDIR;
+import static dev.hmr.watch.LinuxInotify.IN_Q_OVERFLOW;
+import static dev.hmr.watch.LinuxInotify.IN_UNMOUNT;
+import static dev.hmr.watch.LinuxInotify.NONBLOCK;
+import static dev.hmr.watch.LinuxInotify.POLLIN;
+
+/**
+ * Receives the notifications of the source roots from Linux's inotify, on its own
+ * thread, and adds them to the pending changes with what they say: unlike the JDK's
+ * {@code WatchService}, inotify tells when a writer closes a file
+ * ({@code IN_CLOSE_WRITE}) and when a file is renamed into place ({@code IN_MOVED_TO}), so
+ * that a save is published the moment it is finished, however many writes it took,
+ * rather than after a quiet period that guesses. Folders are watched recursively as they
+ * appear, ignored folders never; when the kernel's queue overflows, the tree is
+ * registered again and the publisher asked to rescan.
+ */
+final class InotifyNotifier implements Runnable, AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(InotifyNotifier.class);
+
+	private static final int MASK = IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE
+			| IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
+
+	/** Room for at least a few hundred events of the longest file names. */
+	private static final int BUFFER_SIZE = 64 * 1024;
+
+	/** {@code struct inotify_event} without its name: wd, mask, cookie, len. */
+	private static final int EVENT_HEADER_SIZE = 16;
+
+	private static final Charset FILE_NAMES = fileNameCharset();
+
+	private final SourceRoots roots;
+
+	private final PendingChanges pending;
+
+	private final LinuxInotify.C c;
+
+	private final int inotify;
+
+	private final int wakeUp;
+
+	/** The watched folders by watch descriptor. */
+	private final Map<Integer, Path> folders = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
+
+	private boolean spaceWarned;
+
+	private InotifyNotifier(SourceRoots roots, PendingChanges pending, LinuxInotify.C c, int inotify, int wakeUp) {
+		this.roots = roots;
+		this.pending = pending;
+		this.c = c;
+		this.inotify = inotify;
+		this.wakeUp = wakeUp;
+	}
+
+	/**
+	 * Open an inotify instance and watch the roots. Run the result on a thread to receive
+	 * notifications; a change made once this returns is notified.
+	 * @param roots the roots
+	 * @param pending where notifications go
+	 * @return the notifier
+	 * @throws IllegalStateException if inotify is not available or cannot be opened
+	 */
+	static InotifyNotifier open(SourceRoots roots, PendingChanges pending) {
+		LinuxInotify.C c = LinuxInotify.c();
+		int inotify;
+		try {
+			inotify = c.inotify_init1(NONBLOCK | CLOEXEC);
+		}
+		catch (LastErrorException ex) {
+			throw new IllegalStateException("Unable to open an inotify instance (errno " + ex.getErrorCode()
+					+ "; see fs.inotify.max_user_instances)", ex);
+		}
+		int wakeUp;
+		try {
+			wakeUp = c.eventfd(0, NONBLOCK | CLOEXEC);
+		}
+		catch (LastErrorException ex) {
+			closeQuietly(c, inotify);
+			throw new IllegalStateException("Unable to open an eventfd (errno " + ex.getErrorCode() + ")", ex);
+		}
+		InotifyNotifier notifier = new InotifyNotifier(roots, pending, c, inotify, wakeUp);
+		for (Path root : roots.outermostRoots()) {
+			notifier.registerTree(root, false);
+		}
+		return notifier;
+	}
+
+	@Override
+	public void run() {
+		Memory pollFds = new Memory(16);
+		Memory buffer = new Memory(BUFFER_SIZE);
+		try {
+			while (!this.closed) {
+				pollFds.setInt(0, this.inotify);
+				pollFds.setShort(4, POLLIN);
+				pollFds.setShort(6, (short) 0);
+				pollFds.setInt(8, this.wakeUp);
+				pollFds.setShort(12, POLLIN);
+				pollFds.setShort(14, (short) 0);
+				try {
+					this.c.poll(pollFds, new NativeLong(2), -1);
+				}
+				catch (LastErrorException ex) {
+					if (ex.getErrorCode() != EINTR) {
+						throw ex;
+					}
+					continue;
+				}
+				if (this.closed || pollFds.getShort(14) != 0) {
+					return;
+				}
+				if (pollFds.getShort(6) != 0) {
+					readEvents(buffer);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			if (!this.closed) {
+				logger.error("Stopped watching " + this.roots + ": inotify failed", ex);
+			}
+		}
+		finally {
+			closeQuietly(this.c, this.inotify);
+			closeQuietly(this.c, this.wakeUp);
+		}
+	}
+
+	private void readEvents(Memory buffer) {
+		long length;
+		try {
+			length = this.c.read(this.inotify, buffer, new NativeLong(BUFFER_SIZE)).longValue();
+		}
+		catch (LastErrorException ex) {
+			if (ex.getErrorCode() == EAGAIN || ex.getErrorCode() == EINTR) {
+				return;
+			}
+			throw ex;
+		}
+		int offset = 0;
+		while (offset + EVENT_HEADER_SIZE <= length) {
+			int wd = buffer.getInt(offset);
+			int mask = buffer.getInt(offset + 4);
+			int nameLength = buffer.getInt(offset + 12);
+			String name = (nameLength > 0) ? name(buffer, offset + EVENT_HEADER_SIZE, nameLength) : null;
+			offset += EVENT_HEADER_SIZE + nameLength;
+			try {
+				handle(wd, mask, name);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Unable to handle a notification for " + this.folders.get(wd) + "/" + name, ex);
+			}
+		}
+	}
+
+	private void handle(int wd, int mask, @Nullable String name) {
+		if ((mask & IN_Q_OVERFLOW) != 0) {
+			logger.warn("Too many changes at once under " + this.roots
+					+ ", notifications were lost; rescanning the source roots");
+			for (Path root : this.roots.outermostRoots()) {
+				registerTree(root, false);
+			}
+			this.pending.requestRescan();
+			return;
+		}
+		Path folder = this.folders.get(wd);
+		if (folder == null) {
+			return;
+		}
+		if ((mask & IN_IGNORED) != 0) {
+			// the folder is gone, or its watch was removed
+			this.folders.remove(wd);
+			return;
+		}
+		if (name == null) {
+			if ((mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) != 0
+					&& this.roots.outermostRoots().contains(folder)) {
+				logger.warn("Stopped watching " + folder + "; was the root deleted or moved?");
+			}
+			return;
+		}
+		Path path = folder.resolve(name);
+		if (this.roots.isIgnored(path)) {
+			return;
+		}
+		if ((mask & IN_ISDIR) != 0) {
+			if ((mask & (IN_CREATE | IN_MOVED_TO)) != 0) {
+				registerTree(path, true);
+			}
+			else if ((mask & IN_MOVED_FROM) != 0) {
+				unregisterTree(path);
+				this.pending.add(path);
+			}
+			else if ((mask & IN_DELETE) != 0) {
+				this.pending.add(path);
+			}
+			return;
+		}
+		if ((mask & IN_CREATE) != 0) {
+			this.pending.add(path, Notification.CREATED);
+		}
+		if ((mask & IN_MODIFY) != 0) {
+			this.pending.add(path, Notification.WRITING);
+		}
+		if ((mask & (IN_ATTRIB | IN_DELETE | IN_MOVED_FROM)) != 0) {
+			this.pending.add(path);
+		}
+		if ((mask & IN_CLOSE_WRITE) != 0) {
+			this.pending.add(path, Notification.WRITTEN);
+		}
+		if ((mask & IN_MOVED_TO) != 0) {
+			this.pending.add(path, Notification.MOVED_IN);
+		}
+	}
+
+	/**
+	 * Watch a folder and the folders under it that are not ignored.
+	 * @param start the folder
+	 * @param notifyFiles whether to notify the files found (a folder created or moved in
+	 * after the watch started: its files were never notified)
+	 */
+	private void registerTree(Path start, boolean notifyFiles) {
+		if (this.roots.isIgnored(start) && !this.roots.outermostRoots().contains(start)) {
+			return;
+		}
+		try {
+			Files.walkFileTree(start, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+					if (!directory.equals(start) && InotifyNotifier.this.roots.isIgnored(directory)) {
+						return FileVisitResult.SKIP_SUBTREE;
+					}
+					return register(directory) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (notifyFiles && !InotifyNotifier.this.roots.isIgnored(file)) {
+						InotifyNotifier.this.pending.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFileFailed(Path file, IOException ex) {
+					// vanished meanwhile: its own notifications tell
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException ex) {
+			logger.debug("Unable to watch the folders under " + start, ex);
+		}
+	}
+
+	private boolean register(Path directory) {
+		byte[] path = (directory.toString() + '\0').getBytes(FILE_NAMES);
+		try {
+			int wd = this.c.inotify_add_watch(this.inotify, path, MASK);
+			this.folders.put(wd, directory);
+			return true;
+		}
+		catch (LastErrorException ex) {
+			int errno = ex.getErrorCode();
+			if (errno == ENOENT || errno == ENOTDIR) {
+				// gone before it could be watched: nothing left under it to notify
+				return false;
+			}
+			if (errno == ENOSPC) {
+				if (!this.spaceWarned) {
+					this.spaceWarned = true;
+					logger.warn("Unable to watch " + directory + " and maybe more folders: the limit of inotify"
+							+ " watches is reached (raise fs.inotify.max_user_watches)");
+				}
+				return false;
+			}
+			logger.warn("Unable to watch " + directory + " (errno " + errno + ")");
+			return false;
+		}
+	}
+
+	/**
+	 * Stop watching the folders under one that was moved away: their watches would
+	 * otherwise keep reporting from outside the roots.
+	 */
+	private void unregisterTree(Path moved) {
+		Iterator<Map.Entry<Integer, Path>> iterator = this.folders.entrySet().iterator();
+		while (iterator.hasNext()) {
+			Map.Entry<Integer, Path> entry = iterator.next();
+			if (entry.getValue().startsWith(moved)) {
+				iterator.remove();
+				try {
+					this.c.inotify_rm_watch(this.inotify, entry.getKey());
+				}
+				catch (LastErrorException ex) {
+					// already gone
+				}
+			}
+		}
+	}
+
+	/**
+	 * Stop: wake the reading thread, which closes the inotify instance as it ends.
+	 */
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		Memory one = new Memory(8);
+		one.setLong(0, 1);
+		try {
+			this.c.write(this.wakeUp, one, new NativeLong(8));
+		}
+		catch (LastErrorException ex) {
+			logger.debug("Unable to wake the inotify thread (errno " + ex.getErrorCode() + ")");
+		}
+	}
+
+	/**
+	 * Close without a reading thread ever started.
+	 */
+	void closeUnstarted() {
+		this.closed = true;
+		closeQuietly(this.c, this.inotify);
+		closeQuietly(this.c, this.wakeUp);
+	}
+
+	List<Path> watchedFolders() {
+		return List.copyOf(this.folders.values());
+	}
+
+	private static String name(Memory buffer, int offset, int length) {
+		byte[] bytes = buffer.getByteArray(offset, length);
+		int end = 0;
+		while (end < bytes.length && bytes[end] != 0) {
+			end++;
+		}
+		return new String(bytes, 0, end, FILE_NAMES);
+	}
+
+	private static void closeQuietly(LinuxInotify.C c, int fd) {
+		try {
+			c.close(fd);
+		}
+		catch (LastErrorException ex) {
+			// nothing to do
+		}
+	}
+
+	private static Charset fileNameCharset() {
+		String encoding = System.getProperty("sun.jnu.encoding");
+		try {
+			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+		}
+		catch (RuntimeException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.hmr.watch;
+
+/**
+ * What a notification of a path said. The portable watcher only knows that something
+ * changed; inotify also tells when a writer closed a file, so that a save can be
+ * published the moment it is finished instead of after a quiet period.
+ */
+enum Notification {
+
+	/**
+	 * Something changed: the path was created, modified, deleted or renamed.
+	 */
+	CHANGED,
+
+	/**
+	 * The path was created (a new file is often a temporary one).
+	 */
+	CREATED,
+
+	/**
+	 * The file was written to: a writer has it open.
+	 */
+	WRITING,
+
+	/**
+	 * A writer of the file closed it: its save is finished.
+	 */
+	WRITTEN,
+
+	/**
+	 * The file was renamed into place, complete.
+	 */
+	MOVED_IN
+
+}
