@@ -53,6 +53,11 @@ final class PendingChanges {
 
 	private boolean rescanRequested;
 
+	/** Whether the publisher waits, and until when ({@code null}: until signalled). */
+	private boolean waiting;
+
+	private @Nullable Long waitingUntil;
+
 	private boolean closed;
 
 	PendingChanges(Duration quietPeriod, Duration maximumDelay) {
@@ -94,20 +99,23 @@ final class PendingChanges {
 			PendingChange change = this.changes.get(path);
 			if (change == null) {
 				change = new PendingChange(path, now, observedAt);
-				change.notified(now, observedAt, notification, maySettle);
 				this.changes.put(path, change);
-				this.changed.signal();
 			}
-			else {
-				long due = change.due(this.quietPeriod, this.maximumDelay);
-				change.notified(now, observedAt, notification, maySettle);
-				if (change.due(this.quietPeriod, this.maximumDelay) - due < 0) {
-					this.changed.signal();
-				}
-			}
+			change.notified(now, observedAt, notification, maySettle);
+			wakeFor(change.due(this.quietPeriod, this.maximumDelay));
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wake the publisher if it waits past the given due time: a save still being written
+	 * (due at the maximum delay) does not wake it for nothing.
+	 */
+	private void wakeFor(long due) {
+		if (this.waiting && (this.waitingUntil == null || due - this.waitingUntil < 0)) {
+			this.changed.signal();
 		}
 	}
 
@@ -206,11 +214,18 @@ final class PendingChanges {
 					return due;
 				}
 				Long next = nextDue();
-				if (next == null) {
-					this.changed.await();
+				this.waiting = true;
+				this.waitingUntil = next;
+				try {
+					if (next == null) {
+						this.changed.await();
+					}
+					else {
+						this.changed.awaitNanos(next - now);
+					}
 				}
-				else {
-					this.changed.awaitNanos(next - now);
+				finally {
+					this.waiting = false;
 				}
 			}
 			return null;
