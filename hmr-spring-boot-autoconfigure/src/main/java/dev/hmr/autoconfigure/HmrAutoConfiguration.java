@@ -7,6 +7,7 @@ import dev.hmr.client.HmrClientScript;
 import dev.hmr.client.HmrClientSettings;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.engine.HmrEngine;
+import dev.hmr.engine.HmrWarmUp;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.plugin.HmrPlugin;
@@ -221,8 +222,11 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SourceWatcher hmrSourceWatcher(SourceRoots hmrSourceRoots, ApplicationEventPublisher eventPublisher) {
-			return new SourceWatcher(hmrSourceRoots, eventPublisher);
+		SourceWatcher hmrSourceWatcher(SourceRoots hmrSourceRoots, ApplicationEventPublisher eventPublisher,
+				HmrProperties properties) {
+			SourceWatcher watcher = new SourceWatcher(hmrSourceRoots, eventPublisher);
+			watcher.setWarmUpRounds(properties.isWarmUp() ? WATCHER_WARM_UP_ROUNDS : 0);
+			return watcher;
 		}
 
 		@Bean
@@ -239,6 +243,12 @@ public final class HmrAutoConfiguration {
 	@ConditionalOnHmrEnabled
 	@EnableConfigurationProperties(HmrProperties.class)
 	static class ServeConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec, HmrProperties properties) {
+			return new HmrWarmUp(hotPayloadCodec, properties.isWarmUp() ? HmrWarmUp.DEFAULT_ROUNDS : 0);
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -313,6 +323,12 @@ public final class HmrAutoConfiguration {
 		}
 
 	}
+
+	/**
+	 * Rounds of the watcher's warm-up: each reads a scratch file, so fewer than the
+	 * engine's.
+	 */
+	private static final int WATCHER_WARM_UP_ROUNDS = 10_000;
 
 	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
 			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };

@@ -74,6 +74,12 @@ public class HmrProperties implements Validator {
 	private boolean overlay = true;
 
 	/**
+	 * Whether to run the code a save goes through on a scratch module graph at start-up,
+	 * in the background, so that the JIT has compiled it before the first save.
+	 */
+	private boolean warmUp = true;
+
+	/**
 	 * Host names, besides localhost, *.localhost and IP literals, that may open the HMR
 	 * socket (DNS-rebinding defence). An entry starting with '.' allows that domain and
 	 * its subdomains.
@@ -146,6 +152,14 @@ public class HmrProperties implements Validator {
 
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
+	}
+
+	public boolean isWarmUp() {
+		return this.warmUp;
+	}
+
+	public void setWarmUp(boolean warmUp) {
+		this.warmUp = warmUp;
 	}
 
 	public boolean isOverlay() {

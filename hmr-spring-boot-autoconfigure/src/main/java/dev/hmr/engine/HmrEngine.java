@@ -56,6 +56,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 
 	private final List<Path> pageRoots;
 
+	private final Log log;
+
 	/**
 	 * Create an engine and start listening to {@code vite:invalidate} on the channel.
 	 * @param graph the module graph
@@ -68,6 +70,11 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	 */
 	public HmrEngine(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
 			List<Path> pageRoots) {
+		this(graph, channel, clock, plugins, pageRoots, logger);
+	}
+
+	HmrEngine(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
+			List<Path> pageRoots, Log log) {
 		Assert.notNull(graph, "'graph' must not be null");
 		Assert.notNull(channel, "'channel' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
@@ -78,6 +85,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		this.clock = clock;
 		this.plugins = List.copyOf(plugins);
 		this.pageRoots = pageRoots.stream().map((root) -> root.toAbsolutePath().normalize()).toList();
+		this.log = log;
 		channel.on(VITE_INVALIDATE, this::onInvalidate);
 	}
 
@@ -119,13 +127,13 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 					result = plugin.handleHotUpdate(context);
 				}
 				catch (Exception ex) {
-					logger.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
+					this.log.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
 					this.channel.send(new ErrorPayload(HotError.from(ex, plugin.getName(), file.toString())));
 					return;
 				}
 				if (result != null) {
 					if (result.isEmpty()) {
-						logger.debug("Plugin " + plugin.getName() + " handled the change of " + file);
+						this.log.debug("Plugin " + plugin.getName() + " handled the change of " + file);
 						return;
 					}
 					context = context.withModules(result);
@@ -142,7 +150,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			send(result, file);
 		}
 		catch (RuntimeException ex) {
-			logger.error("HMR failed for " + file, ex);
+			this.log.error("HMR failed for " + file, ex);
 			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", file.toString())));
 		}
 	}
@@ -164,7 +172,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 
 	private void onInvalidate(@Nullable JsonNode data, HotChannelClient client) {
 		if (data == null || !data.isObject() || data.get("path") == null || !data.get("path").isString()) {
-			logger.warn("Ignored vite:invalidate without a path from " + client.socket().id());
+			this.log.warn("Ignored vite:invalidate without a path from " + client.socket().id());
 			return;
 		}
 		String path = data.get("path").asString();
@@ -174,12 +182,12 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		JsonNode first = data.get("firstInvalidatedBy");
 		String firstInvalidatedBy = (first != null && first.isString()) ? first.asString() : path;
 		JsonNode message = data.get("message");
-		logger.info("hmr invalidate " + path + ((message != null && message.isString()) ? " " + message.asString() : ""));
+		this.log.info("hmr invalidate " + path + ((message != null && message.isString()) ? " " + message.asString() : ""));
 		try {
 			send(this.graph.invalidate(path, firstInvalidatedBy), null);
 		}
 		catch (RuntimeException ex) {
-			logger.error("HMR failed for the invalidation of " + path, ex);
+			this.log.error("HMR failed for the invalidation of " + path, ex);
 			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", path)));
 		}
 	}
@@ -191,22 +199,24 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 					.stream()
 					.map(HmrEngine::toUpdate)
 					.toList();
-				logger.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
 				this.channel.send(new UpdatePayload(updates));
+				if (this.log.isInfoEnabled()) {
+					this.log.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
+				}
 			}
 			case FULL_RELOAD -> {
 				HmrUpdateResult.FullReload reload = (HmrUpdateResult.FullReload) result;
 				Path trigger = (reload.triggeredBy() != null) ? reload.triggeredBy() : file;
-				logger.info("page reload: " + reload.reason());
 				this.channel.send(new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null));
+				this.log.info("page reload: " + reload.reason());
 			}
-			case NO_UPDATE -> logger.debug(((HmrUpdateResult.NoUpdate) result).reason());
+			case NO_UPDATE -> this.log.debug(((HmrUpdateResult.NoUpdate) result).reason());
 		}
 	}
 
 	private void send(HotPayload payload, Path file) {
-		logger.info("page reload " + file);
 		this.channel.send(payload);
+		this.log.info("page reload " + file);
 	}
 
 	private static Update toUpdate(HmrBoundaryUpdate update) {

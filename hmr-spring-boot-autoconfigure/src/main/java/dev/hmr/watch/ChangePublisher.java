@@ -83,7 +83,7 @@ final class ChangePublisher implements Runnable {
 		}
 	}
 
-	private void publish(PendingChange change) {
+	void publish(PendingChange change) {
 		try {
 			decide(change);
 		}

@@ -80,6 +80,8 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private static final String PUBLISHER_THREAD_NAME = THREAD_NAME + "-publisher";
 
+	private static final String WARM_UP_THREAD_NAME = "hmr-warm-up-watcher";
+
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
 	private final SourceRoots roots;
@@ -97,6 +99,8 @@ public class SourceWatcher implements SmartLifecycle {
 	private volatile boolean running;
 
 	private boolean inotify = true;
+
+	private int warmUpRounds;
 
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
@@ -126,6 +130,17 @@ public class SourceWatcher implements SmartLifecycle {
 		this.eventPublisher = eventPublisher;
 		this.quietPeriod = quietPeriod;
 		this.maximumDelay = maximumDelay;
+	}
+
+	/**
+	 * Set how many times the code a save goes through is run on a scratch file when the
+	 * watcher starts, in the background, so that the JIT has compiled it before the first
+	 * save. None by default.
+	 * @param warmUpRounds the number of rounds; 0 for no warm-up
+	 */
+	public void setWarmUpRounds(int warmUpRounds) {
+		Assert.isTrue(warmUpRounds >= 0, "'warmUpRounds' must not be negative");
+		this.warmUpRounds = warmUpRounds;
 	}
 
 	/**
@@ -187,6 +202,10 @@ public class SourceWatcher implements SmartLifecycle {
 		threads.add(startDaemon(
 				new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher, this.maximumDelay),
 				PUBLISHER_THREAD_NAME));
+		if (this.warmUpRounds > 0) {
+			Thread warmUp = startDaemon(new WatcherWarmUp(this.warmUpRounds), WARM_UP_THREAD_NAME, Thread.MIN_PRIORITY);
+			threads.add(warmUp);
+		}
 		return watch;
 	}
 
@@ -275,8 +294,13 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	private static Thread startDaemon(Runnable task, String name) {
+		return startDaemon(task, name, Thread.NORM_PRIORITY);
+	}
+
+	private static Thread startDaemon(Runnable task, String name, int priority) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
+		thread.setPriority(priority);
 		thread.start();
 		return thread;
 	}
@@ -333,6 +357,11 @@ public class SourceWatcher implements SmartLifecycle {
 		}
 
 		void close() {
+			for (Thread thread : this.threads) {
+				if (thread.getName().equals(WARM_UP_THREAD_NAME)) {
+					thread.interrupt();
+				}
+			}
 			try {
 				this.notifier.close();
 			}

@@ -444,6 +444,24 @@ abstract class AbstractSourceWatcherTests {
 	}
 
 	@Test
+	void warmUpPublishesNothing() throws IOException {
+		SourceWatcher watcher = new SourceWatcher(roots(), this.publisher, QUIET_PERIOD, MAXIMUM_DELAY);
+		watcher.setWarmUpRounds(2_000);
+		start(watcher);
+		await().atMost(TIMEOUT).until(() -> threadsNamed("hmr-warm-up-watcher").isEmpty());
+		Path file = write(this.root.resolve("app.js"), "one");
+		settle(this.root);
+		assertThat(this.publisher.kindsFor(file)).containsExactly(CREATED);
+		assertThat(this.publisher.events()).allSatisfy((event) -> assertThat(event.getPath()).startsWith(this.root));
+	}
+
+	@Test
+	void warmUpRoundsMustNotBeNegative() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SourceWatcher(roots(), this.publisher).setWarmUpRounds(-1))
+			.withMessageContaining("'warmUpRounds'");
+	}
+
+	@Test
 	void watcherWithoutRootsStartsAndStops() {
 		SourceWatcher watcher = start(
 				new SourceWatcher(SourceRoots.of(List.of(), List.of(), List.of()), this.publisher));
