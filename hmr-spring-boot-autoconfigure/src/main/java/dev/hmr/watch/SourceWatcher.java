@@ -169,8 +169,10 @@ public class SourceWatcher implements SmartLifecycle {
 				logger.info("No source roots to watch");
 			}
 			else {
-				this.watch = startWatch();
-				logger.info("Watching " + this.roots + " for changes");
+				Watch started = startWatch();
+				this.watch = started;
+				logger.info("Watching " + this.roots + " for changes ("
+						+ ((started.notifier instanceof InotifyNotifier) ? "inotify" : "directory-watcher") + ")");
 			}
 			this.running = true;
 		}
