@@ -3,7 +3,6 @@ package dev.hmr.channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -11,13 +10,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
@@ -29,16 +26,11 @@ import dev.hmr.payload.HotPayload;
 /**
  * One browser on a {@link WebSocketServerHotChannel}.
  * <p>
- * Sends never block the caller. Where the container sends without blocking (an
- * {@link AsyncTextSender}), the message is written on the caller's thread when none is
- * in flight, else queued and written when the one in flight completes; a browser whose
- * queue grows past the buffer limit, or whose message in flight takes longer than the
- * time limit, is disconnected (on the sender thread, as closing may wait for the
- * socket). Otherwise messages are queued and handed, in order, to the session's
- * {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next message is
- * handed over as soon as the decorator has buffered the previous one (its message
- * callback), not when it has been written, so that a browser that stops reading fills
- * the decorator's buffer, which the decorator's limits then cut off.
+ * Sends never block the caller: messages are queued and handed, in order, to the
+ * session's {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next
+ * message is handed over as soon as the decorator has buffered the previous one (its
+ * message callback), not when it has been written, so that a browser that stops reading
+ * fills the decorator's buffer, which the decorator's limits then cut off.
  */
 final class WebSocketHotChannelClient implements HotChannelClient {
 
@@ -60,35 +52,11 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final AtomicBoolean disconnected = new AtomicBoolean();
 
-	private final @Nullable AsyncTextSender asyncSender;
-
-	private final long sendTimeLimit;
-
-	private final long sendBufferSizeLimit;
-
-	/** Characters queued for the asynchronous sender, not yet handed to it. */
-	private final AtomicLong queuedSize = new AtomicLong();
-
-	/** When the message in flight was handed to the asynchronous sender. */
-	private volatile long inFlightSince;
-
-	private volatile @Nullable Thread sendingThread;
-
 	WebSocketHotChannelClient(WebSocketServerHotChannel channel, ConcurrentWebSocketSessionDecorator session,
 			Executor sendExecutor) {
-		this(channel, session, sendExecutor, null, WebSocketServerHotChannel.DEFAULT_SEND_TIME_LIMIT,
-				WebSocketServerHotChannel.DEFAULT_SEND_BUFFER_SIZE_LIMIT);
-	}
-
-	WebSocketHotChannelClient(WebSocketServerHotChannel channel, ConcurrentWebSocketSessionDecorator session,
-			Executor sendExecutor, @Nullable AsyncTextSender asyncSender, Duration sendTimeLimit,
-			DataSize sendBufferSizeLimit) {
 		this.channel = channel;
 		this.session = session;
 		this.sendExecutor = sendExecutor;
-		this.asyncSender = asyncSender;
-		this.sendTimeLimit = sendTimeLimit.toNanos();
-		this.sendBufferSizeLimit = sendBufferSizeLimit.toBytes();
 		this.socket = new HotChannelSocket(session.getId(), session.getRemoteAddress(), withoutToken(session.getUri()),
 				withoutNullValues(session.getAttributes()));
 		session.setMessageCallback((message) -> {
@@ -117,113 +85,16 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		return this.socket;
 	}
 
-	/**
-	 * Whether payloads are written on the sending thread, without blocking, rather than
-	 * on a sender thread.
-	 * @return whether the container's asynchronous send is used
-	 */
-	boolean sendsAsynchronously() {
-		return this.asyncSender != null;
-	}
-
 	void enqueue(TextMessage message) {
 		if (!isOpen()) {
 			return;
 		}
 		this.pending.add(message);
-		if (this.asyncSender != null) {
-			this.queuedSize.addAndGet(message.getPayloadLength());
-			if (!keepsUp()) {
-				return;
-			}
-			sendQueued(this.asyncSender);
-			return;
-		}
 		scheduleHandOver();
-	}
-
-	/**
-	 * Check the limits of the asynchronous sender; disconnect a browser past them.
-	 */
-	private boolean keepsUp() {
-		long since = this.inFlightSince;
-		String reason = null;
-		if (this.queuedSize.get() > this.sendBufferSizeLimit) {
-			reason = "more than " + this.sendBufferSizeLimit + " characters are waiting to be sent";
-		}
-		else if (since != 0 && System.nanoTime() - since > this.sendTimeLimit) {
-			reason = "a send has taken more than " + Duration.ofNanos(this.sendTimeLimit).toMillis() + " ms";
-		}
-		if (reason == null) {
-			return true;
-		}
-		logger.warn("Disconnecting " + this + ", it does not keep up with HMR payloads: " + reason);
-		closeOnSenderThread(CloseStatus.SESSION_NOT_RELIABLE);
-		return false;
-	}
-
-	/**
-	 * Hand queued messages to the asynchronous sender, one at a time: the one in flight is
-	 * completed before the next is sent. A completion on the thread that is handing over
-	 * (the socket took the message at once) lets the loop go on instead of recursing.
-	 */
-	private void sendQueued(AsyncTextSender sender) {
-		while (!this.pending.isEmpty() && isOpen() && this.handingOver.compareAndSet(false, true)) {
-			TextMessage message = this.pending.poll();
-			if (message == null) {
-				this.handingOver.set(false);
-				continue;
-			}
-			this.queuedSize.addAndGet(-message.getPayloadLength());
-			this.inFlightSince = System.nanoTime();
-			this.sendingThread = Thread.currentThread();
-			try {
-				sender.sendText(message.getPayload(), (failure) -> sent(sender, failure));
-			}
-			catch (RuntimeException ex) {
-				sent(sender, ex);
-				return;
-			}
-			finally {
-				this.sendingThread = null;
-			}
-		}
-	}
-
-	private void sent(AsyncTextSender sender, @Nullable Throwable failure) {
-		this.inFlightSince = 0;
-		if (failure != null) {
-			if (isOpen()) {
-				logger.debug("Disconnecting " + this + ", a send failed", failure);
-				closeOnSenderThread(CloseStatus.SESSION_NOT_RELIABLE);
-			}
-			return;
-		}
-		this.handingOver.set(false);
-		if (this.sendingThread != Thread.currentThread()) {
-			sendQueued(sender);
-		}
-	}
-
-	/**
-	 * Close on a sender thread: sending the close frame may wait for a socket that a
-	 * stalled browser does not read.
-	 */
-	private void closeOnSenderThread(CloseStatus status) {
-		if (!this.disconnected.get()) {
-			this.pending.clear();
-			try {
-				this.sendExecutor.execute(() -> close(status));
-			}
-			catch (RejectedExecutionException ex) {
-				close(status);
-			}
-		}
 	}
 
 	void close(CloseStatus status) {
 		this.pending.clear();
-		this.queuedSize.set(0);
 		try {
 			this.session.close(status);
 		}

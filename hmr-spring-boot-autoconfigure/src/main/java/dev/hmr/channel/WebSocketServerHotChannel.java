@@ -45,12 +45,9 @@ import dev.hmr.payload.MalformedClientMessageException;
  * (the last one wins) for the next browser, so that a page that failed to load learns
  * why.</li>
  * <li>A broadcast is serialised once; every browser gets the same text.</li>
- * <li>Each browser's sends are queued and written in order, with a time and a buffer
- * limit: a browser that stops reading is disconnected, and never delays the others.
- * Where the container sends without blocking (Jakarta WebSocket: Tomcat), a payload is
- * written on the thread that sends it, which saves a thread hand-over on every update;
- * elsewhere it is written on a sender thread through a
- * {@link ConcurrentWebSocketSessionDecorator}.</li>
+ * <li>Each browser's sends are queued and written on a sender thread through a
+ * {@link ConcurrentWebSocketSessionDecorator} with a time and a buffer limit: a browser
+ * that stops reading is disconnected, and never delays the others.</li>
  * <li>Custom messages from browsers go to the listeners of their event and are published
  * as {@link HotClientMessageEvent}; frames that are not Vite messages are logged and
  * ignored, the connection stays open.</li>
@@ -106,8 +103,6 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 
 	private DataSize sendBufferSizeLimit = DEFAULT_SEND_BUFFER_SIZE_LIMIT;
 
-	private boolean asyncSends = true;
-
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	/**
@@ -145,16 +140,6 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		Assert.isTrue(sendBufferSizeLimit.toBytes() <= Integer.MAX_VALUE,
 				"'sendBufferSizeLimit' must fit in an int of bytes");
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
-	}
-
-	/**
-	 * Set whether payloads are written without blocking on the sending thread where the
-	 * container can (Jakarta WebSocket), rather than handed to a sender thread. On by
-	 * default; either way a browser that stops reading is disconnected by the limits.
-	 * @param asyncSends whether to send asynchronously where possible
-	 */
-	public void setAsyncSends(boolean asyncSends) {
-		this.asyncSends = asyncSends;
 	}
 
 	@Override
@@ -254,8 +239,7 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				(int) this.sendTimeLimit.toMillis(), (int) this.sendBufferSizeLimit.toBytes(),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-		WebSocketHotChannelClient client = new WebSocketHotChannelClient(this, decorated, this.sendExecutor,
-				asyncSender(session), this.sendTimeLimit, this.sendBufferSizeLimit);
+		WebSocketHotChannelClient client = new WebSocketHotChannelClient(this, decorated, this.sendExecutor);
 		notifyListeners(CONNECTION, null, client);
 		publish(new HotClientConnectedEvent(this, client));
 		synchronized (this.monitor) {
@@ -379,30 +363,9 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 	}
 
 	/**
-	 * Where the container can send without blocking (Jakarta WebSocket: Tomcat), a payload
-	 * is written on the thread that sends it, without a hand-over to a sender thread.
-	 */
-	private @Nullable AsyncTextSender asyncSender(WebSocketSession session) {
-		if (this.asyncSends && JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
-			return StandardSessions.asyncSender(nativeSession, this.sendTimeLimit);
-		}
-		return null;
-	}
-
-	/**
 	 * Kept apart so that the Jakarta WebSocket API is only loaded when present.
 	 */
 	private static final class StandardSessions {
-
-		static @Nullable AsyncTextSender asyncSender(NativeWebSocketSession session, Duration limit) {
-			if (!(session.getNativeSession() instanceof jakarta.websocket.Session standardSession)) {
-				return null;
-			}
-			jakarta.websocket.RemoteEndpoint.Async remote = standardSession.getAsyncRemote();
-			remote.setSendTimeout(limit.toMillis());
-			return (text, completion) -> remote.sendText(text,
-					(result) -> completion.accept(result.isOK() ? null : result.getException()));
-		}
 
 		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 

@@ -56,28 +56,6 @@ class HotChannelIntegrationTests {
 		this.cleanUps.forEach(Runnable::run);
 	}
 
-	/**
-	 * Whether Tomcat's asynchronous send is expected to write the payloads.
-	 * @return true unless a subclass makes the channel use a sender thread
-	 */
-	boolean expectsAsyncSends() {
-		return true;
-	}
-
-	@Test
-	void payloadsAreWrittenTheWayTheChannelIsSetUpFor() {
-		try (TestHotClient client = connect()) {
-			assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
-			// a previous test's browser may not be gone yet: every browser is set up alike
-			assertThat(this.channel.clients()).isNotEmpty()
-				.allSatisfy((browser) -> assertThat(((WebSocketHotChannelClient) browser).sendsAsynchronously())
-					.isEqualTo(expectsAsyncSends()));
-			CustomPayload payload = new CustomPayload("test:written", "way");
-			this.channel.send(payload);
-			assertThat(client.takePayload()).isEqualTo(payload);
-		}
-	}
-
 	@Test
 	void connectedIsTheFirstMessageAndTheSubprotocolIsEchoed() {
 		try (TestHotClient client = connect()) {
