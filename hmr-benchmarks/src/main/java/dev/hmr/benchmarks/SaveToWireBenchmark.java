@@ -56,7 +56,8 @@ import org.springframework.core.Ordered;
  *   dev.hmr.benchmarks.SaveToWireBenchmark [saves] [warmUpSaves]
  * </pre>
  * {@code -DquietPeriodMillis=0.2} (before the class name) runs the app with a watcher of
- * that quiet period instead of the default, to see its share of the time.
+ * that quiet period instead of the default, to see its share of the time;
+ * {@code -Dhmr.warm-up=false} turns the start-up warm-up off.
  * With the argument {@code serve} it only starts the app on its temporary project and
  * prints the command that measures it with the Node client of
  * {@code src/main/js/save-to-wire.mjs}, the one that measures Vite: the same client for
