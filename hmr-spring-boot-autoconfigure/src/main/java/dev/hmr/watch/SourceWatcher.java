@@ -336,6 +336,16 @@ public class SourceWatcher implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * The folders inotify watches now.
+	 * @return the folders, none if not watching through inotify
+	 */
+	List<Path> inotifyWatchedFolders() {
+		Watch current = this.watch;
+		return (current != null && current.notifier instanceof InotifyNotifier inotify) ? inotify.watchedFolders()
+				: List.of();
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running;

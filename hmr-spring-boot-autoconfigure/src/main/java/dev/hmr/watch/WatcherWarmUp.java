@@ -28,6 +28,7 @@ final class WatcherWarmUp implements Runnable {
 
 	@Override
 	public void run() {
+		long start = System.nanoTime();
 		Path folder = null;
 		try {
 			folder = Files.createTempDirectory("hmr-warm-up");
@@ -59,6 +60,10 @@ final class WatcherWarmUp implements Runnable {
 			if (folder != null) {
 				deleteQuietly(folder);
 			}
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Watcher warm-up: " + this.rounds + " rounds in "
+					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 		}
 	}
 

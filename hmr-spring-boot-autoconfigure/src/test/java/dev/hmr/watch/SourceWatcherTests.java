@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -91,6 +92,24 @@ class SourceWatcherTests extends AbstractSourceWatcherTests {
 		// its close, with the bytes just published, is the same save
 		settle(this.root);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
+	}
+
+	@Test
+	void foldersAreWatchedAsTheyAppearAndNoLongerOnceMovedAwayOrDeleted() throws IOException {
+		Path ignored = Files.createDirectories(this.root.resolve("node_modules/lib"));
+		SourceWatcher watcher = start();
+		assertThat(watcher.inotifyWatchedFolders()).containsExactly(this.root);
+		Path nested = Files.createDirectories(this.root.resolve("js/a/b"));
+		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().contains(nested));
+		assertThat(watcher.inotifyWatchedFolders()).containsExactlyInAnyOrder(this.root, this.root.resolve("js"),
+				this.root.resolve("js/a"), nested);
+		Files.move(this.root.resolve("js"), this.temp.resolve("moved"));
+		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().equals(List.of(this.root)));
+		Path css = Files.createDirectories(this.root.resolve("css"));
+		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().contains(css));
+		Files.delete(css);
+		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().equals(List.of(this.root)));
+		assertThat(watcher.inotifyWatchedFolders()).doesNotContain(ignored, ignored.getParent());
 	}
 
 	@Test
