@@ -60,14 +60,17 @@ public final class WatcherLatencyBenchmark {
 			System.out.printf(Locale.ROOT, "quiet period %.3f ms, %d saves after %d to warm up%n",
 					quietPeriod.toNanos() / 1e6, saves, WARM_UP_SAVES);
 			runBaseline(root, saves);
-			run(root, quietPeriod, saves);
+			System.out.println("-- inotify (the default on Linux)");
+			run(root, quietPeriod, saves, true);
+			System.out.println("-- JDK WatchService through directory-watcher (hmr.watch.inotify=false, macOS, Windows)");
+			run(root, quietPeriod, saves, false);
 		}
 		finally {
 			deleteRecursively(root);
 		}
 	}
 
-	private static void run(Path root, Duration quietPeriod, int saves) throws Exception {
+	private static void run(Path root, Duration quietPeriod, int saves, boolean inotify) throws Exception {
 		BlockingQueue<Long> received = new LinkedBlockingQueue<>();
 		Path file = Files.writeString(root.resolve("app.js"), "export const value = 0;\n");
 		SourceWatcher watcher = new SourceWatcher(SourceRoots.of(List.of(root), List.of(), List.of()), (event) -> {
@@ -76,6 +79,8 @@ public final class WatcherLatencyBenchmark {
 			}
 		}, quietPeriod, SourceWatcher.DEFAULT_MAXIMUM_DELAY.compareTo(quietPeriod) < 0 ? quietPeriod
 				: SourceWatcher.DEFAULT_MAXIMUM_DELAY);
+		watcher.setInotify(inotify);
+		watcher.setWarmUpRounds(10_000);
 		watcher.start();
 		try {
 			measure("in-place save (truncate + write)", saves, received, (i) -> Files.writeString(file, content(i)));

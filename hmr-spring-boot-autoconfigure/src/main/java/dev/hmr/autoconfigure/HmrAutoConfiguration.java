@@ -226,6 +226,7 @@ public final class HmrAutoConfiguration {
 				HmrProperties properties) {
 			SourceWatcher watcher = new SourceWatcher(hmrSourceRoots, eventPublisher);
 			watcher.setWarmUpRounds(properties.isWarmUp() ? WATCHER_WARM_UP_ROUNDS : 0);
+			watcher.setInotify(properties.getWatch().isInotify());
 			return watcher;
 		}
 

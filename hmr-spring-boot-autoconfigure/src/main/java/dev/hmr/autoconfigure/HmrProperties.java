@@ -293,6 +293,22 @@ public class HmrProperties implements Validator {
 		 */
 		private List<String> exclude = new ArrayList<>();
 
+		/**
+		 * Whether to read Linux's inotify directly, which tells when an editor has
+		 * finished writing a file, so that a save is published at once. When false, or
+		 * elsewhere than on Linux, the JDK's WatchService (FSEvents on macOS) is used and
+		 * every change waits 1 ms for its file to be quiet.
+		 */
+		private boolean inotify = true;
+
+		public boolean isInotify() {
+			return this.inotify;
+		}
+
+		public void setInotify(boolean inotify) {
+			this.inotify = inotify;
+		}
+
 		public List<Path> getRoots() {
 			return this.roots;
 		}

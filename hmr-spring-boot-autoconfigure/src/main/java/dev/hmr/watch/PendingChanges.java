@@ -53,10 +53,10 @@ final class PendingChanges {
 
 	private boolean rescanRequested;
 
-	/** Whether the publisher waits, and until when ({@code null}: until signalled). */
+	/** Whether the publisher waits, and until when. */
 	private boolean waiting;
 
-	private @Nullable Long waitingUntil;
+	private long waitingUntil;
 
 	private boolean closed;
 
@@ -110,11 +110,12 @@ final class PendingChanges {
 	}
 
 	/**
-	 * Wake the publisher if it waits past the given due time: a save still being written
-	 * (due at the maximum delay) does not wake it for nothing.
+	 * Wake the publisher if it waits past the given due time. An idle publisher waits for
+	 * the maximum delay at most, so a save still being written (due at the maximum delay
+	 * unless its writer closes the file first) never wakes it while the editor writes.
 	 */
 	private void wakeFor(long due) {
-		if (this.waiting && (this.waitingUntil == null || due - this.waitingUntil < 0)) {
+		if (this.waiting && due - this.waitingUntil < 0) {
 			this.changed.signal();
 		}
 	}
@@ -215,14 +216,9 @@ final class PendingChanges {
 				}
 				Long next = nextDue();
 				this.waiting = true;
-				this.waitingUntil = next;
+				this.waitingUntil = (next != null) ? next : now + this.maximumDelay;
 				try {
-					if (next == null) {
-						this.changed.await();
-					}
-					else {
-						this.changed.awaitNanos(next - now);
-					}
+					this.changed.awaitNanos(this.waitingUntil - now);
 				}
 				finally {
 					this.waiting = false;

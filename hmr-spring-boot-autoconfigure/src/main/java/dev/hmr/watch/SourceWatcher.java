@@ -144,14 +144,14 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Use the portable watcher (the JDK's {@code WatchService} or FSEvents through
-	 * directory-watcher) even on Linux, where inotify is used directly by default. For
-	 * tests of the portable path.
-	 * @return this watcher
+	 * Set whether to read Linux's inotify directly, which tells when a save is finished
+	 * (the default), rather than the JDK's {@code WatchService} through
+	 * directory-watcher, which does not, so that every change waits for the quiet period.
+	 * Ignored elsewhere than on Linux.
+	 * @param inotify whether to use inotify where available
 	 */
-	SourceWatcher portable() {
-		this.inotify = false;
-		return this;
+	public void setInotify(boolean inotify) {
+		this.inotify = inotify;
 	}
 
 	/**

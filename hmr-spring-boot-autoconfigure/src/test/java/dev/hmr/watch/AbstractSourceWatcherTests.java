@@ -477,7 +477,7 @@ abstract class AbstractSourceWatcherTests {
 
 	/**
 	 * Whether the watchers under test use the portable watcher rather than inotify.
-	 * @return whether to call {@link SourceWatcher#portable()}
+	 * @return whether to turn {@link SourceWatcher#setInotify(boolean) inotify} off
 	 */
 	abstract boolean portable();
 
@@ -494,9 +494,7 @@ abstract class AbstractSourceWatcherTests {
 	}
 
 	SourceWatcher start(SourceWatcher watcher) {
-		if (portable()) {
-			watcher.portable();
-		}
+		watcher.setInotify(!portable());
 		this.watchers.add(watcher);
 		watcher.start();
 		return watcher;
