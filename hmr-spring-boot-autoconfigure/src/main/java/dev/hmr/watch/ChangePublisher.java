@@ -6,8 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,8 +15,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes due changes as {@link FileChangeEvent}s, on one thread so that the events
- * of a path are in order. The kind of a change is decided by the file's state now and
+ * Publishes due changes as {@link FileChangeEvent}s, one at a time so that the events of
+ * a path are in order: on its own thread, or on the thread that receives notifications
+ * when a save is due at once (see {@link #publishDueNow()}). The kind of a change is decided by the file's state now and
  * whether it was known before, not by the notifications that led to it: exists and
  * known, {@link FileChangeKind#MODIFIED}; exists and unknown,
  * {@link FileChangeKind#CREATED}; gone and known, {@link FileChangeKind#DELETED}; gone
@@ -41,6 +42,8 @@ final class ChangePublisher implements Runnable {
 
 	private final long sameSaveWindow;
 
+	private final ReentrantLock publishing = new ReentrantLock();
+
 	ChangePublisher(Object source, SourceRoots roots, PendingChanges pending, KnownFiles knownFiles,
 			ApplicationEventPublisher eventPublisher, Duration sameSaveWindow) {
 		this.source = source;
@@ -54,21 +57,48 @@ final class ChangePublisher implements Runnable {
 	@Override
 	public void run() {
 		try {
-			List<PendingChange> due;
-			while ((due = this.pending.awaitDue()) != null) {
-				if (this.pending.takeRescanRequest()) {
-					rescan();
-				}
-				for (PendingChange change : due) {
-					if (this.pending.isClosed()) {
-						return;
+			while (this.pending.awaitDue()) {
+				this.publishing.lock();
+				try {
+					if (this.pending.takeRescanRequest()) {
+						rescan();
 					}
-					publish(change);
+					publishDue();
+				}
+				finally {
+					this.publishing.unlock();
 				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Publish the changes due now on the calling thread, unless they are being published
+	 * already: the thread that receives the notifications calls this after each batch, so
+	 * that a finished save is published without waking the publishing thread. Changes are
+	 * taken and published under one lock, so each path's events stay in order whichever
+	 * thread publishes them.
+	 */
+	void publishDueNow() {
+		if (this.publishing.tryLock()) {
+			try {
+				publishDue();
+			}
+			finally {
+				this.publishing.unlock();
+			}
+		}
+	}
+
+	private void publishDue() {
+		for (PendingChange change : this.pending.pollDue()) {
+			if (this.pending.isClosed()) {
+				return;
+			}
+			publish(change);
 		}
 	}
 

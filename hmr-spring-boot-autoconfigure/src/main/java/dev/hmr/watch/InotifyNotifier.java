@@ -79,6 +79,8 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 
 	private final int wakeUp;
 
+	private final Runnable afterBatch;
+
 	/** The watched folders by watch descriptor. */
 	private final Map<Integer, Path> folders = new ConcurrentHashMap<>();
 
@@ -86,9 +88,11 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 
 	private boolean spaceWarned;
 
-	private InotifyNotifier(SourceRoots roots, PendingChanges pending, LinuxInotify.C c, int inotify, int wakeUp) {
+	private InotifyNotifier(SourceRoots roots, PendingChanges pending, Runnable afterBatch, LinuxInotify.C c,
+			int inotify, int wakeUp) {
 		this.roots = roots;
 		this.pending = pending;
+		this.afterBatch = afterBatch;
 		this.c = c;
 		this.inotify = inotify;
 		this.wakeUp = wakeUp;
@@ -99,10 +103,12 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 	 * notifications; a change made once this returns is notified.
 	 * @param roots the roots
 	 * @param pending where notifications go
+	 * @param afterBatch what to run on the reading thread after each batch of
+	 * notifications: publishing the changes due at once
 	 * @return the notifier
 	 * @throws IllegalStateException if inotify is not available or cannot be opened
 	 */
-	static InotifyNotifier open(SourceRoots roots, PendingChanges pending) {
+	static InotifyNotifier open(SourceRoots roots, PendingChanges pending, Runnable afterBatch) {
 		LinuxInotify.C c = LinuxInotify.c();
 		int inotify;
 		try {
@@ -120,7 +126,7 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 			closeQuietly(c, inotify);
 			throw new IllegalStateException("Unable to open an eventfd (errno " + ex.getErrorCode() + ")", ex);
 		}
-		InotifyNotifier notifier = new InotifyNotifier(roots, pending, c, inotify, wakeUp);
+		InotifyNotifier notifier = new InotifyNotifier(roots, pending, afterBatch, c, inotify, wakeUp);
 		for (Path root : roots.outermostRoots()) {
 			notifier.registerTree(root, false);
 		}
@@ -153,6 +159,7 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 				}
 				if (pollFds.getShort(6) != 0) {
 					readEvents(buffer);
+					this.afterBatch.run();
 				}
 			}
 		}

@@ -26,7 +26,7 @@ import org.springframework.util.Assert;
  * close it, for the maximum delay at most.
  * <p>
  * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
- * the file system; due changes are {@linkplain #awaitDue() taken} by the one thread that
+ * the file system; due changes are {@linkplain #pollDue() taken} by the thread that
  * publishes them.
  */
 final class PendingChanges {
@@ -57,6 +57,8 @@ final class PendingChanges {
 	private boolean waiting;
 
 	private long waitingUntil;
+
+	private volatile boolean notifierPublishes;
 
 	private boolean closed;
 
@@ -102,7 +104,7 @@ final class PendingChanges {
 				this.changes.put(path, change);
 			}
 			change.notified(now, observedAt, notification, maySettle);
-			wakeFor(change.due(this.quietPeriod, this.maximumDelay));
+			wakeFor(change.due(this.quietPeriod, this.maximumDelay), now);
 		}
 		finally {
 			this.lock.unlock();
@@ -110,11 +112,25 @@ final class PendingChanges {
 	}
 
 	/**
+	 * Say that the thread that adds notifications publishes the changes due at once
+	 * itself, after each batch (see {@link ChangePublisher#publishDueNow()}): the
+	 * publishing thread is not woken for them.
+	 * @param notifierPublishes whether the notifying thread publishes
+	 */
+	void setNotifierPublishes(boolean notifierPublishes) {
+		this.notifierPublishes = notifierPublishes;
+	}
+
+	/**
 	 * Wake the publisher if it waits past the given due time. An idle publisher waits for
 	 * the maximum delay at most, so a save still being written (due at the maximum delay
 	 * unless its writer closes the file first) never wakes it while the editor writes.
 	 */
-	private void wakeFor(long due) {
+	private void wakeFor(long due, long now) {
+		if (this.notifierPublishes && due - now <= 0) {
+			// the notifying thread publishes it next
+			return;
+		}
 		if (this.waiting && due - this.waitingUntil < 0) {
 			this.changed.signal();
 		}
@@ -125,7 +141,7 @@ final class PendingChanges {
 	 * path changes again: the file is empty, most likely truncated by a save that has not
 	 * written yet, or gone, most likely renamed away by a save that has not written the
 	 * new file yet.
-	 * @param change a change taken from {@link #awaitDue()}
+	 * @param change a change taken from {@link #pollDue()}
 	 * @return {@code true} if the change is held (or dropped, once closed); {@code false}
 	 * if the maximum delay has passed and it must be published now
 	 */
@@ -200,21 +216,22 @@ final class PendingChanges {
 	}
 
 	/**
-	 * Wait until changes are due, a rescan is requested or this is closed.
-	 * @return the due changes, in the order their paths first changed (empty if woken for
-	 * a rescan), or {@code null} once closed
+	 * Wait until changes are due, a rescan is requested or this is closed. The changes
+	 * are left to be {@linkplain #pollDue() taken}, so that the thread that takes them
+	 * can do so under its own lock.
+	 * @return {@code true} once changes are due or a rescan is requested, {@code false}
+	 * once closed
 	 * @throws InterruptedException if interrupted while waiting
 	 */
-	@Nullable List<PendingChange> awaitDue() throws InterruptedException {
+	boolean awaitDue() throws InterruptedException {
 		this.lock.lock();
 		try {
 			while (!this.closed) {
 				long now = this.nanoClock.getAsLong();
-				List<PendingChange> due = takeDue(now);
-				if (!due.isEmpty() || this.rescanRequested) {
-					return due;
-				}
 				Long next = nextDue();
+				if ((next != null && next - now <= 0) || this.rescanRequested) {
+					return true;
+				}
 				this.waiting = true;
 				this.waitingUntil = (next != null) ? next : now + this.maximumDelay;
 				try {
@@ -224,7 +241,7 @@ final class PendingChanges {
 					this.waiting = false;
 				}
 			}
-			return null;
+			return false;
 		}
 		finally {
 			this.lock.unlock();

@@ -186,35 +186,43 @@ public class SourceWatcher implements SmartLifecycle {
 		}
 		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
 		List<Thread> threads = new ArrayList<>();
-		AutoCloseable notifier = null;
+		KnownFiles knownFiles = new KnownFiles(this.roots);
+		ChangePublisher publisher = new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher,
+				this.maximumDelay);
+		InotifyNotifier inotifyNotifier = null;
 		if (this.inotify && LinuxInotify.isAvailable()) {
 			try {
-				notifier = startInotify(pending, threads);
+				inotifyNotifier = InotifyNotifier.open(this.roots, pending, publisher::publishDueNow);
 			}
 			catch (IllegalStateException ex) {
 				logger.warn(ex.getMessage() + "; watching through the JDK's WatchService instead");
 			}
 		}
-		if (notifier == null) {
-			notifier = startDirectoryWatcher(pending, threads);
-		}
+		AutoCloseable notifier = (inotifyNotifier != null) ? inotifyNotifier
+				: startDirectoryWatcher(pending, threads);
 		Watch watch = new Watch(notifier, pending, threads);
-		KnownFiles knownFiles = new KnownFiles(this.roots);
-		knownFiles.scan();
-		threads.add(startDaemon(
-				new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher, this.maximumDelay),
-				PUBLISHER_THREAD_NAME));
+		// After the roots are watched, so that no change falls between; before inotify is
+		// read, as its thread publishes too.
+		try {
+			knownFiles.scan();
+		}
+		catch (RuntimeException ex) {
+			if (inotifyNotifier != null) {
+				inotifyNotifier.closeUnstarted();
+			}
+			watch.close();
+			throw ex;
+		}
+		if (inotifyNotifier != null) {
+			pending.setNotifierPublishes(true);
+			threads.add(startDaemon(inotifyNotifier, THREAD_NAME));
+		}
+		threads.add(startDaemon(publisher, PUBLISHER_THREAD_NAME));
 		if (this.warmUpRounds > 0) {
 			Thread warmUp = startDaemon(new WatcherWarmUp(this.warmUpRounds), WARM_UP_THREAD_NAME, Thread.MIN_PRIORITY);
 			threads.add(warmUp);
 		}
 		return watch;
-	}
-
-	private AutoCloseable startInotify(PendingChanges pending, List<Thread> threads) {
-		InotifyNotifier notifier = InotifyNotifier.open(this.roots, pending);
-		threads.add(startDaemon(notifier, THREAD_NAME));
-		return notifier;
 	}
 
 	private AutoCloseable startDirectoryWatcher(PendingChanges pending, List<Thread> threads) {

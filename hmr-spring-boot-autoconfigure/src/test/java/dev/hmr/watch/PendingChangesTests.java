@@ -143,18 +143,19 @@ class PendingChangesTests {
 	}
 
 	@Test
-	void awaitDueReturnsNullOnceClosed() throws Exception {
-		CompletableFuture<List<PendingChange>> awaited = CompletableFuture.supplyAsync(this::awaitDue);
+	void awaitDueReturnsFalseOnceClosed() throws Exception {
+		CompletableFuture<Boolean> awaited = CompletableFuture.supplyAsync(this::awaitDue);
 		this.pending.close();
-		assertThat(awaited.get(10, TimeUnit.SECONDS)).isNull();
+		assertThat(awaited.get(10, TimeUnit.SECONDS)).isFalse();
 		assertThat(this.pending.isClosed()).isTrue();
 	}
 
 	@Test
 	void awaitDueReturnsWhenARescanIsRequested() throws Exception {
-		CompletableFuture<List<PendingChange>> awaited = CompletableFuture.supplyAsync(this::awaitDue);
+		CompletableFuture<Boolean> awaited = CompletableFuture.supplyAsync(this::awaitDue);
 		this.pending.requestRescan();
-		assertThat(awaited.get(10, TimeUnit.SECONDS)).isEmpty();
+		assertThat(awaited.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.pending.pollDue()).isEmpty();
 		assertThat(this.pending.takeRescanRequest()).isTrue();
 		assertThat(this.pending.takeRescanRequest()).isFalse();
 	}
@@ -164,8 +165,9 @@ class PendingChangesTests {
 		PendingChanges pending = new PendingChanges(Duration.ofMillis(5), Duration.ofMillis(100));
 		long start = System.nanoTime();
 		pending.add(APP);
-		assertThat(paths(pending.awaitDue())).containsExactly(APP);
+		assertThat(pending.awaitDue()).isTrue();
 		assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(5).toNanos());
+		assertThat(paths(pending.pollDue())).containsExactly(APP);
 	}
 
 	@Test
@@ -244,7 +246,7 @@ class PendingChangesTests {
 	void awaitDueWakesForAFinishedSaveOfAPendingChange() throws Exception {
 		PendingChanges pending = new PendingChanges(Duration.ofMinutes(1), Duration.ofMinutes(2));
 		pending.add(APP, Notification.WRITING);
-		CompletableFuture<List<PendingChange>> due = CompletableFuture.supplyAsync(() -> {
+		CompletableFuture<Boolean> due = CompletableFuture.supplyAsync(() -> {
 			try {
 				return pending.awaitDue();
 			}
@@ -253,10 +255,11 @@ class PendingChangesTests {
 			}
 		});
 		pending.add(APP, Notification.WRITTEN);
-		assertThat(paths(due.get(10, TimeUnit.SECONDS))).containsExactly(APP);
+		assertThat(due.get(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(paths(pending.pollDue())).containsExactly(APP);
 	}
 
-	private List<PendingChange> awaitDue() {
+	private boolean awaitDue() {
 		try {
 			return this.pending.awaitDue();
 		}
