@@ -174,7 +174,7 @@ public final class SaveToWireBenchmark {
 			System.out.println("from after the write    " + summary(fromReturn));
 			System.out.println("the write itself        " + summary(writes));
 			System.out.println("breakdown:");
-			System.out.println(" write return to event  " + summary(toEvent) + "  (watcher: notice + quiet period)");
+			System.out.println(" write return to event  " + summary(toEvent) + "  (watcher: inotify notice, publish)");
 			System.out.println(" event to frame         " + summary(eventToFrame)
 					+ "  (engine, JSON, send thread, socket, client)");
 			// The same without the watcher: the engine called as the watcher would, then
