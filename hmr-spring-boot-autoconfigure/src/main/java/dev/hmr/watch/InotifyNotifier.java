@@ -3,11 +3,8 @@ package dev.hmr.watch;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +78,8 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 
 	private final Runnable afterBatch;
 
+	private final SourceTreeVisitor visitor;
+
 	/** The watched folders by watch descriptor. */
 	private final Map<Integer, Path> folders = new ConcurrentHashMap<>();
 
@@ -93,6 +92,7 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		this.roots = roots;
 		this.pending = pending;
 		this.afterBatch = afterBatch;
+		this.visitor = new SourceTreeVisitor(roots);
 		this.c = c;
 		this.inotify = inotify;
 		this.wakeUp = wakeUp;
@@ -268,34 +268,11 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 	 * after the watch started: its files were never notified)
 	 */
 	private void registerTree(Path start, boolean notifyFiles) {
-		if (this.roots.isIgnored(start) && !this.roots.outermostRoots().contains(start)) {
-			return;
-		}
 		try {
-			Files.walkFileTree(start, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-					if (!directory.equals(start) && InotifyNotifier.this.roots.isIgnored(directory)) {
-						return FileVisitResult.SKIP_SUBTREE;
-					}
-					return register(directory) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+			this.visitor.recursiveVisitFiles(start, this::register, (file) -> {
+				if (notifyFiles) {
+					this.pending.add(file);
 				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (notifyFiles && !InotifyNotifier.this.roots.isIgnored(file)) {
-						InotifyNotifier.this.pending.add(file);
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFileFailed(Path file, IOException ex) {
-					// vanished meanwhile: its own notifications tell
-					return FileVisitResult.CONTINUE;
-				}
-
 			});
 		}
 		catch (IOException ex) {
@@ -303,18 +280,20 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		}
 	}
 
-	private boolean register(Path directory) {
+	/**
+	 * Watch a folder.
+	 * @throws NoSuchFileException if it is gone: nothing under it to visit
+	 */
+	private void register(Path directory) throws NoSuchFileException {
 		byte[] path = (directory.toString() + '\0').getBytes(FILE_NAMES);
 		try {
 			int wd = this.c.inotify_add_watch(this.inotify, path, MASK);
 			this.folders.put(wd, directory);
-			return true;
 		}
 		catch (LastErrorException ex) {
 			int errno = ex.getErrorCode();
 			if (errno == ENOENT || errno == ENOTDIR) {
-				// gone before it could be watched: nothing left under it to notify
-				return false;
+				throw new NoSuchFileException(directory.toString());
 			}
 			if (errno == ENOSPC) {
 				if (!this.spaceWarned) {
@@ -322,10 +301,9 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 					logger.warn("Unable to watch " + directory + " and maybe more folders: the limit of inotify"
 							+ " watches is reached (raise fs.inotify.max_user_watches)");
 				}
-				return false;
+				return;
 			}
 			logger.warn("Unable to watch " + directory + " (errno " + errno + ")");
-			return false;
 		}
 	}
 
