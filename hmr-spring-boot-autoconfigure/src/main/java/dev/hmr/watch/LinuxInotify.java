@@ -105,6 +105,23 @@ final class LinuxInotify {
 	}
 
 	/**
+	 * Whether this is Linux.
+	 * @return whether inotify should be there
+	 */
+	static boolean isLinux() {
+		return Platform.isLinux();
+	}
+
+	/**
+	 * Why the calls cannot be made here.
+	 * @return the failure to load them, or {@code "not tried"}
+	 */
+	static String unavailableReason() {
+		Throwable failure = unavailable;
+		return (failure != null) ? failure.toString() : "not tried";
+	}
+
+	/**
 	 * Whether the calls can be made here.
 	 * @return whether this is Linux and JNA loads
 	 */

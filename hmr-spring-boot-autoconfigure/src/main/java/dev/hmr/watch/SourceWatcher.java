@@ -190,7 +190,13 @@ public class SourceWatcher implements SmartLifecycle {
 		ChangePublisher publisher = new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher,
 				this.maximumDelay);
 		InotifyNotifier inotifyNotifier = null;
-		if (this.inotify && LinuxInotify.isAvailable()) {
+		boolean inotifyAvailable = this.inotify && LinuxInotify.isAvailable();
+		if (this.inotify && !inotifyAvailable && LinuxInotify.isLinux()) {
+			logger.warn("inotify cannot be called (" + LinuxInotify.unavailableReason()
+					+ "); watching through the JDK's WatchService, where a save waits " + this.quietPeriod.toMillis()
+					+ " ms to be published");
+		}
+		if (inotifyAvailable) {
 			try {
 				inotifyNotifier = InotifyNotifier.open(this.roots, pending, publisher::publishDueNow);
 			}
