@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -115,7 +117,11 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		this.connectedMessage = new TextMessage(codec.write(ConnectedPayload.INSTANCE));
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("hmr-send-");
 		threadFactory.setDaemon(true);
-		this.sendExecutor = Executors.newCachedThreadPool(threadFactory);
+		// A thread per browser being written to, as a cached pool, but one stays alive
+		// however long the developer takes between saves: creating a thread would
+		// otherwise be part of the next save's latency.
+		this.sendExecutor = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				threadFactory);
 	}
 
 	/**
