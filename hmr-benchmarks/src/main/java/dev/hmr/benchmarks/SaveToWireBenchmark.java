@@ -57,7 +57,8 @@ import org.springframework.core.Ordered;
  * </pre>
  * {@code -DquietPeriodMillis=0.2} (before the class name) runs the app with a watcher of
  * that quiet period instead of the default, to see its share of the time;
- * {@code -Dhmr.warm-up=false} turns the start-up warm-up off.
+ * {@code -Dhmr.warm-up=false} turns the start-up warm-up off; {@code -DpauseMillis=2000}
+ * pauses that long between saves instead of 100 ms, closer to a developer's pace.
  * With the argument {@code serve} it only starts the app on its temporary project and
  * prints the command that measures it with the Node client of
  * {@code src/main/js/save-to-wire.mjs}, the one that measures Vite: the same client for
@@ -75,7 +76,7 @@ public final class SaveToWireBenchmark {
 
 	private static final long TIMEOUT_SECONDS = 5;
 
-	private static final long SETTLE_MILLIS = 100;
+	private static final long SETTLE_MILLIS = Long.getLong("pauseMillis", 100);
 
 	private static final int HOT_ENGINE_CALLS = 20_000;
 
