@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.SourceRoots;
 import dev.hmr.watch.SourceWatcher;
+import dev.hmr.watch.WatcherWarmUp;
 
 /**
  * Latency of the file watcher: from the start of a save to the {@link FileChangeEvent}
@@ -80,7 +81,7 @@ public final class WatcherLatencyBenchmark {
 		}, quietPeriod, SourceWatcher.DEFAULT_MAXIMUM_DELAY.compareTo(quietPeriod) < 0 ? quietPeriod
 				: SourceWatcher.DEFAULT_MAXIMUM_DELAY);
 		watcher.setInotify(inotify);
-		watcher.setWarmUpRounds(10_000);
+		new WatcherWarmUp(10_000).run();
 		watcher.start();
 		try {
 			measure("in-place save (truncate + write)", saves, received, (i) -> Files.writeString(file, content(i)));

@@ -225,7 +225,6 @@ public final class HmrAutoConfiguration {
 		SourceWatcher hmrSourceWatcher(SourceRoots hmrSourceRoots, ApplicationEventPublisher eventPublisher,
 				HmrProperties properties) {
 			SourceWatcher watcher = new SourceWatcher(hmrSourceRoots, eventPublisher);
-			watcher.setWarmUpRounds(properties.isWarmUp() ? WATCHER_WARM_UP_ROUNDS : 0);
 			watcher.setInotify(properties.getWatch().isInotify());
 			return watcher;
 		}
@@ -247,8 +246,9 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec, HmrProperties properties) {
-			return new HmrWarmUp(hotPayloadCodec, properties.isWarmUp() ? HmrWarmUp.DEFAULT_ROUNDS : 0);
+		@ConditionalOnBooleanProperty(name = "hmr.warm-up", matchIfMissing = true)
+		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec) {
+			return new HmrWarmUp(hotPayloadCodec, HmrWarmUp.DEFAULT_ROUNDS);
 		}
 
 		@Bean
@@ -324,12 +324,6 @@ public final class HmrAutoConfiguration {
 		}
 
 	}
-
-	/**
-	 * Rounds of the watcher's warm-up: each reads a scratch file, so fewer than the
-	 * engine's.
-	 */
-	private static final int WATCHER_WARM_UP_ROUNDS = 10_000;
 
 	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
 			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };

@@ -19,10 +19,12 @@ import dev.hmr.graph.ModuleNode;
 import dev.hmr.graph.ModuleType;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.watch.FileChangeKind;
+import dev.hmr.watch.WatcherWarmUp;
 
 /**
  * Runs the code a save goes through, from the engine to the JSON of the payload, on a
- * scratch graph and a channel without browsers, until the JIT has compiled it. A save
+ * scratch graph and a channel without browsers, then the watcher's part on a scratch
+ * file ({@link WatcherWarmUp}), until the JIT has compiled it. A save
  * is rare for a JVM: without this, the first hundreds of saves run interpreted code and
  * take about a millisecond longer to reach the browser. Nothing is sent, nothing is
  * logged, no plugin is called and the application's graph is not touched.
@@ -50,7 +52,8 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	/**
 	 * Create a warm-up.
 	 * @param codec the codec the application's channel writes payloads with
-	 * @param rounds the number of rounds, each of four changes
+	 * @param rounds the number of rounds, each of four changes in the engine; the watcher
+	 * goes through half as many saves, each of which reads a file
 	 */
 	public HmrWarmUp(HotPayloadCodec codec, int rounds) {
 		Assert.notNull(codec, "'codec' must not be null");
@@ -64,7 +67,7 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	 */
 	@Override
 	public void start() {
-		if (this.thread != null || this.rounds == 0) {
+		if (this.thread != null) {
 			return;
 		}
 		Thread warmUp = new Thread(this, "hmr-warm-up");
@@ -98,6 +101,15 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	@Override
 	public void run() {
 		long start = System.nanoTime();
+		warmUpEngine();
+		new WatcherWarmUp(this.rounds / 2).run();
+		if (logger.isDebugEnabled()) {
+			logger.debug("HMR warm-up: " + this.rounds + " rounds in "
+					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+		}
+	}
+
+	private void warmUpEngine() {
 		WebSocketServerHotChannel channel = new WebSocketServerHotChannel(this.codec);
 		try {
 			ModuleGraph graph = new ModuleGraph();
@@ -129,10 +141,6 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 		}
 		finally {
 			channel.close();
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("HMR warm-up: " + this.rounds + " rounds in "
-					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 		}
 	}
 

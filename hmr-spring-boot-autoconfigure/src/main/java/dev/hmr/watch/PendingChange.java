@@ -49,10 +49,6 @@ final class PendingChange {
 		return this.observedAt;
 	}
 
-	void notified(long nanoTime, long observedAt) {
-		notified(nanoTime, observedAt, Notification.CHANGED, false);
-	}
-
 	/**
 	 * Note a notification.
 	 * @param nanoTime when it was received, on the {@link System#nanoTime()} scale
@@ -98,10 +94,6 @@ final class PendingChange {
 
 	void hold() {
 		this.held = true;
-	}
-
-	boolean isHeld() {
-		return this.held;
 	}
 
 	/**

@@ -80,7 +80,6 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private static final String PUBLISHER_THREAD_NAME = THREAD_NAME + "-publisher";
 
-	private static final String WARM_UP_THREAD_NAME = "hmr-warm-up-watcher";
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -100,7 +99,6 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private boolean inotify = true;
 
-	private int warmUpRounds;
 
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
@@ -130,17 +128,6 @@ public class SourceWatcher implements SmartLifecycle {
 		this.eventPublisher = eventPublisher;
 		this.quietPeriod = quietPeriod;
 		this.maximumDelay = maximumDelay;
-	}
-
-	/**
-	 * Set how many times the code a save goes through is run on a scratch file when the
-	 * watcher starts, in the background, so that the JIT has compiled it before the first
-	 * save. None by default.
-	 * @param warmUpRounds the number of rounds; 0 for no warm-up
-	 */
-	public void setWarmUpRounds(int warmUpRounds) {
-		Assert.isTrue(warmUpRounds >= 0, "'warmUpRounds' must not be negative");
-		this.warmUpRounds = warmUpRounds;
 	}
 
 	/**
@@ -224,10 +211,6 @@ public class SourceWatcher implements SmartLifecycle {
 			threads.add(startDaemon(inotifyNotifier, THREAD_NAME));
 		}
 		threads.add(startDaemon(publisher, PUBLISHER_THREAD_NAME));
-		if (this.warmUpRounds > 0) {
-			Thread warmUp = startDaemon(new WatcherWarmUp(this.warmUpRounds), WARM_UP_THREAD_NAME, Thread.MIN_PRIORITY);
-			threads.add(warmUp);
-		}
 		return watch;
 	}
 
@@ -310,13 +293,8 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	private static Thread startDaemon(Runnable task, String name) {
-		return startDaemon(task, name, Thread.NORM_PRIORITY);
-	}
-
-	private static Thread startDaemon(Runnable task, String name, int priority) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
-		thread.setPriority(priority);
 		thread.start();
 		return thread;
 	}
@@ -383,11 +361,6 @@ public class SourceWatcher implements SmartLifecycle {
 		}
 
 		void close() {
-			for (Thread thread : this.threads) {
-				if (thread.getName().equals(WARM_UP_THREAD_NAME)) {
-					thread.interrupt();
-				}
-			}
 			try {
 				this.notifier.close();
 			}

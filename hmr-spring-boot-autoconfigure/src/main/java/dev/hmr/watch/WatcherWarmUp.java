@@ -11,24 +11,36 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.util.Assert;
+
 /**
  * Runs the code a save goes through in the watcher, from a notification to the
  * {@link FileChangeEvent}, on a scratch file in a temporary folder, with events published
- * to nobody, until the JIT has compiled it (see {@link SourceWatcher#setWarmUpRounds}).
+ * to nobody, until the JIT has compiled it. Run by {@code HmrWarmUp}; no watcher is
+ * involved.
+ *
+ * @since 0.1.0
  */
-final class WatcherWarmUp implements Runnable {
+public final class WatcherWarmUp implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(WatcherWarmUp.class);
 
 	private final int rounds;
 
-	WatcherWarmUp(int rounds) {
+	/**
+	 * Create a warm-up.
+	 * @param rounds the number of saves of the scratch file to go through
+	 */
+	public WatcherWarmUp(int rounds) {
+		Assert.isTrue(rounds >= 0, "'rounds' must not be negative");
 		this.rounds = rounds;
 	}
 
+	/**
+	 * Run the warm-up on this thread; it stops early when the thread is interrupted.
+	 */
 	@Override
 	public void run() {
-		long start = System.nanoTime();
 		Path folder = null;
 		try {
 			folder = Files.createTempDirectory("hmr-warm-up");
@@ -60,10 +72,6 @@ final class WatcherWarmUp implements Runnable {
 			if (folder != null) {
 				deleteQuietly(folder);
 			}
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Watcher warm-up: " + this.rounds + " rounds in "
-					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
 		}
 	}
 

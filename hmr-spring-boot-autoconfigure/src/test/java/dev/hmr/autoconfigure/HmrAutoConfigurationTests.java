@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 
@@ -13,6 +16,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
@@ -27,6 +32,7 @@ import dev.hmr.channel.HotChannelHandshakeInterceptor;
 import dev.hmr.channel.HotChannelWebSocketHandler;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.channel.WebSocketServerHotChannel;
+import dev.hmr.engine.HmrWarmUp;
 import dev.hmr.payload.HotPayloadCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link HmrAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HmrAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -55,6 +62,28 @@ class HmrAutoConfigurationTests {
 			assertThat(context.getBean("hmrWebSocketHandlerMapping", WebSocketHandlerMapping.class).getUrlMap())
 				.containsOnlyKeys("/@hmr");
 		});
+	}
+
+	@Test
+	void warmsUpTheSavePathByDefault() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(HmrWarmUp.class));
+	}
+
+	@Test
+	void warmUpCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.warm-up=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(HmrWarmUp.class));
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void watchesThroughInotifyOnLinuxUnlessTurnedOff(@TempDir Path project, CapturedOutput output) throws IOException {
+		Path root = Files.createDirectories(project.resolve("static")).toRealPath();
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root)
+			.run((context) -> assertThat(output).contains("Watching [" + root + "] for changes (inotify)"));
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root, "hmr.watch.inotify=false")
+			.run((context) -> assertThat(output).contains("Watching [" + root + "] for changes (directory-watcher)"));
 	}
 
 	@Test

@@ -450,10 +450,9 @@ abstract class AbstractSourceWatcherTests {
 
 	@Test
 	void warmUpPublishesNothing() throws IOException {
-		SourceWatcher watcher = new SourceWatcher(roots(), this.publisher, QUIET_PERIOD, MAXIMUM_DELAY);
-		watcher.setWarmUpRounds(2_000);
-		start(watcher);
-		await().atMost(TIMEOUT).until(() -> threadsNamed("hmr-warm-up-watcher").isEmpty());
+		start();
+		// while the watcher runs: its scratch files are elsewhere, its events go nowhere
+		new WatcherWarmUp(2_000).run();
 		Path file = write(this.root.resolve("app.js"), "one");
 		settle(this.root);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(CREATED);
@@ -462,8 +461,8 @@ abstract class AbstractSourceWatcherTests {
 
 	@Test
 	void warmUpRoundsMustNotBeNegative() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new SourceWatcher(roots(), this.publisher).setWarmUpRounds(-1))
-			.withMessageContaining("'warmUpRounds'");
+		assertThatIllegalArgumentException().isThrownBy(() -> new WatcherWarmUp(-1))
+			.withMessageContaining("'rounds'");
 	}
 
 	@Test
