@@ -1,7 +1,6 @@
 package dev.hmr.engine;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -119,8 +118,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			else {
 				this.graph.onFileChange(file, timestamp);
 			}
-			List<ModuleNode> modules = new ArrayList<>(this.graph.getModulesByFile(file));
-			HmrContext context = new HmrContext(file, timestamp, modules, this);
+			HmrContext context = new HmrContext(file, timestamp, List.copyOf(this.graph.getModulesByFile(file)), this);
 			for (HmrPlugin plugin : this.plugins) {
 				List<ModuleNode> result;
 				try {
@@ -142,12 +140,12 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			if (context.getModules().isEmpty()) {
 				HotPayload reload = pageReload(file, root);
 				if (reload != null) {
-					send(reload, file);
+					reloadPages(reload, file);
 				}
 				return;
 			}
 			HmrUpdateResult result = this.graph.updateModules(file, context.getModules(), timestamp, null);
-			send(result, file);
+			send(result);
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for " + file, ex);
@@ -171,20 +169,19 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	}
 
 	private void onInvalidate(@Nullable JsonNode data, HotChannelClient client) {
-		if (data == null || !data.isObject() || data.get("path") == null || !data.get("path").isString()) {
+		String path = (data != null) ? data.path("path").stringValue(null) : null;
+		if (path == null) {
 			this.log.warn("Ignored vite:invalidate without a path from " + client.socket().id());
 			return;
 		}
-		String path = data.get("path").asString();
 		if (path.startsWith("/@id/")) {
 			path = path.substring("/@id".length());
 		}
-		JsonNode first = data.get("firstInvalidatedBy");
-		String firstInvalidatedBy = (first != null && first.isString()) ? first.asString() : path;
-		JsonNode message = data.get("message");
-		this.log.info("hmr invalidate " + path + ((message != null && message.isString()) ? " " + message.asString() : ""));
+		String firstInvalidatedBy = data.path("firstInvalidatedBy").stringValue(path);
+		String message = data.path("message").stringValue(null);
+		this.log.info("hmr invalidate " + path + ((message != null) ? " " + message : ""));
 		try {
-			send(this.graph.invalidate(path, firstInvalidatedBy), null);
+			send(this.graph.invalidate(path, firstInvalidatedBy));
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for the invalidation of " + path, ex);
@@ -192,7 +189,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 	}
 
-	private void send(HmrUpdateResult result, @Nullable Path file) {
+	private void send(HmrUpdateResult result) {
 		switch (result.type()) {
 			case UPDATES -> {
 				List<Update> updates = ((HmrUpdateResult.Updates) result).updates()
@@ -206,7 +203,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			}
 			case FULL_RELOAD -> {
 				HmrUpdateResult.FullReload reload = (HmrUpdateResult.FullReload) result;
-				Path trigger = (reload.triggeredBy() != null) ? reload.triggeredBy() : file;
+				Path trigger = reload.triggeredBy();
 				this.channel.send(new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null));
 				this.log.info("page reload: " + reload.reason());
 			}
@@ -214,7 +211,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 	}
 
-	private void send(HotPayload payload, Path file) {
+	private void reloadPages(HotPayload payload, Path file) {
 		this.channel.send(payload);
 		this.log.info("page reload " + file);
 	}

@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
 @JsonPropertyOrder({ "triggeredBy", "path" })
 public record FullReloadPayload(@Nullable String path, @Nullable String triggeredBy) implements HotPayload {
 
-	/** Every page, no trigger. */
-	public static final FullReloadPayload ALL = new FullReloadPayload("*", null);
-
 	/**
 	 * Reload the pages that show the given page path.
 	 * @param path the page path, such as {@code /index.html}

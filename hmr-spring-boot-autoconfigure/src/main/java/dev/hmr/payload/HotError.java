@@ -69,17 +69,6 @@ public record HotError(String message, String stack, @Nullable String id, @Nulla
 	}
 
 	/**
-	 * A copy with a location and a code frame.
-	 * @param location the location
-	 * @param frame the code frame
-	 * @return the new error
-	 */
-	public HotError withLocation(Location location, String frame) {
-		return new HotError(this.message, this.stack, this.id, frame, this.plugin, this.pluginCode, location,
-				this.extra);
-	}
-
-	/**
 	 * A position in a file.
 	 *
 	 * @param file the file, or absent

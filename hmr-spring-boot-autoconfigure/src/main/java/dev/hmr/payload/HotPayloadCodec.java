@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
@@ -16,6 +17,8 @@ import org.springframework.util.Assert;
 public final class HotPayloadCodec {
 
 	private final JsonMapper mapper;
+
+	private final ObjectWriter writer;
 
 	/**
 	 * A codec with its own mapper.
@@ -33,6 +36,7 @@ public final class HotPayloadCodec {
 	public HotPayloadCodec(JsonMapper mapper) {
 		Assert.notNull(mapper, "'mapper' must not be null");
 		this.mapper = mapper;
+		this.writer = mapper.writerFor(HotPayload.class);
 	}
 
 	/**
@@ -42,7 +46,7 @@ public final class HotPayloadCodec {
 	 */
 	public String write(HotPayload payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		return this.mapper.writerFor(HotPayload.class).writeValueAsString(payload);
+		return this.writer.writeValueAsString(payload);
 	}
 
 	/**
