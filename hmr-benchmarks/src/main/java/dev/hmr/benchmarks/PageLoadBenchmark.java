@@ -28,6 +28,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Cold load of a page of many ES modules in headless Chromium: a complete 10-ary tree of
@@ -89,7 +90,7 @@ public final class PageLoadBenchmark {
 			}
 		}
 		finally {
-			SaveToWireBenchmark.deleteRecursively(project);
+			FileSystemUtils.deleteRecursively(project);
 		}
 	}
 
@@ -173,7 +174,7 @@ public final class PageLoadBenchmark {
 		}
 		finally {
 			driver.quit();
-			SaveToWireBenchmark.deleteRecursively(profile);
+			FileSystemUtils.deleteRecursively(profile);
 		}
 	}
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.payload.Update;
@@ -40,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * End-to-end latency of a save: the real Spring Boot app (Tomcat, the starter's
@@ -232,7 +231,7 @@ public final class SaveToWireBenchmark {
 				socket.abort();
 			}
 			context.close();
-			deleteRecursively(project);
+			FileSystemUtils.deleteRecursively(project);
 		}
 	}
 
@@ -308,14 +307,6 @@ public final class SaveToWireBenchmark {
 
 	private static String content(int i) {
 		return "export let count = " + i + ";\nimport.meta.hot.accept();\n";
-	}
-
-	static void deleteRecursively(Path root) throws IOException {
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	private record Frame(String text, long nanos) {

@@ -11,17 +11,16 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.SourceRoots;
+
+import org.springframework.util.FileSystemUtils;
 import dev.hmr.watch.SourceWatcher;
 import dev.hmr.watch.WatcherWarmUp;
 
@@ -67,7 +66,7 @@ public final class WatcherLatencyBenchmark {
 			run(root, quietPeriod, saves, false);
 		}
 		finally {
-			deleteRecursively(root);
+			FileSystemUtils.deleteRecursively(root);
 		}
 	}
 
@@ -145,35 +144,11 @@ public final class WatcherLatencyBenchmark {
 			}
 		}
 		System.out.printf(Locale.ROOT, "%-38s from save start %s | from save return %s | %d extra events%n", name,
-				summary(latencies), summary(afterReturn), extraEvents);
-	}
-
-	private static String summary(List<Long> latencies) {
-		List<Long> sorted = new ArrayList<>(latencies);
-		Collections.sort(sorted);
-		return String.format(Locale.ROOT, "median %6.3f  p95 %6.3f  max %6.3f ms", millis(percentile(sorted, 50)),
-				millis(percentile(sorted, 95)), millis(sorted.get(sorted.size() - 1)));
-	}
-
-	private static long percentile(List<Long> sorted, int percentile) {
-		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-		return sorted.get(Math.max(0, index));
-	}
-
-	private static double millis(long nanos) {
-		return nanos / 1e6;
+				SaveToWireBenchmark.summary(latencies), SaveToWireBenchmark.summary(afterReturn), extraEvents);
 	}
 
 	private static String content(int i) {
 		return "export const value = " + i + ";\n";
-	}
-
-	private static void deleteRecursively(Path root) throws IOException {
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	@FunctionalInterface

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -291,8 +293,10 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnBooleanProperty(name = "spring.web.resources.add-mappings", matchIfMissing = true)
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
 				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
-			List<String> staticLocations = List.of(environment.getProperty("spring.web.resources.static-locations",
-					String[].class, DEFAULT_STATIC_LOCATIONS));
+			// Bound as Boot binds them, so that a YAML list (static-locations[0], ...) counts
+			List<String> staticLocations = List.of(Binder.get(environment)
+				.bindOrCreate("spring.web.resources", WebProperties.Resources.class)
+				.getStaticLocations());
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
 			return new SourceResourceConfigurer(servedRoots(hmrSourceRoots), staticLocations, pattern,
 					List.of(hmrModuleTransformer), templateRoots(hmrSourceRoots));
@@ -324,9 +328,6 @@ public final class HmrAutoConfiguration {
 		}
 
 	}
-
-	private static final String[] DEFAULT_STATIC_LOCATIONS = { "classpath:/META-INF/resources/",
-			"classpath:/resources/", "classpath:/static/", "classpath:/public/" };
 
 	/**
 	 * The roots served to browsers: all but server-side template folders, which are

@@ -62,9 +62,6 @@ public record HmrSocketSettings(HmrToken token, String path, @Nullable String pr
 		Assert.hasText(pageHost, "'pageHost' must not be empty");
 		String scheme = (this.protocol != null) ? this.protocol : (secure ? "wss" : "ws");
 		String hostName = (this.host != null) ? this.host : pageHost;
-		if (hostName.contains(":") && !hostName.startsWith("[")) {
-			hostName = "[" + hostName + "]";
-		}
 		Integer port = browserPort();
 		return UriComponentsBuilder.newInstance()
 			.scheme(scheme)

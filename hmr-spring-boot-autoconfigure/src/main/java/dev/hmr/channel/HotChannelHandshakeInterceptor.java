@@ -53,17 +53,6 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 	private final BooleanSupplier accepting;
 
 	/**
-	 * Create a new interceptor.
-	 * @param token the token browsers must present
-	 * @param allowedHosts host names allowed besides IP literals, {@code localhost} and
-	 * {@code *.localhost}; an entry starting with {@code .} allows that domain and its
-	 * subdomains
-	 */
-	public HotChannelHandshakeInterceptor(HmrToken token, Collection<String> allowedHosts) {
-		this(token, allowedHosts, () -> true);
-	}
-
-	/**
 	 * Create a new interceptor that refuses every request, {@code vite-ping} included,
 	 * with {@code 503} while {@code accepting} says false (so that browsers keep polling
 	 * until a restarted server is really back).

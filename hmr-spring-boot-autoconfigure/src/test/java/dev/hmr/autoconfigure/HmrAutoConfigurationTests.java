@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -14,11 +16,16 @@ import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -34,6 +41,8 @@ import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.channel.WebSocketServerHotChannel;
 import dev.hmr.engine.HmrWarmUp;
 import dev.hmr.payload.HotPayloadCodec;
+import dev.hmr.serve.SourceResourceConfigurer;
+import dev.hmr.watch.SourceRoots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,6 +93,49 @@ class HmrAutoConfigurationTests {
 			.run((context) -> assertThat(output).contains("Watching [" + root + "] for changes (inotify)"));
 		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root, "hmr.watch.inotify=false")
 			.run((context) -> assertThat(output).contains("Watching [" + root + "] for changes (directory-watcher)"));
+	}
+
+	@Test
+	void theSocketsOwnHostIsAnAllowedHost() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.host=dev.example.test").run((context) -> {
+			HotChannelHandshakeInterceptor interceptor = context.getBean(HotChannelHandshakeInterceptor.class);
+			assertThat(handshake(context, interceptor, "dev.example.test")).isTrue();
+			assertThat(handshake(context, interceptor, "other.example.test")).isFalse();
+		});
+	}
+
+	@Test
+	void watchIncludeAndExcludeSelectTheSources(@TempDir Path project) throws IOException {
+		Path root = Files.createDirectories(project.resolve("static")).toRealPath();
+		this.contextRunner
+			.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root, "hmr.watch.include=**/*.js",
+					"hmr.watch.exclude=vendor/**")
+			.run((context) -> {
+				SourceRoots roots = context.getBean(SourceRoots.class);
+				assertThat(roots.includes(root.resolve("js/app.js"))).isTrue();
+				assertThat(roots.includes(root.resolve("css/site.css"))).isFalse();
+				assertThat(roots.includes(root.resolve("vendor/lib.js"))).isFalse();
+			});
+	}
+
+	@Test
+	void staticLocationsAreReadAsBootBindsThemFromAYamlList() {
+		this.contextRunner
+			.withPropertyValues("hmr.enabled=true", "spring.web.resources.static-locations[0]=classpath:/assets/")
+			.run((context) -> assertThat(context.getBean(SourceResourceConfigurer.class)).extracting("staticLocations")
+				.isEqualTo(List.of("classpath:/assets/")));
+	}
+
+	private static boolean handshake(AssertableWebApplicationContext context, HotChannelHandshakeInterceptor interceptor,
+			String host) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/@hmr");
+		request.setRemoteAddr("127.0.0.1");
+		request.setServerName(host);
+		request.addHeader("Host", host);
+		request.addHeader("Sec-WebSocket-Protocol", "vite-hmr");
+		return interceptor.beforeHandshake(new ServletServerHttpRequest(request),
+				new ServletServerHttpResponse(new MockHttpServletResponse()),
+				context.getBean(HotChannelWebSocketHandler.class), new HashMap<>());
 	}
 
 	@Test
