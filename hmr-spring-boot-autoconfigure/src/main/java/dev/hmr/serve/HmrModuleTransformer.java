@@ -2,11 +2,12 @@ package dev.hmr.serve;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.util.UriUtils;
@@ -168,7 +169,14 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Resource serveStylesheet(Resource resource, String url, @Nullable Path file) throws IOException {
 		String css = read(resource);
 		ModuleNode node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
-		record(node, importedStylesheets(css, url), Set.of(), null, true);
+		List<String> importedUrls = new ArrayList<>();
+		for (CssImport cssImport : CssImportLexer.parse(css)) {
+			String importedUrl = ModuleUrls.resolve(cssImport.url(), url);
+			if (importedUrl != null) {
+				importedUrls.add(importedUrl);
+			}
+		}
+		record(node, fileOnlyEntries(importedUrls), Set.of(), null, true);
 		return resource;
 	}
 
@@ -178,7 +186,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, SpecifierResolver.relative(),
 				this::timestampOf);
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
-		record(node, importedStylesheets(css, url), Set.of(), null, true);
+		// the transform has lexed and resolved the @imports already
+		record(node, fileOnlyEntries(module.importedUrls()), Set.of(), null, true);
 		return new ModuleResource(module.code(), filename);
 	}
 
@@ -214,11 +223,10 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	 * The files a stylesheet {@code @import}s, as file-only entries (Vite's
 	 * {@code createFileOnlyEntry}), so that a change to one updates the stylesheet.
 	 */
-	private Set<ModuleNode> importedStylesheets(String css, String url) {
+	private Set<ModuleNode> fileOnlyEntries(Collection<String> importedUrls) {
 		Set<ModuleNode> modules = new LinkedHashSet<>();
-		for (CssImport cssImport : CssImportLexer.parse(css)) {
-			String importedUrl = ModuleUrls.resolve(cssImport.url(), url);
-			Path importedFile = (importedUrl != null) ? fileOf(importedUrl) : null;
+		for (String importedUrl : importedUrls) {
+			Path importedFile = fileOf(importedUrl);
 			if (importedFile != null) {
 				modules.add(this.graph.createFileOnlyEntry(importedFile));
 			}
@@ -339,14 +347,12 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static String extension(String filename) {
-		int dot = filename.lastIndexOf('.');
-		return (dot >= 0) ? filename.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+		String extension = StringUtils.getFilenameExtension(filename);
+		return (extension != null) ? extension.toLowerCase(Locale.ROOT) : "";
 	}
 
 	private static String read(Resource resource) throws IOException {
-		try (InputStream in = resource.getInputStream()) {
-			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
-		}
+		return resource.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 }

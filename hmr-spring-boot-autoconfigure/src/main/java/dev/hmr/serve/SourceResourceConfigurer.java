@@ -3,10 +3,7 @@ package dev.hmr.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +12,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.util.Assert;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -116,13 +114,12 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	static @Nullable String etag(Resource resource) {
 		try {
 			if (resource instanceof ModuleResource module) {
-				byte[] digest = MessageDigest.getInstance("SHA-256").digest(module.getByteArray());
-				return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+				return "\"" + DigestUtils.md5DigestAsHex(module.getByteArray()) + "\"";
 			}
 			return "W/\"" + Long.toHexString(resource.contentLength()) + "-" + Long.toHexString(resource.lastModified())
 					+ "\"";
 		}
-		catch (IOException | NoSuchAlgorithmException ex) {
+		catch (IOException ex) {
 			return null;
 		}
 	}
