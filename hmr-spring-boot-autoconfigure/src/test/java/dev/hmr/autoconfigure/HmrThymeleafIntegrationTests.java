@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.FullReloadPayload;
 
-import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -45,7 +45,7 @@ class HmrThymeleafIntegrationTests {
 
 	private static final String CLIENT_SCRIPT = "<script type=\"module\" src=\"/@vite/client\"></script>";
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,7 +56,7 @@ class HmrThymeleafIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+		registry.add("hmr.watch.roots", () -> project.roots("static", "templates"));
 	}
 
 	@BeforeEach
@@ -126,31 +126,25 @@ class HmrThymeleafIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-thymeleaf").toRealPath();
-			TestFiles.write(dir, "static/app.js", "export {};\n");
-			TestFiles.write(dir, "templates/page.html", """
-					<!doctype html>
-					<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
-					<body><p th:text="${greeting}">placeholder</p></body></html>
-					""");
-			TestFiles.write(dir, "templates/parts.html", """
-					<html xmlns:th="http://www.thymeleaf.org"><body>
-					<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
-					</body></html>
-					""");
-			TestFiles.write(dir, "templates/nonce.html", """
-					<!doctype html>
-					<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
-					""");
-			TestFiles.write(dir, "templates/edited.html",
-					"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-thymeleaf")
+			.with("static/app.js", "export {};\n")
+			.with("templates/page.html", """
+				<!doctype html>
+				<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
+				<body><p th:text="${greeting}">placeholder</p></body></html>
+				""")
+			.with("templates/parts.html", """
+				<html xmlns:th="http://www.thymeleaf.org"><body>
+				<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
+				</body></html>
+				""")
+			.with("templates/nonce.html", """
+				<!doctype html>
+				<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
+				""")
+			.with("templates/edited.html",
+				"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
 	}
 
 	@SpringBootConfiguration

@@ -20,6 +20,7 @@ import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrBrokenAndDeletedModulesIntegrationTests {
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -51,7 +52,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@BeforeEach
@@ -107,19 +108,12 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-broken").toRealPath();
-			Path stat = dir.resolve("static");
-			TestFiles.write(stat, "del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "del/gone.js", "console.log('gone');\n");
-			TestFiles.write(stat, "del/kept.js", "console.log('kept');\n");
-			TestFiles.write(stat, "bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-broken")
+			.with("static/del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n")
+			.with("static/del/gone.js", "console.log('gone');\n")
+			.with("static/del/kept.js", "console.log('kept');\n")
+			.with("static/bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
 	}
 
 	@SpringBootConfiguration

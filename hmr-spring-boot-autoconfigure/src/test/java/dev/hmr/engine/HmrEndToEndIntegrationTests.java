@@ -24,6 +24,7 @@ import dev.hmr.payload.PrunePayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrEndToEndIntegrationTests {
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,7 +55,7 @@ class HmrEndToEndIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+		registry.add("hmr.watch.roots", () -> project.roots("static", "templates"));
 	}
 
 	@BeforeEach
@@ -122,7 +123,7 @@ class HmrEndToEndIntegrationTests {
 				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(revalidated.statusCode()).isEqualTo(304);
-		write("static/assets/notes.txt", "second, longer version");
+		project.write("static/assets/notes.txt", "second, longer version");
 		HttpResponse<String> changed = http.send(
 				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -133,7 +134,7 @@ class HmrEndToEndIntegrationTests {
 	@Test
 	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
 		load("/self/main.js", "/self/counter.js");
-		write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
+		project.write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/self/counter.js");
@@ -146,7 +147,7 @@ class HmrEndToEndIntegrationTests {
 	void savingAnAcceptedDepSendsAnUpdateForItsImporter() throws Exception {
 		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
 		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
-		write("static/dep/child.js", "export const v = 2;\n");
+		project.write("static/dep/child.js", "export const v = 2;\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/dep/parent.js");
 		assertThat(update.acceptedPath()).isEqualTo("/dep/child.js");
@@ -155,7 +156,7 @@ class HmrEndToEndIntegrationTests {
 	@Test
 	void savingAModuleWithNoBoundarySendsAFullReloadNamingTheFile() throws Exception {
 		load("/plain/main.js", "/plain/plain.js");
-		write("static/plain/plain.js", "console.log('plain 2');\n");
+		project.write("static/plain/plain.js", "console.log('plain 2');\n");
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/plain/plain.js").toString()));
 	}
@@ -164,7 +165,7 @@ class HmrEndToEndIntegrationTests {
 	void savingAStylesheetImportedByALinkedOneSendsACssUpdateForTheLinkedOne() throws Exception {
 		assertThat(get("/css/site.css", "text/css,*/*;q=0.1").headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
-		write("static/css/part.css", "p { color: green; }\n");
+		project.write("static/css/part.css", "p { color: green; }\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.CSS_UPDATE);
 		assertThat(update.path()).isEqualTo("/css/site.css?direct");
@@ -174,7 +175,7 @@ class HmrEndToEndIntegrationTests {
 	void cssImportedFromJavaScriptIsASelfAcceptingModule() throws Exception {
 		List<String> bodies = load("/cssjs/main.js", "/cssjs/style.css");
 		assertThat(bodies.get(1)).contains("__vite__updateStyle").contains("p { color: red; }");
-		write("static/cssjs/style.css", "p { color: blue; }\n");
+		project.write("static/cssjs/style.css", "p { color: blue; }\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/cssjs/style.css");
@@ -182,9 +183,9 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAPageReloadsThatPageAndSavingATemplateReloadsAll() throws Exception {
-		write("static/about.html", "<html><head></head><body>2</body></html>");
+		project.write("static/about.html", "<html><head></head><body>2</body></html>");
 		assertThat(this.browser.takePayload()).isEqualTo(FullReloadPayload.page("/about.html"));
-		write("templates/view.html", "<p>2</p>");
+		project.write("templates/view.html", "<p>2</p>");
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("templates/view.html").toString()));
 	}
@@ -192,8 +193,8 @@ class HmrEndToEndIntegrationTests {
 	@Test
 	void aFileNoPageLoadedSendsNothingAndDroppingAnImportPrunesIt() throws Exception {
 		load("/prune/index.js", "/prune/dep.js");
-		write("static/prune/unloaded.js", "console.log('still never loaded');\n");
-		write("static/prune/index.js", "import.meta.hot.accept();\n");
+		project.write("static/prune/unloaded.js", "console.log('still never loaded');\n");
+		project.write("static/prune/index.js", "import.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/prune/index.js");
 		get("/prune/index.js?t=" + update.timestamp(), "*/*");
@@ -216,7 +217,7 @@ class HmrEndToEndIntegrationTests {
 		}
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
 		// The watcher handles changes in order: had either save given a second update, it would come before this one
-		write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
+		project.write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
 	}
 
@@ -242,43 +243,33 @@ class HmrEndToEndIntegrationTests {
 		return URI.create("http://localhost:" + this.port + path);
 	}
 
-	private static void write(String relative, String content) throws IOException {
-		TestFiles.write(project, relative, content);
-	}
-
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-e2e").toRealPath();
-			TestFiles.write(dir, "static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>");
-			TestFiles.write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
-			TestFiles.write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/served/dep.js", "export const x = 1;\n");
-			TestFiles.write(dir, "static/self/main.js", "import './counter.js';\n");
-			TestFiles.write(dir, "static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/dep/parent.js",
-					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n");
-			TestFiles.write(dir, "static/dep/child.js", "export const v = 1;\n");
-			TestFiles.write(dir, "static/plain/main.js", "import './plain.js';\n");
-			TestFiles.write(dir, "static/plain/plain.js", "console.log('plain');\n");
-			TestFiles.write(dir, "static/css/site.css", "@import './part.css';\nbody { color: red; }\n");
-			TestFiles.write(dir, "static/css/part.css", "p { color: blue; }\n");
-			TestFiles.write(dir, "static/cssjs/main.js", "import './style.css';\n");
-			TestFiles.write(dir, "static/cssjs/style.css", "p { color: red; }\n");
-			TestFiles.write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
-			TestFiles.write(dir, "templates/view.html", "<p>1</p>");
-			TestFiles.write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
-			TestFiles.write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/assets/notes.txt", "first");
-			TestFiles.write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
-			TestFiles.write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/prune/dep.js", "console.log('dep');\n");
-			TestFiles.write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-e2e")
+			.with("static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>")
+			.with("static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>")
+			.with("static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n")
+			.with("static/served/dep.js", "export const x = 1;\n")
+			.with("static/self/main.js", "import './counter.js';\n")
+			.with("static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n")
+			.with("static/dep/parent.js",
+				"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n")
+			.with("static/dep/child.js", "export const v = 1;\n")
+			.with("static/plain/main.js", "import './plain.js';\n")
+			.with("static/plain/plain.js", "console.log('plain');\n")
+			.with("static/css/site.css", "@import './part.css';\nbody { color: red; }\n")
+			.with("static/css/part.css", "p { color: blue; }\n")
+			.with("static/cssjs/main.js", "import './style.css';\n")
+			.with("static/cssjs/style.css", "p { color: red; }\n")
+			.with("static/about.html", "<html><head></head><body>1</body></html>")
+			.with("templates/view.html", "<p>1</p>")
+			.with("static/burst/main.js", "import './a.js';\nimport './marker.js';\n")
+			.with("static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n")
+			.with("static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n")
+			.with("static/assets/notes.txt", "first")
+			.with("static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>")
+			.with("static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n")
+			.with("static/prune/dep.js", "console.log('dep');\n")
+			.with("static/prune/unloaded.js", "console.log('never loaded');\n");
 	}
 
 	@SpringBootConfiguration
