@@ -1,13 +1,9 @@
 package dev.hmr.autoconfigure;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.FullReloadPayload;
 
+import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -46,8 +43,6 @@ class HmrThymeleafIntegrationTests {
 	private static final String CLIENT_SCRIPT = "<script type=\"module\" src=\"/@vite/client\"></script>";
 
 	private static final TestProject project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -120,10 +115,7 @@ class HmrThymeleafIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/html")
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path, "Accept", "text/html");
 	}
 
 	private static TestProject createProject() {

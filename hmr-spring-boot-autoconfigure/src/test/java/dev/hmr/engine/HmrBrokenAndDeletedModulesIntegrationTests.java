@@ -1,13 +1,9 @@
 package dev.hmr.engine;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +16,7 @@ import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -42,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrBrokenAndDeletedModulesIntegrationTests {
 
 	private static final TestProject project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -103,9 +98,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path);
 	}
 
 	private static TestProject createProject() {

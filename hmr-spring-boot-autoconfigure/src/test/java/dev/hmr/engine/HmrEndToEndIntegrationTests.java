@@ -1,9 +1,6 @@
 package dev.hmr.engine;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,6 +21,7 @@ import dev.hmr.payload.PrunePayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -45,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrEndToEndIntegrationTests {
 
 	private static final TestProject project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -99,9 +95,7 @@ class HmrEndToEndIntegrationTests {
 			.contains("from \"/served/dep.js\"")
 			.contains("import 'lit'");
 		String etag = main.headers().firstValue("ETag").orElseThrow();
-		HttpResponse<String> revalidated = http.send(
-				HttpRequest.newBuilder(uri("/served/main.js")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> revalidated = TestHttp.get(this.port, "/served/main.js", "If-None-Match", etag);
 		assertThat(revalidated.statusCode()).isEqualTo(304);
 	}
 
@@ -119,21 +113,17 @@ class HmrEndToEndIntegrationTests {
 		HttpResponse<String> asset = get("/assets/notes.txt", "text/plain");
 		String etag = asset.headers().firstValue("ETag").orElseThrow();
 		assertThat(asset.headers().firstValue("Cache-Control")).hasValue("no-cache");
-		HttpResponse<String> revalidated = http.send(
-				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> revalidated = TestHttp.get(this.port, "/assets/notes.txt", "If-None-Match", etag);
 		assertThat(revalidated.statusCode()).isEqualTo(304);
 		project.write("static/assets/notes.txt", "second, longer version");
-		HttpResponse<String> changed = http.send(
-				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> changed = TestHttp.get(this.port, "/assets/notes.txt", "If-None-Match", etag);
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(changed.body()).isEqualTo("second, longer version");
 	}
 
 	@Test
 	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
-		load("/self/main.js", "/self/counter.js");
+		TestHttp.load(this.port, "/self/main.js", "/self/counter.js");
 		project.write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
@@ -145,7 +135,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAnAcceptedDepSendsAnUpdateForItsImporter() throws Exception {
-		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
+		String parent = TestHttp.load(this.port, "/dep/parent.js", "/dep/child.js").get(0);
 		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
 		project.write("static/dep/child.js", "export const v = 2;\n");
 		Update update = TestFiles.single(this.browser.takePayload());
@@ -155,7 +145,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAModuleWithNoBoundarySendsAFullReloadNamingTheFile() throws Exception {
-		load("/plain/main.js", "/plain/plain.js");
+		TestHttp.load(this.port, "/plain/main.js", "/plain/plain.js");
 		project.write("static/plain/plain.js", "console.log('plain 2');\n");
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/plain/plain.js").toString()));
@@ -173,7 +163,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void cssImportedFromJavaScriptIsASelfAcceptingModule() throws Exception {
-		List<String> bodies = load("/cssjs/main.js", "/cssjs/style.css");
+		List<String> bodies = TestHttp.load(this.port, "/cssjs/main.js", "/cssjs/style.css");
 		assertThat(bodies.get(1)).contains("__vite__updateStyle").contains("p { color: red; }");
 		project.write("static/cssjs/style.css", "p { color: blue; }\n");
 		Update update = TestFiles.single(this.browser.takePayload());
@@ -192,7 +182,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void aFileNoPageLoadedSendsNothingAndDroppingAnImportPrunesIt() throws Exception {
-		load("/prune/index.js", "/prune/dep.js");
+		TestHttp.load(this.port, "/prune/index.js", "/prune/dep.js");
 		project.write("static/prune/unloaded.js", "console.log('still never loaded');\n");
 		project.write("static/prune/index.js", "import.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
@@ -203,7 +193,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void anAtomicSaveAndATruncateThenWriteSaveEachGiveOneUpdate() throws Exception {
-		load("/burst/main.js", "/burst/a.js", "/burst/marker.js");
+		TestHttp.load(this.port, "/burst/main.js", "/burst/a.js", "/burst/marker.js");
 		Path target = project.resolve("static/burst/a.js");
 		Path temp = project.resolve("static/burst/.a.js.tmp");
 		Files.writeString(temp, "export const a = 1;\nimport.meta.hot.accept();\n");
@@ -221,26 +211,8 @@ class HmrEndToEndIntegrationTests {
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
 	}
 
-	private List<String> load(String... urls) throws Exception {
-		return java.util.Arrays.stream(urls).map((url) -> {
-			try {
-				HttpResponse<String> response = get(url, "*/*");
-				assertThat(response.statusCode()).as(url).isEqualTo(200);
-				return response.body();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+		return TestHttp.get(this.port, path, "Accept", accept);
 	}
 
 	private static TestProject createProject() {

@@ -1,11 +1,5 @@
 package dev.hmr.engine;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +9,7 @@ import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -38,8 +33,6 @@ class HmrInvalidateIntegrationTests {
 
 	private static final TestProject project = createProject();
 
-	private static final HttpClient http = HttpClient.newHttpClient();
-
 	@LocalServerPort
 	private int port;
 
@@ -62,7 +55,7 @@ class HmrInvalidateIntegrationTests {
 
 	@Test
 	void anInvalidatedModuleUpdatesItsImportersWithFirstInvalidatedByAndOnlyOnce() throws Exception {
-		load("/inv/parent.js", "/inv/child.js", "/inv/other.js");
+		TestHttp.load(this.port, "/inv/parent.js", "/inv/child.js", "/inv/other.js");
 		project.write("static/inv/child.js", "export const c = 2;\nimport.meta.hot.accept();\n");
 		Update childUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(childUpdate.path()).isEqualTo("/inv/child.js");
@@ -94,23 +87,12 @@ class HmrInvalidateIntegrationTests {
 
 	@Test
 	void invalidatingAModuleNothingImportsReloadsThePage() throws Exception {
-		load("/inv/root.js");
+		TestHttp.load(this.port, "/inv/root.js");
 		project.write("static/inv/root.js", "export const r = 2;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/inv/root.js");
 		this.browser.sendText(invalidate("/inv/root.js"));
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/inv/root.js").toString()));
-	}
-
-	private void load(String... urls) throws Exception {
-		for (String url : urls) {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + url))
-						.timeout(Duration.ofSeconds(30))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(url).isEqualTo(200);
-		}
 	}
 
 	private static TestProject createProject() {

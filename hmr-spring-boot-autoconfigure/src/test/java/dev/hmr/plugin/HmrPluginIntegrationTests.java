@@ -1,13 +1,9 @@
 package dev.hmr.plugin;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +24,7 @@ import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrPluginIntegrationTests {
 
 	private static final TestProject project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\\d{13})");
 
@@ -86,7 +81,7 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void pluginsRunInTheirOrderAndEachSeesThePreviousOnesModules() throws Exception {
-		load("/order/main.js", "/order/a.js", "/order/b.js");
+		TestHttp.load(this.port, "/order/main.js", "/order/a.js", "/order/b.js");
 		project.write("static/order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		// The first plugin replaced a.js's module by b.js's: the second saw that, and so did propagation
@@ -98,7 +93,7 @@ class HmrPluginIntegrationTests {
 	@Test
 	void aSubsetOfTheModulesNarrowsTheUpdate() throws Exception {
 		assertThat(get("/narrow/style.css", "text/css,*/*;q=0.1").statusCode()).isEqualTo(200);
-		load("/narrow/main.js", "/narrow/style.css");
+		TestHttp.load(this.port, "/narrow/main.js", "/narrow/style.css");
 		project.write("static/narrow/style.css", "p { color: green; }\n");
 		String json = this.browser.takeText(TestHotClient.TIMEOUT);
 		assertThat(json).isEqualTo("{\"type\":\"update\",\"updates\":[{\"type\":\"css-update\",\"timestamp\":"
@@ -108,7 +103,7 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void anEmptyListSwallowsTheUpdate() throws Exception {
-		load("/swallow/main.js", "/swallow/eaten.js", "/swallow/kept.js");
+		TestHttp.load(this.port, "/swallow/main.js", "/swallow/eaten.js", "/swallow/kept.js");
 		project.write("static/swallow/eaten.js", "export const eaten = 2;\nimport.meta.hot.accept();\n");
 		project.write("static/swallow/kept.js", "export const kept = 2;\nimport.meta.hot.accept();\n");
 		// The next payload is kept.js's: nothing was sent for eaten.js in between
@@ -125,7 +120,7 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void aThrowingHookSendsAnErrorNamingThePluginAndTheFileAndTheEngineGoesOn() throws Exception {
-		load("/throw/main.js", "/throw/bad.js", "/throw/good.js");
+		TestHttp.load(this.port, "/throw/main.js", "/throw/bad.js", "/throw/good.js");
 		project.write("static/throw/bad.js", "export const bad = 2;\nimport.meta.hot.accept();\n");
 		HotPayload payload = this.browser.takePayload();
 		assertThat(payload).isInstanceOf(ErrorPayload.class);
@@ -192,17 +187,8 @@ class HmrPluginIntegrationTests {
 		return matcher.group(1);
 	}
 
-	private void load(String... urls) throws Exception {
-		for (String url : urls) {
-			assertThat(get(url, "*/*").statusCode()).as(url).isEqualTo(200);
-		}
-	}
-
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", accept)
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path, "Accept", accept);
 	}
 
 	private static TestProject createProject() {
