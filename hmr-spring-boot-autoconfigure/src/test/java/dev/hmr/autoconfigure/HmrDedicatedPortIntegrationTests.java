@@ -1,9 +1,6 @@
 package dev.hmr.autoconfigure;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import dev.hmr.channel.HmrSocketSettings;
 import dev.hmr.channel.HotChannelTestApplication;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.testsupport.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrDedicatedPortIntegrationTests {
 
 	private static final int HMR_PORT = TestSocketUtils.findAvailableTcpPort();
-
-	private final HttpClient httpClient = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -62,23 +58,18 @@ class HmrDedicatedPortIntegrationTests {
 
 	@Test
 	void theApplicationIsNotServedOnTheDedicatedPort() throws Exception {
-		assertThat(get(this.port, "/app").statusCode()).isEqualTo(200);
-		HttpResponse<String> response = get(HMR_PORT, "/app");
+		assertThat(TestHttp.get(this.port, "/app").statusCode()).isEqualTo(200);
+		HttpResponse<String> response = TestHttp.get(HMR_PORT, "/app");
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).doesNotContain("app");
-		assertThat(get(HMR_PORT, "/").statusCode()).isEqualTo(404);
+		assertThat(TestHttp.get(HMR_PORT, "/").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	void plainHttpToTheSocketsPathIsAskedToUpgrade() throws Exception {
-		HttpResponse<String> response = get(HMR_PORT, "/@hmr");
+		HttpResponse<String> response = TestHttp.get(HMR_PORT, "/@hmr");
 		assertThat(response.statusCode()).isEqualTo(426);
 		assertThat(response.headers().firstValue("Upgrade")).hasValue("websocket");
-	}
-
-	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-		return this.httpClient.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
 	}
 
 }

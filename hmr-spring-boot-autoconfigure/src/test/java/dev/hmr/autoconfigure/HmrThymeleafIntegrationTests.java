@@ -1,13 +1,9 @@
 package dev.hmr.autoconfigure;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.FullReloadPayload;
 
-import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -45,9 +42,7 @@ class HmrThymeleafIntegrationTests {
 
 	private static final String CLIENT_SCRIPT = "<script type=\"module\" src=\"/@vite/client\"></script>";
 
-	private static final Path project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
@@ -56,7 +51,7 @@ class HmrThymeleafIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+		registry.add("hmr.watch.roots", () -> project.roots("static", "templates"));
 	}
 
 	@BeforeEach
@@ -120,37 +115,28 @@ class HmrThymeleafIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", "text/html")
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path, "Accept", "text/html");
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-thymeleaf").toRealPath();
-			TestFiles.write(dir, "static/app.js", "export {};\n");
-			TestFiles.write(dir, "templates/page.html", """
-					<!doctype html>
-					<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
-					<body><p th:text="${greeting}">placeholder</p></body></html>
-					""");
-			TestFiles.write(dir, "templates/parts.html", """
-					<html xmlns:th="http://www.thymeleaf.org"><body>
-					<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
-					</body></html>
-					""");
-			TestFiles.write(dir, "templates/nonce.html", """
-					<!doctype html>
-					<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
-					""");
-			TestFiles.write(dir, "templates/edited.html",
-					"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-thymeleaf")
+			.with("static/app.js", "export {};\n")
+			.with("templates/page.html", """
+				<!doctype html>
+				<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
+				<body><p th:text="${greeting}">placeholder</p></body></html>
+				""")
+			.with("templates/parts.html", """
+				<html xmlns:th="http://www.thymeleaf.org"><body>
+				<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
+				</body></html>
+				""")
+			.with("templates/nonce.html", """
+				<!doctype html>
+				<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
+				""")
+			.with("templates/edited.html",
+				"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
 	}
 
 	@SpringBootConfiguration

@@ -1,13 +1,9 @@
 package dev.hmr.engine;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +16,8 @@ import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -40,9 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrBrokenAndDeletedModulesIntegrationTests {
 
-	private static final Path project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
@@ -51,7 +47,7 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@BeforeEach
@@ -102,24 +98,15 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path);
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-broken").toRealPath();
-			Path stat = dir.resolve("static");
-			TestFiles.write(stat, "del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "del/gone.js", "console.log('gone');\n");
-			TestFiles.write(stat, "del/kept.js", "console.log('kept');\n");
-			TestFiles.write(stat, "bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-broken")
+			.with("static/del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n")
+			.with("static/del/gone.js", "console.log('gone');\n")
+			.with("static/del/kept.js", "console.log('kept');\n")
+			.with("static/bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
 	}
 
 	@SpringBootConfiguration

@@ -1,9 +1,6 @@
 package dev.hmr.engine;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,6 +21,8 @@ import dev.hmr.payload.PrunePayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
@@ -43,9 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrEndToEndIntegrationTests {
 
-	private static final Path project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
@@ -54,7 +51,7 @@ class HmrEndToEndIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+		registry.add("hmr.watch.roots", () -> project.roots("static", "templates"));
 	}
 
 	@BeforeEach
@@ -98,9 +95,7 @@ class HmrEndToEndIntegrationTests {
 			.contains("from \"/served/dep.js\"")
 			.contains("import 'lit'");
 		String etag = main.headers().firstValue("ETag").orElseThrow();
-		HttpResponse<String> revalidated = http.send(
-				HttpRequest.newBuilder(uri("/served/main.js")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> revalidated = TestHttp.get(this.port, "/served/main.js", "If-None-Match", etag);
 		assertThat(revalidated.statusCode()).isEqualTo(304);
 	}
 
@@ -118,22 +113,18 @@ class HmrEndToEndIntegrationTests {
 		HttpResponse<String> asset = get("/assets/notes.txt", "text/plain");
 		String etag = asset.headers().firstValue("ETag").orElseThrow();
 		assertThat(asset.headers().firstValue("Cache-Control")).hasValue("no-cache");
-		HttpResponse<String> revalidated = http.send(
-				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> revalidated = TestHttp.get(this.port, "/assets/notes.txt", "If-None-Match", etag);
 		assertThat(revalidated.statusCode()).isEqualTo(304);
-		write("static/assets/notes.txt", "second, longer version");
-		HttpResponse<String> changed = http.send(
-				HttpRequest.newBuilder(uri("/assets/notes.txt")).header("If-None-Match", etag).build(),
-				HttpResponse.BodyHandlers.ofString());
+		project.write("static/assets/notes.txt", "second, longer version");
+		HttpResponse<String> changed = TestHttp.get(this.port, "/assets/notes.txt", "If-None-Match", etag);
 		assertThat(changed.statusCode()).isEqualTo(200);
 		assertThat(changed.body()).isEqualTo("second, longer version");
 	}
 
 	@Test
 	void savingASelfAcceptingModuleSendsAJsUpdateForIt() throws Exception {
-		load("/self/main.js", "/self/counter.js");
-		write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/self/main.js", "/self/counter.js");
+		project.write("static/self/counter.js", "export let count = 1;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/self/counter.js");
@@ -144,9 +135,9 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAnAcceptedDepSendsAnUpdateForItsImporter() throws Exception {
-		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
+		String parent = TestHttp.load(this.port, "/dep/parent.js", "/dep/child.js").get(0);
 		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
-		write("static/dep/child.js", "export const v = 2;\n");
+		project.write("static/dep/child.js", "export const v = 2;\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/dep/parent.js");
 		assertThat(update.acceptedPath()).isEqualTo("/dep/child.js");
@@ -154,8 +145,8 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAModuleWithNoBoundarySendsAFullReloadNamingTheFile() throws Exception {
-		load("/plain/main.js", "/plain/plain.js");
-		write("static/plain/plain.js", "console.log('plain 2');\n");
+		TestHttp.load(this.port, "/plain/main.js", "/plain/plain.js");
+		project.write("static/plain/plain.js", "console.log('plain 2');\n");
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/plain/plain.js").toString()));
 	}
@@ -164,7 +155,7 @@ class HmrEndToEndIntegrationTests {
 	void savingAStylesheetImportedByALinkedOneSendsACssUpdateForTheLinkedOne() throws Exception {
 		assertThat(get("/css/site.css", "text/css,*/*;q=0.1").headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/css"));
-		write("static/css/part.css", "p { color: green; }\n");
+		project.write("static/css/part.css", "p { color: green; }\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.CSS_UPDATE);
 		assertThat(update.path()).isEqualTo("/css/site.css?direct");
@@ -172,9 +163,9 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void cssImportedFromJavaScriptIsASelfAcceptingModule() throws Exception {
-		List<String> bodies = load("/cssjs/main.js", "/cssjs/style.css");
+		List<String> bodies = TestHttp.load(this.port, "/cssjs/main.js", "/cssjs/style.css");
 		assertThat(bodies.get(1)).contains("__vite__updateStyle").contains("p { color: red; }");
-		write("static/cssjs/style.css", "p { color: blue; }\n");
+		project.write("static/cssjs/style.css", "p { color: blue; }\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.type()).isEqualTo(Update.Type.JS_UPDATE);
 		assertThat(update.path()).isEqualTo("/cssjs/style.css");
@@ -182,18 +173,18 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void savingAPageReloadsThatPageAndSavingATemplateReloadsAll() throws Exception {
-		write("static/about.html", "<html><head></head><body>2</body></html>");
+		project.write("static/about.html", "<html><head></head><body>2</body></html>");
 		assertThat(this.browser.takePayload()).isEqualTo(FullReloadPayload.page("/about.html"));
-		write("templates/view.html", "<p>2</p>");
+		project.write("templates/view.html", "<p>2</p>");
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("templates/view.html").toString()));
 	}
 
 	@Test
 	void aFileNoPageLoadedSendsNothingAndDroppingAnImportPrunesIt() throws Exception {
-		load("/prune/index.js", "/prune/dep.js");
-		write("static/prune/unloaded.js", "console.log('still never loaded');\n");
-		write("static/prune/index.js", "import.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/prune/index.js", "/prune/dep.js");
+		project.write("static/prune/unloaded.js", "console.log('still never loaded');\n");
+		project.write("static/prune/index.js", "import.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/prune/index.js");
 		get("/prune/index.js?t=" + update.timestamp(), "*/*");
@@ -202,7 +193,7 @@ class HmrEndToEndIntegrationTests {
 
 	@Test
 	void anAtomicSaveAndATruncateThenWriteSaveEachGiveOneUpdate() throws Exception {
-		load("/burst/main.js", "/burst/a.js", "/burst/marker.js");
+		TestHttp.load(this.port, "/burst/main.js", "/burst/a.js", "/burst/marker.js");
 		Path target = project.resolve("static/burst/a.js");
 		Path temp = project.resolve("static/burst/.a.js.tmp");
 		Files.writeString(temp, "export const a = 1;\nimport.meta.hot.accept();\n");
@@ -216,69 +207,41 @@ class HmrEndToEndIntegrationTests {
 		}
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
 		// The watcher handles changes in order: had either save given a second update, it would come before this one
-		write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
+		project.write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
 	}
 
-	private List<String> load(String... urls) throws Exception {
-		return java.util.Arrays.stream(urls).map((url) -> {
-			try {
-				HttpResponse<String> response = get(url, "*/*");
-				assertThat(response.statusCode()).as(url).isEqualTo(200);
-				return response.body();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path, "Accept", accept);
 	}
 
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
-	private static void write(String relative, String content) throws IOException {
-		TestFiles.write(project, relative, content);
-	}
-
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-e2e").toRealPath();
-			TestFiles.write(dir, "static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>");
-			TestFiles.write(dir, "static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>");
-			TestFiles.write(dir, "static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/served/dep.js", "export const x = 1;\n");
-			TestFiles.write(dir, "static/self/main.js", "import './counter.js';\n");
-			TestFiles.write(dir, "static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/dep/parent.js",
-					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n");
-			TestFiles.write(dir, "static/dep/child.js", "export const v = 1;\n");
-			TestFiles.write(dir, "static/plain/main.js", "import './plain.js';\n");
-			TestFiles.write(dir, "static/plain/plain.js", "console.log('plain');\n");
-			TestFiles.write(dir, "static/css/site.css", "@import './part.css';\nbody { color: red; }\n");
-			TestFiles.write(dir, "static/css/part.css", "p { color: blue; }\n");
-			TestFiles.write(dir, "static/cssjs/main.js", "import './style.css';\n");
-			TestFiles.write(dir, "static/cssjs/style.css", "p { color: red; }\n");
-			TestFiles.write(dir, "static/about.html", "<html><head></head><body>1</body></html>");
-			TestFiles.write(dir, "templates/view.html", "<p>1</p>");
-			TestFiles.write(dir, "static/burst/main.js", "import './a.js';\nimport './marker.js';\n");
-			TestFiles.write(dir, "static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/assets/notes.txt", "first");
-			TestFiles.write(dir, "static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>");
-			TestFiles.write(dir, "static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n");
-			TestFiles.write(dir, "static/prune/dep.js", "console.log('dep');\n");
-			TestFiles.write(dir, "static/prune/unloaded.js", "console.log('never loaded');\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-e2e")
+			.with("static/index.html", "<!doctype html><html><head><title>home</title></head><body>home</body></html>")
+			.with("static/page.html", "<!doctype html><html><head><title>t</title></head><body></body></html>")
+			.with("static/served/main.js", "import { x } from './dep.js';\nimport 'lit';\nimport.meta.hot.accept();\n")
+			.with("static/served/dep.js", "export const x = 1;\n")
+			.with("static/self/main.js", "import './counter.js';\n")
+			.with("static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n")
+			.with("static/dep/parent.js",
+				"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n")
+			.with("static/dep/child.js", "export const v = 1;\n")
+			.with("static/plain/main.js", "import './plain.js';\n")
+			.with("static/plain/plain.js", "console.log('plain');\n")
+			.with("static/css/site.css", "@import './part.css';\nbody { color: red; }\n")
+			.with("static/css/part.css", "p { color: blue; }\n")
+			.with("static/cssjs/main.js", "import './style.css';\n")
+			.with("static/cssjs/style.css", "p { color: red; }\n")
+			.with("static/about.html", "<html><head></head><body>1</body></html>")
+			.with("templates/view.html", "<p>1</p>")
+			.with("static/burst/main.js", "import './a.js';\nimport './marker.js';\n")
+			.with("static/burst/a.js", "export const a = 0;\nimport.meta.hot.accept();\n")
+			.with("static/burst/marker.js", "export const m = 0;\nimport.meta.hot.accept();\n")
+			.with("static/assets/notes.txt", "first")
+			.with("static/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>")
+			.with("static/prune/index.js", "import './dep.js';\nimport.meta.hot.accept();\n")
+			.with("static/prune/dep.js", "console.log('dep');\n")
+			.with("static/prune/unloaded.js", "console.log('never loaded');\n");
 	}
 
 	@SpringBootConfiguration

@@ -1,14 +1,5 @@
 package dev.hmr.engine;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +9,8 @@ import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -38,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrInvalidateIntegrationTests {
 
-	private static final Path project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
@@ -49,7 +40,7 @@ class HmrInvalidateIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@BeforeEach
@@ -64,11 +55,11 @@ class HmrInvalidateIntegrationTests {
 
 	@Test
 	void anInvalidatedModuleUpdatesItsImportersWithFirstInvalidatedByAndOnlyOnce() throws Exception {
-		load("/inv/parent.js", "/inv/child.js", "/inv/other.js");
-		write("inv/child.js", "export const c = 2;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/inv/parent.js", "/inv/child.js", "/inv/other.js");
+		project.write("static/inv/child.js", "export const c = 2;\nimport.meta.hot.accept();\n");
 		Update childUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(childUpdate.path()).isEqualTo("/inv/child.js");
-		write("inv/other.js", "export const o = 2;\nimport.meta.hot.accept();\n");
+		project.write("static/inv/other.js", "export const o = 2;\nimport.meta.hot.accept();\n");
 		Update otherUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(otherUpdate.path()).isEqualTo("/inv/other.js");
 		this.browser.sendText(invalidate("/inv/child.js"));
@@ -96,42 +87,20 @@ class HmrInvalidateIntegrationTests {
 
 	@Test
 	void invalidatingAModuleNothingImportsReloadsThePage() throws Exception {
-		load("/inv/root.js");
-		write("inv/root.js", "export const r = 2;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/inv/root.js");
+		project.write("static/inv/root.js", "export const r = 2;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/inv/root.js");
 		this.browser.sendText(invalidate("/inv/root.js"));
 		assertThat(this.browser.takePayload())
 			.isEqualTo(new FullReloadPayload("*", project.resolve("static/inv/root.js").toString()));
 	}
 
-	private void load(String... urls) throws Exception {
-		for (String url : urls) {
-			HttpResponse<String> response = http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + url))
-						.timeout(Duration.ofSeconds(30))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(url).isEqualTo(200);
-		}
-	}
-
-	private static void write(String relative, String content) throws IOException {
-		TestFiles.write(project.resolve("static"), relative, content);
-	}
-
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-invalidate").toRealPath();
-			Path stat = dir.resolve("static");
-			TestFiles.write(stat, "inv/parent.js", "import './child.js';\nimport './other.js';\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "inv/child.js", "export const c = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "inv/other.js", "export const o = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "inv/root.js", "export const r = 1;\nimport.meta.hot.accept();\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-invalidate")
+			.with("static/inv/parent.js", "import './child.js';\nimport './other.js';\nimport.meta.hot.accept();\n")
+			.with("static/inv/child.js", "export const c = 1;\nimport.meta.hot.accept();\n")
+			.with("static/inv/other.js", "export const o = 1;\nimport.meta.hot.accept();\n")
+			.with("static/inv/root.js", "export const r = 1;\nimport.meta.hot.accept();\n");
 	}
 
 	@SpringBootConfiguration

@@ -1,15 +1,12 @@
 package dev.hmr.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
-import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class HmrWarmUpIntegrationTests {
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
@@ -49,7 +46,7 @@ class HmrWarmUpIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@Test
@@ -61,21 +58,15 @@ class HmrWarmUpIntegrationTests {
 			assertThat(this.moduleGraph.getModules()).isEmpty();
 			assertThat(output).doesNotContain("hmr update").doesNotContain("page reload");
 			// the next payload is the one of a real change: the warm-up sent none before it
-			TestFiles.write(project, "static/index.html", "<p>changed</p>");
+			project.write("static/index.html", "<p>changed</p>");
 			assertThat(browser.takeText(TestHotClient.TIMEOUT)).contains("\"type\":\"full-reload\"")
 				.contains("/index.html");
 		}
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-warm-up-test");
-			TestFiles.write(dir, "static/index.html", "<p>original</p>");
-			return dir;
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-warm-up-test")
+			.with("static/index.html", "<p>original</p>");
 	}
 
 	@SpringBootConfiguration

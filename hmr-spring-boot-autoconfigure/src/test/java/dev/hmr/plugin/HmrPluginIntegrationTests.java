@@ -1,13 +1,9 @@
 package dev.hmr.plugin;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +24,8 @@ import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 
 import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -51,9 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrPluginIntegrationTests {
 
-	private static final Path project = createProject();
-
-	private static final HttpClient http = HttpClient.newHttpClient();
+	private static final TestProject project = createProject();
 
 	private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":(\\d{13})");
 
@@ -70,7 +66,7 @@ class HmrPluginIntegrationTests {
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@BeforeEach
@@ -85,8 +81,8 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void pluginsRunInTheirOrderAndEachSeesThePreviousOnesModules() throws Exception {
-		load("/order/main.js", "/order/a.js", "/order/b.js");
-		write("order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/order/main.js", "/order/a.js", "/order/b.js");
+		project.write("static/order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
 		// The first plugin replaced a.js's module by b.js's: the second saw that, and so did propagation
 		assertThat(this.recorder.seen).containsExactly("replacing: [/order/a.js]", "recording: [/order/b.js]");
@@ -97,8 +93,8 @@ class HmrPluginIntegrationTests {
 	@Test
 	void aSubsetOfTheModulesNarrowsTheUpdate() throws Exception {
 		assertThat(get("/narrow/style.css", "text/css,*/*;q=0.1").statusCode()).isEqualTo(200);
-		load("/narrow/main.js", "/narrow/style.css");
-		write("narrow/style.css", "p { color: green; }\n");
+		TestHttp.load(this.port, "/narrow/main.js", "/narrow/style.css");
+		project.write("static/narrow/style.css", "p { color: green; }\n");
 		String json = this.browser.takeText(TestHotClient.TIMEOUT);
 		assertThat(json).isEqualTo("{\"type\":\"update\",\"updates\":[{\"type\":\"css-update\",\"timestamp\":"
 				+ timestampOf(json)
@@ -107,9 +103,9 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void anEmptyListSwallowsTheUpdate() throws Exception {
-		load("/swallow/main.js", "/swallow/eaten.js", "/swallow/kept.js");
-		write("swallow/eaten.js", "export const eaten = 2;\nimport.meta.hot.accept();\n");
-		write("swallow/kept.js", "export const kept = 2;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/swallow/main.js", "/swallow/eaten.js", "/swallow/kept.js");
+		project.write("static/swallow/eaten.js", "export const eaten = 2;\nimport.meta.hot.accept();\n");
+		project.write("static/swallow/kept.js", "export const kept = 2;\nimport.meta.hot.accept();\n");
 		// The next payload is kept.js's: nothing was sent for eaten.js in between
 		Update update = TestFiles.single(this.browser.takePayload());
 		assertThat(update.path()).isEqualTo("/swallow/kept.js");
@@ -117,22 +113,22 @@ class HmrPluginIntegrationTests {
 
 	@Test
 	void aPluginCanReadTheFileAndSendACustomEvent() throws Exception {
-		write("custom/message.txt", "hello from the file");
+		project.write("static/custom/message.txt", "hello from the file");
 		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
 			.isEqualTo("{\"type\":\"custom\",\"event\":\"message-changed\",\"data\":{\"text\":\"hello from the file\"}}");
 	}
 
 	@Test
 	void aThrowingHookSendsAnErrorNamingThePluginAndTheFileAndTheEngineGoesOn() throws Exception {
-		load("/throw/main.js", "/throw/bad.js", "/throw/good.js");
-		write("throw/bad.js", "export const bad = 2;\nimport.meta.hot.accept();\n");
+		TestHttp.load(this.port, "/throw/main.js", "/throw/bad.js", "/throw/good.js");
+		project.write("static/throw/bad.js", "export const bad = 2;\nimport.meta.hot.accept();\n");
 		HotPayload payload = this.browser.takePayload();
 		assertThat(payload).isInstanceOf(ErrorPayload.class);
 		HotError error = ((ErrorPayload) payload).err();
 		assertThat(error.plugin()).isEqualTo("throwing");
 		assertThat(error.id()).isEqualTo(project.resolve("static/throw/bad.js").toString());
 		assertThat(error.message()).contains("hot update refused");
-		write("throw/good.js", "export const good = 2;\nimport.meta.hot.accept();\n");
+		project.write("static/throw/good.js", "export const good = 2;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/throw/good.js");
 	}
 
@@ -151,7 +147,7 @@ class HmrPluginIntegrationTests {
 		assertThat(node).isNotNull();
 		assertThat(node.getFile()).isEqualTo(project.resolve("static/x/data.myext"));
 		assertThat(node.getImporters()).extracting(ModuleNode::getUrl).containsExactly("/x/page.js");
-		write("x/data.myext", "two");
+		project.write("static/x/data.myext", "two");
 		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
 			.isEqualTo("{\"type\":\"custom\",\"event\":\"myext-update\",\"data\":{\"value\":\"two\"}}");
 		HttpResponse<String> reloaded = get("/x/data.myext", "*/*");
@@ -191,48 +187,28 @@ class HmrPluginIntegrationTests {
 		return matcher.group(1);
 	}
 
-	private void load(String... urls) throws Exception {
-		for (String url : urls) {
-			assertThat(get(url, "*/*").statusCode()).as(url).isEqualTo(200);
-		}
-	}
-
 	private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Accept", accept)
-			.timeout(Duration.ofSeconds(30))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return TestHttp.get(this.port, path, "Accept", accept);
 	}
 
-	private static void write(String relative, String content) throws IOException {
-		TestFiles.write(project.resolve("static"), relative, content);
-	}
-
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-plugins").toRealPath();
-			Path stat = dir.resolve("static");
-			TestFiles.write(stat, "order/main.js", "import './a.js';\nimport './b.js';\n");
-			TestFiles.write(stat, "order/a.js", "export const a = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "order/b.js", "export const b = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "narrow/main.js", "import './style.css';\n");
-			TestFiles.write(stat, "narrow/style.css", "p { color: red; }\n");
-			TestFiles.write(stat, "swallow/main.js", "import './eaten.js';\nimport './kept.js';\n");
-			TestFiles.write(stat, "swallow/eaten.js", "export const eaten = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "swallow/kept.js", "export const kept = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "custom/message.txt", "nothing yet");
-			TestFiles.write(stat, "throw/main.js", "import './bad.js';\nimport './good.js';\n");
-			TestFiles.write(stat, "throw/bad.js", "export const bad = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "throw/good.js", "export const good = 1;\nimport.meta.hot.accept();\n");
-			TestFiles.write(stat, "x/page.js", "import data from './data.myext';\nconsole.log(data);\n");
-			TestFiles.write(stat, "x/data.myext", "one");
-			TestFiles.write(stat, "x/broken.boom", "boom");
-			TestFiles.write(stat, "x/untransformable.js", "export const u = 1;\n");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-plugins")
+			.with("static/order/main.js", "import './a.js';\nimport './b.js';\n")
+			.with("static/order/a.js", "export const a = 1;\nimport.meta.hot.accept();\n")
+			.with("static/order/b.js", "export const b = 1;\nimport.meta.hot.accept();\n")
+			.with("static/narrow/main.js", "import './style.css';\n")
+			.with("static/narrow/style.css", "p { color: red; }\n")
+			.with("static/swallow/main.js", "import './eaten.js';\nimport './kept.js';\n")
+			.with("static/swallow/eaten.js", "export const eaten = 1;\nimport.meta.hot.accept();\n")
+			.with("static/swallow/kept.js", "export const kept = 1;\nimport.meta.hot.accept();\n")
+			.with("static/custom/message.txt", "nothing yet")
+			.with("static/throw/main.js", "import './bad.js';\nimport './good.js';\n")
+			.with("static/throw/bad.js", "export const bad = 1;\nimport.meta.hot.accept();\n")
+			.with("static/throw/good.js", "export const good = 1;\nimport.meta.hot.accept();\n")
+			.with("static/x/page.js", "import data from './data.myext';\nconsole.log(data);\n")
+			.with("static/x/data.myext", "one")
+			.with("static/x/broken.boom", "boom")
+			.with("static/x/untransformable.js", "export const u = 1;\n");
 	}
 
 	private static boolean isIn(HmrContext context, String folder) {

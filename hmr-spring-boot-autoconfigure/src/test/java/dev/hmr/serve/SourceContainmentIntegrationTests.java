@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -34,14 +34,14 @@ class SourceContainmentIntegrationTests {
 
 	private static final String TEMPLATE_SECRET = "TEMPLATE-SECRET";
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static") + "," + project.resolve("templates"));
+		registry.add("hmr.watch.roots", () -> project.roots("static", "templates"));
 	}
 
 	@Test
@@ -155,24 +155,24 @@ class SourceContainmentIntegrationTests {
 		return RawHttp.get(this.port, target, "*/*");
 	}
 
-	private static Path createProject() {
+	private static TestProject createProject() {
+		TestProject folder = TestProject.create("hmr-containment")
+			.with("static/ok.txt", "inside")
+			.with("static/nested/ok.js", "export const ok = 1;\n")
+			.with("secret.txt", SECRET)
+			.with("outside/secret.js", "export const secret = '" + SECRET + "';\n")
+			.with("templates/view.html", "<html><head></head><body>" + TEMPLATE_SECRET + "</body></html>");
 		try {
-			Path dir = Files.createTempDirectory("hmr-containment").toRealPath();
-			TestFiles.write(dir, "static/ok.txt", "inside");
-			TestFiles.write(dir, "static/nested/ok.js", "export const ok = 1;\n");
-			TestFiles.write(dir, "secret.txt", SECRET);
-			TestFiles.write(dir, "outside/secret.js", "export const secret = '" + SECRET + "';\n");
-			TestFiles.write(dir, "templates/view.html", "<html><head></head><body>" + TEMPLATE_SECRET + "</body></html>");
-			Files.createSymbolicLink(dir.resolve("static/link.txt"), dir.resolve("secret.txt"));
-			Files.createSymbolicLink(dir.resolve("static/linked.js"), dir.resolve("outside/secret.js"));
-			Files.createSymbolicLink(dir.resolve("static/linkdir"), dir.resolve("outside"));
-			Files.createSymbolicLink(dir.resolve("static/nested/uplink"), Path.of("../.."));
-			Files.createSymbolicLink(dir.resolve("static/nested/templink"), dir.resolve("templates"));
-			return dir;
+			Files.createSymbolicLink(folder.resolve("static/link.txt"), folder.resolve("secret.txt"));
+			Files.createSymbolicLink(folder.resolve("static/linked.js"), folder.resolve("outside/secret.js"));
+			Files.createSymbolicLink(folder.resolve("static/linkdir"), folder.resolve("outside"));
+			Files.createSymbolicLink(folder.resolve("static/nested/uplink"), Path.of("../.."));
+			Files.createSymbolicLink(folder.resolve("static/nested/templink"), folder.resolve("templates"));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return folder;
 	}
 
 	@SpringBootConfiguration

@@ -1,11 +1,11 @@
 package dev.hmr.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SourceResourceMappingsIntegrationTests {
 
-	private static final Path project = createProject();
+	private static final TestProject project = createProject();
 
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", () -> project.resolve("static").toString());
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
 	}
 
 	@Nested
@@ -85,8 +85,7 @@ class SourceResourceMappingsIntegrationTests {
 
 		@DynamicPropertySource
 		static void properties(DynamicPropertyRegistry registry) {
-			registry.add("hmr.watch.roots",
-					() -> project.resolve("web") + "," + project.resolve("web/templates"));
+			registry.add("hmr.watch.roots", () -> project.roots("web", "web/templates"));
 		}
 
 		@Test
@@ -100,21 +99,12 @@ class SourceResourceMappingsIntegrationTests {
 
 	}
 
-	private static Path createProject() {
-		try {
-			Path dir = Files.createTempDirectory("hmr-mappings").toRealPath();
-			Files.createDirectories(dir.resolve("static"));
-			Files.createDirectories(dir.resolve("own"));
-			Files.writeString(dir.resolve("static/app.js"), "export const app = 1;\n");
-			Files.writeString(dir.resolve("own/app.js"), "// the application's own\n");
-			Files.createDirectories(dir.resolve("web/templates"));
-			Files.writeString(dir.resolve("web/page.js"), "export const page = 1;\n");
-			Files.writeString(dir.resolve("web/templates/view.html"), "<p>TEMPLATE</p>");
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private static TestProject createProject() {
+		return TestProject.create("hmr-mappings")
+			.with("static/app.js", "export const app = 1;\n")
+			.with("own/app.js", "// the application's own\n")
+			.with("web/page.js", "export const page = 1;\n")
+			.with("web/templates/view.html", "<p>TEMPLATE</p>");
 	}
 
 	@SpringBootConfiguration

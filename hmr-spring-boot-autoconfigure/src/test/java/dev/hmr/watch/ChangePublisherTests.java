@@ -42,7 +42,7 @@ class ChangePublisherTests {
 
 	@BeforeEach
 	void createKnownFiles() {
-		this.knownFiles = new KnownFiles(SourceRoots.of(List.of(this.root), List.of(), List.of("**/*.map")));
+		this.knownFiles = new KnownFiles(roots());
 	}
 
 	@AfterEach
@@ -57,8 +57,7 @@ class ChangePublisherTests {
 	void existingUnknownFileIsCreated() throws IOException {
 		start();
 		Path file = write("app.js", "one");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(CREATED);
 	}
 
@@ -67,8 +66,7 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start();
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
@@ -80,8 +78,7 @@ class ChangePublisherTests {
 		Files.delete(file);
 		this.pending.add(file);
 		await().until(() -> !this.publisher.eventsFor(file).isEmpty());
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(DELETED);
 	}
 
@@ -90,20 +87,17 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start();
 		Files.delete(file);
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.eventsFor(file)).isEmpty();
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
 	@Test
 	void missingUnknownFileIsNothing() throws IOException {
 		start();
-		this.pending.add(this.root.resolve("fleeting.js"));
-		settle();
+		addAndSettle(this.root.resolve("fleeting.js"));
 		assertThat(this.publisher.eventsFor(this.root.resolve("fleeting.js"))).isEmpty();
 	}
 
@@ -111,8 +105,7 @@ class ChangePublisherTests {
 	void excludedFileIsNothing() throws IOException {
 		start();
 		Path file = write("app.js.map", "map");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.eventsFor(file)).isEmpty();
 	}
 
@@ -122,8 +115,7 @@ class ChangePublisherTests {
 		Path kept = write("js/kept.js", "one");
 		start();
 		Files.delete(gone);
-		this.pending.add(this.root.resolve("js"));
-		settle();
+		addAndSettle(this.root.resolve("js"));
 		assertThat(this.publisher.events()).extracting(FileChangeEvent::getPath).doesNotContain(this.root.resolve("js"));
 		assertThat(this.publisher.kindsFor(gone)).containsExactly(DELETED);
 		assertThat(this.publisher.eventsFor(kept)).isEmpty();
@@ -134,10 +126,8 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start();
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
@@ -146,11 +136,9 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start();
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		write("app.js", "three");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED, MODIFIED);
 	}
 
@@ -159,10 +147,8 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start(Duration.ZERO);
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED, MODIFIED);
 	}
 
@@ -171,12 +157,10 @@ class ChangePublisherTests {
 		Path file = write("app.js", "one");
 		start();
 		write("app.js", "");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.eventsFor(file)).isEmpty();
 		write("app.js", "two");
-		this.pending.add(file);
-		settle();
+		addAndSettle(file);
 		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
@@ -193,15 +177,27 @@ class ChangePublisherTests {
 		assertThat(this.publisher.kindsFor(created)).containsExactly(CREATED);
 	}
 
+	private SourceRoots roots() {
+		return SourceRoots.of(List.of(this.root), List.of(), List.of("**/*.map"));
+	}
+
 	private void start() {
 		start(SAME_SAVE_WINDOW);
 	}
 
 	private void start(Duration sameSaveWindow) {
 		this.knownFiles.scan();
-		this.thread = new Thread(new ChangePublisher(this, SourceRoots.of(List.of(this.root), List.of(), List.of("**/*.map")),
-				this.pending, this.knownFiles, this.publisher, sameSaveWindow));
+		this.thread = new Thread(
+				new ChangePublisher(this, roots(), this.pending, this.knownFiles, this.publisher, sameSaveWindow));
 		this.thread.start();
+	}
+
+	/**
+	 * Notify a change as the watcher does, and wait until it is handled.
+	 */
+	private void addAndSettle(Path path) throws IOException {
+		this.pending.add(path);
+		settle();
 	}
 
 	/**

@@ -1,0 +1,64 @@
+package dev.hmr.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GET requests to an application on localhost, as a browser sends them.
+ */
+public final class TestHttp {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private static final HttpClient client = HttpClient.newHttpClient();
+
+	private TestHttp() {
+	}
+
+	/**
+	 * Send {@code GET path} and read the answer as text.
+	 * @param port the application's port
+	 * @param path the path, with its query if any
+	 * @param headers header names and values, in pairs, as
+	 * {@link HttpRequest.Builder#headers(String...)} takes them
+	 * @return the answer
+	 * @throws IOException on a connection failure
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static HttpResponse<String> get(int port, String path, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(TIMEOUT);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * Load modules as a page does, so that they are in the module graph.
+	 * @param port the application's port
+	 * @param urls the modules' URLs, each asserted to answer 200
+	 * @return their bodies, in order
+	 * @throws IOException on a connection failure
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public static List<String> load(int port, String... urls) throws IOException, InterruptedException {
+		List<String> bodies = new ArrayList<>();
+		for (String url : urls) {
+			HttpResponse<String> response = get(port, url, "Accept", "*/*");
+			assertThat(response.statusCode()).as(url).isEqualTo(200);
+			bodies.add(response.body());
+		}
+		return bodies;
+	}
+
+}
