@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,9 +23,11 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.HotPayloadCodec;
 
 /**
- * One browser on a {@link WebSocketServerHotChannel}.
+ * One browser on a {@link WebSocketServerHotChannel}, made by
+ * {@link WebSocketHotChannelClientFactory}.
  * <p>
  * Sends never block the caller: messages are queued and handed, in order, to the
  * session's {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next
@@ -36,11 +39,13 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private static final Log logger = LogFactory.getLog(WebSocketHotChannelClient.class);
 
-	private final WebSocketServerHotChannel channel;
-
 	private final ConcurrentWebSocketSessionDecorator session;
 
+	private final HotPayloadCodec codec;
+
 	private final Executor sendExecutor;
+
+	private final Consumer<WebSocketHotChannelClient> onClose;
 
 	private final HotChannelSocket socket;
 
@@ -52,11 +57,12 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final AtomicBoolean disconnected = new AtomicBoolean();
 
-	WebSocketHotChannelClient(WebSocketServerHotChannel channel, ConcurrentWebSocketSessionDecorator session,
-			Executor sendExecutor) {
-		this.channel = channel;
+	WebSocketHotChannelClient(ConcurrentWebSocketSessionDecorator session, HotPayloadCodec codec, Executor sendExecutor,
+			Consumer<WebSocketHotChannelClient> onClose) {
 		this.session = session;
+		this.codec = codec;
 		this.sendExecutor = sendExecutor;
+		this.onClose = onClose;
 		this.socket = new HotChannelSocket(session.getId(), session.getRemoteAddress(), withoutToken(session.getUri()),
 				withoutNullValues(session.getAttributes()));
 		session.setMessageCallback((message) -> {
@@ -67,7 +73,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	@Override
 	public void send(HotPayload payload) {
-		enqueue(new TextMessage(this.channel.codec().write(payload)));
+		enqueue(new TextMessage(this.codec.write(payload)));
 	}
 
 	@Override
@@ -101,7 +107,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Failed to close " + this, ex);
 		}
-		this.channel.disconnected(this);
+		this.onClose.accept(this);
 	}
 
 	void reportMalformed(@Nullable String reason) {

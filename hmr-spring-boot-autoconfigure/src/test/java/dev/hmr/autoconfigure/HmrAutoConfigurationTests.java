@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class, HmrStartupLogAutoConfiguration.class));
 
 	@Test
 	void definesTheHotChannelWhenEnabled() {
@@ -201,7 +201,8 @@ class HmrAutoConfigurationTests {
 
 	@Test
 	void definesNothingInAnApplicationThatIsNotAWebApplication() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class, HmrStartupLogAutoConfiguration.class))
 			.withPropertyValues("hmr.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(ServerHotChannel.class)
 				.doesNotHaveBean("hmrStartupLogger"));

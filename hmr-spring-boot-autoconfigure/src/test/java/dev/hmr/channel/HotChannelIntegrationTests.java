@@ -213,7 +213,7 @@ class HotChannelIntegrationTests {
 	void aLargeCustomMessageReachesItsListeners() throws Exception {
 		CompletableFuture<JsonNode> received = new CompletableFuture<>();
 		listen("test:large", (data, client) -> received.complete(data));
-		String text = "x".repeat(WebSocketServerHotChannel.MAX_CLIENT_MESSAGE_SIZE - 100);
+		String text = "x".repeat(WebSocketHotChannelClientFactory.MAX_CLIENT_MESSAGE_SIZE - 100);
 		try (TestHotClient client = connect()) {
 			client.takePayload();
 			client.sendText("{\"type\":\"custom\",\"event\":\"test:large\",\"data\":\"" + text + "\"}");
