@@ -47,7 +47,9 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 				String prefix = templates.toAbsolutePath().normalize().toUri().toString();
 				resolver.setPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
 				resolver.setCacheable(false);
-				logger.info("Thymeleaf templates are read from " + templates + " for HMR, uncached");
+				if (logger.isDebugEnabled()) {
+					logger.debug("Thymeleaf templates are read from " + templates + " for HMR, uncached");
+				}
 			}
 		}
 		return bean;
