@@ -111,7 +111,8 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	}
 
 	void reportMalformed(@Nullable String reason) {
-		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: " + reason;
+		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: "
+				+ withoutControlCharacters(reason);
 		if (this.malformedReported.compareAndSet(false, true)) {
 			logger.warn(message + " (further ones from this browser are logged at DEBUG)");
 		}
@@ -190,6 +191,19 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IllegalArgumentException ex) {
 			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
 		}
+	}
+
+	/**
+	 * A reason may quote the frame, which anyone who can reach the socket wrote.
+	 */
+	private static @Nullable String withoutControlCharacters(@Nullable String reason) {
+		if (reason == null) {
+			return null;
+		}
+		StringBuilder printable = new StringBuilder(reason.length());
+		reason.codePoints()
+			.forEach((codePoint) -> printable.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
+		return printable.toString();
 	}
 
 	private static Map<String, Object> withoutNullValues(Map<String, Object> attributes) {
