@@ -64,7 +64,8 @@ public class HmrProperties implements Validator {
 	private @Nullable Protocol protocol;
 
 	/**
-	 * Interval of the browser's keep-alive pings on the HMR socket.
+	 * Interval of the browser's keep-alive pings on the HMR socket: not a time limit,
+	 * despite Vite's name for it.
 	 */
 	private Duration timeout = Duration.ofSeconds(30);
 
@@ -266,7 +267,15 @@ public class HmrProperties implements Validator {
 		WS,
 
 		/** WebSocket over TLS. */
-		WSS
+		WSS;
+
+		/**
+		 * The URL scheme of the protocol.
+		 * @return {@code ws} or {@code wss}
+		 */
+		public String scheme() {
+			return name().toLowerCase(Locale.ROOT);
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.hmr.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -40,12 +41,15 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 		if (bean instanceof SpringResourceTemplateResolver resolver && resolver.getPrefix() != null
 				&& DEFAULT_PREFIXES.contains(resolver.getPrefix())) {
 			SourceRoots sourceRoots = this.roots.getIfAvailable();
-			Path templates = (sourceRoots != null) ? HmrAutoConfiguration.templatesRoot(sourceRoots) : null;
+			List<Path> templateRoots = (sourceRoots != null) ? sourceRoots.getTemplateRoots() : List.of();
+			Path templates = (!templateRoots.isEmpty()) ? templateRoots.get(0) : null;
 			if (templates != null) {
 				String prefix = templates.toAbsolutePath().normalize().toUri().toString();
 				resolver.setPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
 				resolver.setCacheable(false);
-				logger.info("Thymeleaf templates are read from " + templates + " for HMR, uncached");
+				if (logger.isDebugEnabled()) {
+					logger.debug("Thymeleaf templates are read from " + templates + " for HMR, uncached");
+				}
 			}
 		}
 		return bean;

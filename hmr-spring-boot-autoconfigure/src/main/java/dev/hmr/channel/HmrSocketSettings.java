@@ -14,6 +14,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * page's own", as in Vite.
  *
  * @param token the token the browser sends as {@code ?token=} ({@code __WS_TOKEN__})
+ * @param contextPath the servlet context path of the application, {@code ""} for the
+ * root, else starting and not ending with {@code /}
  * @param path the socket's path as the browser requests it, servlet context path included
  * ({@code __HMR_BASE__})
  * @param protocol {@code ws} or {@code wss}, or absent: {@code wss} on https pages
@@ -26,18 +28,13 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param timeout interval of the browser's keep-alive pings ({@code __HMR_TIMEOUT__})
  * @since 0.1.0
  */
-public record HmrSocketSettings(HmrToken token, String path, @Nullable String protocol, @Nullable String host,
-		@Nullable Integer port, @Nullable Integer clientPort, Duration timeout) {
+public record HmrSocketSettings(HmrToken token, String contextPath, String path, @Nullable String protocol,
+		@Nullable String host, @Nullable Integer port, @Nullable Integer clientPort, Duration timeout) {
 
 	public HmrSocketSettings {
 		Assert.notNull(token, "'token' must not be null");
-		Assert.isTrue(path != null && path.startsWith("/"), "'path' must start with '/'");
-		Assert.isTrue(protocol == null || protocol.equals("ws") || protocol.equals("wss"),
-				"'protocol' must be ws or wss");
-		Assert.isTrue(host == null || !host.isBlank(), "'host' must not be blank");
-		Assert.isTrue(port == null || (port > 0 && port <= 65535), "'port' must be between 1 and 65535");
-		Assert.isTrue(clientPort == null || (clientPort > 0 && clientPort <= 65535),
-				"'clientPort' must be between 1 and 65535");
+		Assert.notNull(contextPath, "'contextPath' must not be null");
+		Assert.notNull(path, "'path' must not be null");
 		Assert.notNull(timeout, "'timeout' must not be null");
 	}
 

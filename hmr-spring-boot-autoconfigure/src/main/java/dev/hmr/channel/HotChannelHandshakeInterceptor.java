@@ -3,6 +3,7 @@ package dev.hmr.channel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,20 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 	private final AllowedHosts allowedHosts;
 
 	private final BooleanSupplier accepting;
+
+	/**
+	 * Create a new interceptor for the socket a browser opens with the given settings: it
+	 * checks their token, and allows their host besides the given ones.
+	 * @param settings the socket's settings
+	 * @param allowedHosts host names allowed besides IP literals, {@code localhost},
+	 * {@code *.localhost} and the socket's own host
+	 * @param accepting whether the channel accepts connections now
+	 * @see #HotChannelHandshakeInterceptor(HmrToken, Collection, BooleanSupplier)
+	 */
+	public HotChannelHandshakeInterceptor(HmrSocketSettings settings, Collection<String> allowedHosts,
+			BooleanSupplier accepting) {
+		this(settings.token(), withHost(allowedHosts, settings.host()), accepting);
+	}
 
 	/**
 	 * Create a new interceptor that refuses every request, {@code vite-ping} included,
@@ -120,6 +135,16 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 		logger.warn("Refused an HMR WebSocket" + ((remoteAddress != null) ? " from " + remoteAddress.getHostString() : "")
 				+ ": " + reason);
 		return false;
+	}
+
+	private static Collection<String> withHost(Collection<String> allowedHosts, @Nullable String host) {
+		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
+		if (host == null) {
+			return allowedHosts;
+		}
+		List<String> withHost = new ArrayList<>(allowedHosts);
+		withHost.add(host);
+		return withHost;
 	}
 
 	private static @Nullable String tokenOf(URI uri) {

@@ -17,7 +17,8 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * The WebSocket endpoint Vite's browser client connects to. It declares Vite's two
  * subprotocols so that the handshake echoes the one requested (browsers refuse the socket
- * otherwise): {@code vite-hmr} sockets join the {@link WebSocketServerHotChannel};
+ * otherwise): {@code vite-hmr} sockets join the channel that
+ * {@link WebSocketServerHotChannel#createWebSocketHandler() created} the handler;
  * {@code vite-ping} sockets, which a browser opens to learn whether a restarted server is
  * back, are closed with {@code 1000} as soon as they open.
  *
@@ -38,13 +39,9 @@ public class HotChannelWebSocketHandler implements WebSocketHandler, SubProtocol
 
 	private static final Log logger = LogFactory.getLog(HotChannelWebSocketHandler.class);
 
-	private final WebSocketServerHotChannel channel;
+	private final HotChannelSessions channel;
 
-	/**
-	 * Create a new handler.
-	 * @param channel the channel that browsers join
-	 */
-	public HotChannelWebSocketHandler(WebSocketServerHotChannel channel) {
+	HotChannelWebSocketHandler(HotChannelSessions channel) {
 		Assert.notNull(channel, "'channel' must not be null");
 		this.channel = channel;
 	}

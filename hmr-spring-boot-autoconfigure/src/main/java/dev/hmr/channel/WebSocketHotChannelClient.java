@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,9 +23,11 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.HotPayloadCodec;
 
 /**
- * One browser on a {@link WebSocketServerHotChannel}.
+ * One browser on a {@link WebSocketServerHotChannel}, made by
+ * {@link WebSocketHotChannelClientFactory}.
  * <p>
  * Sends never block the caller: messages are queued and handed, in order, to the
  * session's {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next
@@ -36,11 +39,13 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private static final Log logger = LogFactory.getLog(WebSocketHotChannelClient.class);
 
-	private final WebSocketServerHotChannel channel;
-
 	private final ConcurrentWebSocketSessionDecorator session;
 
+	private final HotPayloadCodec codec;
+
 	private final Executor sendExecutor;
+
+	private final Consumer<WebSocketHotChannelClient> onClose;
 
 	private final HotChannelSocket socket;
 
@@ -52,11 +57,12 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final AtomicBoolean disconnected = new AtomicBoolean();
 
-	WebSocketHotChannelClient(WebSocketServerHotChannel channel, ConcurrentWebSocketSessionDecorator session,
-			Executor sendExecutor) {
-		this.channel = channel;
+	WebSocketHotChannelClient(ConcurrentWebSocketSessionDecorator session, HotPayloadCodec codec, Executor sendExecutor,
+			Consumer<WebSocketHotChannelClient> onClose) {
 		this.session = session;
+		this.codec = codec;
 		this.sendExecutor = sendExecutor;
+		this.onClose = onClose;
 		this.socket = new HotChannelSocket(session.getId(), session.getRemoteAddress(), withoutToken(session.getUri()),
 				withoutNullValues(session.getAttributes()));
 		session.setMessageCallback((message) -> {
@@ -67,7 +73,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	@Override
 	public void send(HotPayload payload) {
-		enqueue(new TextMessage(this.channel.codec().write(payload)));
+		enqueue(new TextMessage(this.codec.write(payload)));
 	}
 
 	@Override
@@ -101,11 +107,12 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Failed to close " + this, ex);
 		}
-		this.channel.disconnected(this);
+		this.onClose.accept(this);
 	}
 
 	void reportMalformed(@Nullable String reason) {
-		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: " + reason;
+		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: "
+				+ withoutControlCharacters(reason);
 		if (this.malformedReported.compareAndSet(false, true)) {
 			logger.warn(message + " (further ones from this browser are logged at DEBUG)");
 		}
@@ -184,6 +191,19 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IllegalArgumentException ex) {
 			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
 		}
+	}
+
+	/**
+	 * A reason may quote the frame, which anyone who can reach the socket wrote.
+	 */
+	private static @Nullable String withoutControlCharacters(@Nullable String reason) {
+		if (reason == null) {
+			return null;
+		}
+		StringBuilder printable = new StringBuilder(reason.length());
+		reason.codePoints()
+			.forEach((codePoint) -> printable.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
+		return printable.toString();
 	}
 
 	private static Map<String, Object> withoutNullValues(Map<String, Object> attributes) {

@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,12 +16,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
@@ -57,38 +49,19 @@ import dev.hmr.payload.MalformedClientMessageException;
  *
  * @since 0.1.0
  */
-public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationEventPublisherAware {
-
-	/**
-	 * Default time a send to one browser may take before that browser is disconnected.
-	 */
-	public static final Duration DEFAULT_SEND_TIME_LIMIT = Duration.ofSeconds(5);
-
-	/**
-	 * Default amount of unsent data buffered for one browser before it is disconnected.
-	 */
-	public static final DataSize DEFAULT_SEND_BUFFER_SIZE_LIMIT = DataSize.ofKilobytes(512);
-
-	/**
-	 * Largest text message a browser may send, in characters. Containers default to 8
-	 * KiB, small for custom data, and close the socket on a larger message.
-	 */
-	static final int MAX_CLIENT_MESSAGE_SIZE = 64 * 1024;
+public final class WebSocketServerHotChannel implements ServerHotChannel, ApplicationEventPublisherAware {
 
 	private static final Log logger = LogFactory.getLog(WebSocketServerHotChannel.class);
-
-	private static final boolean JAKARTA_WEBSOCKET_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
-			WebSocketServerHotChannel.class.getClassLoader());
 
 	private final HotPayloadCodec codec;
 
 	private final TextMessage connectedMessage;
 
+	private final WebSocketHotChannelClientFactory clientFactory;
+
 	private final Map<String, WebSocketHotChannelClient> clients = new ConcurrentHashMap<>();
 
-	private final Map<String, List<HotChannelListener>> listeners = new ConcurrentHashMap<>();
-
-	private final ExecutorService sendExecutor;
+	private final HotChannelListeners listeners = new HotChannelListeners();
 
 	/**
 	 * Guards {@link #clients} against a concurrent broadcast while a browser is being
@@ -101,56 +74,36 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 
 	private volatile boolean closed;
 
-	private Duration sendTimeLimit = DEFAULT_SEND_TIME_LIMIT;
-
-	private DataSize sendBufferSizeLimit = DEFAULT_SEND_BUFFER_SIZE_LIMIT;
-
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	/**
 	 * Create a new channel.
 	 * @param codec the codec that writes payloads and reads browsers' messages
+	 * @param sendTimeLimit how long a send to one browser may take before that browser is
+	 * disconnected ({@code hmr.send-time-limit})
+	 * @param sendBufferSizeLimit how much unsent data may be buffered for one browser
+	 * before it is disconnected ({@code hmr.send-buffer-size-limit})
 	 */
-	public WebSocketServerHotChannel(HotPayloadCodec codec) {
+	public WebSocketServerHotChannel(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit) {
 		Assert.notNull(codec, "'codec' must not be null");
+		Assert.notNull(sendTimeLimit, "'sendTimeLimit' must not be null");
+		Assert.notNull(sendBufferSizeLimit, "'sendBufferSizeLimit' must not be null");
 		this.codec = codec;
 		this.connectedMessage = new TextMessage(codec.write(ConnectedPayload.INSTANCE));
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("hmr-send-");
-		threadFactory.setDaemon(true);
-		// A thread per browser being written to, as a cached pool, but one stays alive
-		// however long the developer takes between saves: creating a thread would
-		// otherwise be part of the next save's latency.
-		this.sendExecutor = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-				threadFactory);
-	}
-
-	/**
-	 * Set how long a send to one browser may take before that browser is disconnected.
-	 * @param sendTimeLimit the limit
-	 */
-	public void setSendTimeLimit(Duration sendTimeLimit) {
-		Assert.notNull(sendTimeLimit, "'sendTimeLimit' must not be null");
-		Assert.isTrue(!sendTimeLimit.isNegative() && !sendTimeLimit.isZero(), "'sendTimeLimit' must be positive");
-		Assert.isTrue(sendTimeLimit.toMillis() <= Integer.MAX_VALUE, "'sendTimeLimit' must fit in an int of ms");
-		this.sendTimeLimit = sendTimeLimit;
-	}
-
-	/**
-	 * Set how much unsent data may be buffered for one browser before it is
-	 * disconnected.
-	 * @param sendBufferSizeLimit the limit
-	 */
-	public void setSendBufferSizeLimit(DataSize sendBufferSizeLimit) {
-		Assert.notNull(sendBufferSizeLimit, "'sendBufferSizeLimit' must not be null");
-		Assert.isTrue(sendBufferSizeLimit.toBytes() > 0, "'sendBufferSizeLimit' must be positive");
-		Assert.isTrue(sendBufferSizeLimit.toBytes() <= Integer.MAX_VALUE,
-				"'sendBufferSizeLimit' must fit in an int of bytes");
-		this.sendBufferSizeLimit = sendBufferSizeLimit;
+		this.clientFactory = new WebSocketHotChannelClientFactory(codec, sendTimeLimit, sendBufferSizeLimit);
 	}
 
 	@Override
 	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
 		this.eventPublisher = eventPublisher;
+	}
+
+	/**
+	 * Create the WebSocket handler through which browsers join this channel.
+	 * @return the handler
+	 */
+	public HotChannelWebSocketHandler createWebSocketHandler() {
+		return new HotChannelWebSocketHandler(new Sessions());
 	}
 
 	@Override
@@ -187,19 +140,12 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 
 	@Override
 	public void on(String event, HotChannelListener listener) {
-		Assert.hasText(event, "'event' must not be empty");
-		Assert.notNull(listener, "'listener' must not be null");
-		this.listeners.computeIfAbsent(canonicalEvent(event), (key) -> new CopyOnWriteArrayList<>()).add(listener);
+		this.listeners.on(event, listener);
 	}
 
 	@Override
 	public void off(String event, HotChannelListener listener) {
-		Assert.hasText(event, "'event' must not be empty");
-		Assert.notNull(listener, "'listener' must not be null");
-		List<HotChannelListener> registered = this.listeners.get(canonicalEvent(event));
-		if (registered != null) {
-			registered.remove(listener);
-		}
+		this.listeners.off(event, listener);
 	}
 
 	/**
@@ -220,7 +166,7 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		for (WebSocketHotChannelClient client : open) {
 			client.close(CloseStatus.GOING_AWAY);
 		}
-		this.sendExecutor.shutdown();
+		this.clientFactory.shutdown();
 	}
 
 	/**
@@ -231,22 +177,13 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		return !this.closed;
 	}
 
-	HotPayloadCodec codec() {
-		return this.codec;
-	}
-
-	void connected(WebSocketSession session) throws IOException {
+	private void connected(WebSocketSession session) throws IOException {
 		if (this.closed) {
 			session.close(CloseStatus.SERVICE_RESTARTED);
 			return;
 		}
-		limitBlockingSendTime(session);
-		session.setTextMessageSizeLimit(MAX_CLIENT_MESSAGE_SIZE);
-		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
-				(int) this.sendTimeLimit.toMillis(), (int) this.sendBufferSizeLimit.toBytes(),
-				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-		WebSocketHotChannelClient client = new WebSocketHotChannelClient(this, decorated, this.sendExecutor);
-		notifyListeners(CONNECTION, null, client);
+		WebSocketHotChannelClient client = this.clientFactory.create(session, this::disconnected);
+		this.listeners.notify(CONNECTION, null, client);
 		publish(new HotClientConnectedEvent(this, client));
 		synchronized (this.monitor) {
 			if (this.closed) {
@@ -265,7 +202,7 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		}
 	}
 
-	void received(WebSocketSession session, TextMessage message) {
+	private void received(WebSocketSession session, TextMessage message) {
 		WebSocketHotChannelClient client = this.clients.get(session.getId());
 		if (client == null) {
 			return;
@@ -282,30 +219,30 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 			return;
 		}
 		String event = custom.get().event();
-		if (!event.equals(canonicalEvent(event)) || CONNECTION.equals(event) || DISCONNECT.equals(event)) {
+		if (!HotChannelListeners.isClientEvent(event)) {
 			client.reportMalformed("a browser may not send the server's own event '" + event + "'");
 			return;
 		}
 		JsonNode data = (JsonNode) custom.get().data();
-		notifyListeners(event, data, client);
+		this.listeners.notify(event, data, client);
 		publish(new HotClientMessageEvent(this, client, event, data));
 	}
 
-	void receivedBinary(WebSocketSession session) {
+	private void receivedBinary(WebSocketSession session) {
 		WebSocketHotChannelClient client = this.clients.get(session.getId());
 		if (client != null) {
 			client.reportMalformed("a binary frame");
 		}
 	}
 
-	void disconnected(WebSocketSession session) {
+	private void disconnected(WebSocketSession session) {
 		WebSocketHotChannelClient client = this.clients.get(session.getId());
 		if (client != null) {
 			disconnected(client);
 		}
 	}
 
-	void disconnected(WebSocketHotChannelClient client) {
+	private void disconnected(WebSocketHotChannelClient client) {
 		if (!client.markDisconnected()) {
 			return;
 		}
@@ -313,23 +250,8 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 		if (logger.isDebugEnabled()) {
 			logger.debug("Browser disconnected from the HMR socket: " + client);
 		}
-		notifyListeners(DISCONNECT, null, client);
+		this.listeners.notify(DISCONNECT, null, client);
 		publish(new HotClientDisconnectedEvent(this, client));
-	}
-
-	private void notifyListeners(String event, @Nullable JsonNode data, HotChannelClient client) {
-		List<HotChannelListener> registered = this.listeners.get(event);
-		if (registered == null) {
-			return;
-		}
-		for (HotChannelListener listener : registered) {
-			try {
-				listener.onEvent(data, client);
-			}
-			catch (RuntimeException ex) {
-				logger.error("HMR channel listener of '" + event + "' failed", ex);
-			}
-		}
 	}
 
 	private void publish(ApplicationEvent event) {
@@ -346,39 +268,28 @@ public class WebSocketServerHotChannel implements ServerHotChannel, ApplicationE
 	}
 
 	/**
-	 * Vite has two names for each connection event; listening to either is the same.
+	 * The sessions of the channel's WebSocket handler, kept off the channel's own API.
 	 */
-	private static String canonicalEvent(String event) {
-		if (VITE_CLIENT_CONNECT.equals(event)) {
-			return CONNECTION;
+	private final class Sessions implements HotChannelSessions {
+
+		@Override
+		public void connected(WebSocketSession session) throws IOException {
+			WebSocketServerHotChannel.this.connected(session);
 		}
-		if (VITE_CLIENT_DISCONNECT.equals(event)) {
-			return DISCONNECT;
+
+		@Override
+		public void received(WebSocketSession session, TextMessage message) {
+			WebSocketServerHotChannel.this.received(session, message);
 		}
-		return event;
-	}
 
-	/**
-	 * A blocking write to a browser that stopped reading would otherwise hold its sender
-	 * thread for Tomcat's default of 20 seconds, whatever the send time limit.
-	 */
-	private void limitBlockingSendTime(WebSocketSession session) {
-		if (JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
-			StandardSessions.limitBlockingSendTime(nativeSession, this.sendTimeLimit);
+		@Override
+		public void receivedBinary(WebSocketSession session) {
+			WebSocketServerHotChannel.this.receivedBinary(session);
 		}
-	}
 
-	/**
-	 * Kept apart so that the Jakarta WebSocket API is only loaded when present.
-	 */
-	private static final class StandardSessions {
-
-		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-
-		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
-			if (session.getNativeSession() instanceof jakarta.websocket.Session standardSession) {
-				standardSession.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, limit.toMillis());
-			}
+		@Override
+		public void disconnected(WebSocketSession session) {
+			WebSocketServerHotChannel.this.disconnected(session);
 		}
 
 	}

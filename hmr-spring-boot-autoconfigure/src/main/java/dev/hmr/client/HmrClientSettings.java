@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.hmr.channel.HmrSocketSettings;
+
 /**
  * The settings written into the browser client when it is served. Unset socket protocol,
  * host and port make the browser use those of the address it loaded the client from.
@@ -26,17 +28,24 @@ public record HmrClientSettings(@Nullable String protocol, @Nullable String host
 		String socketPath, Duration timeout, boolean overlay, String token, String base) {
 
 	public HmrClientSettings {
-		Assert.isTrue(protocol == null || "ws".equals(protocol) || "wss".equals(protocol),
-				() -> "'protocol' must be ws, wss or null, not '" + protocol + "'");
-		Assert.isTrue(host == null || !host.isBlank(), "'host' must not be blank");
-		Assert.isTrue(port == null || (port > 0 && port <= 65535),
-				() -> "'port' must be between 1 and 65535, not " + port);
-		Assert.isTrue(socketPath != null && socketPath.startsWith("/"), "'socketPath' must start with '/'");
+		Assert.notNull(socketPath, "'socketPath' must not be null");
 		Assert.notNull(timeout, "'timeout' must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		Assert.hasText(token, "'token' must not be empty");
 		Assert.isTrue(base != null && base.startsWith("/") && base.endsWith("/"),
 				"'base' must start and end with '/'");
+	}
+
+	/**
+	 * The settings of a client that opens the socket described by the given settings.
+	 * @param socket the socket's settings
+	 * @param overlay whether server errors show the error overlay
+	 * @param base the public base path of the application's modules
+	 * @return the client's settings
+	 */
+	public static HmrClientSettings from(HmrSocketSettings socket, boolean overlay, String base) {
+		Assert.notNull(socket, "'socket' must not be null");
+		return new HmrClientSettings(socket.protocol(), socket.host(), socket.browserPort(), socket.path(),
+				socket.timeout(), overlay, socket.token().value(), base);
 	}
 
 }

@@ -12,18 +12,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
-import dev.hmr.channel.WebSocketServerHotChannel;
+import dev.hmr.channel.InMemoryServerHotChannel;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.graph.ModuleNode;
 import dev.hmr.graph.ModuleType;
+import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.watch.FileChangeKind;
 import dev.hmr.watch.WatcherWarmUp;
 
 /**
  * Runs the code a save goes through, from the engine to the JSON of the payload, on a
- * scratch graph and a channel without browsers, then the watcher's part on a scratch
+ * scratch graph and an {@link InMemoryServerHotChannel}, then the watcher's part on a scratch
  * file ({@link WatcherWarmUp}), until the JIT has compiled it. A save
  * is rare for a JVM: without this, the first hundreds of saves run interpreted code and
  * take about a millisecond longer to reach the browser. Nothing is sent, nothing is
@@ -110,7 +111,7 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	}
 
 	private void warmUpEngine() {
-		WebSocketServerHotChannel channel = new WebSocketServerHotChannel(this.codec);
+		InMemoryServerHotChannel channel = new InMemoryServerHotChannel();
 		try {
 			ModuleGraph graph = new ModuleGraph();
 			HmrEngine engine = new HmrEngine(graph, channel, new HmrClock(), List.of(), List.of(ROOT), new NoOpLog());
@@ -134,6 +135,9 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 				engine.handleFileChange(dep, ROOT, FileChangeKind.MODIFIED);
 				engine.handleFileChange(style, ROOT, FileChangeKind.MODIFIED);
 				engine.handleFileChange(page, ROOT, FileChangeKind.MODIFIED);
+				for (HotPayload payload : channel.takeSent()) {
+					this.codec.write(payload);
+				}
 			}
 		}
 		catch (RuntimeException ex) {

@@ -33,13 +33,15 @@ public final class SourceRoots {
 
 	private static final Path SOURCE_RESOURCES = Path.of("src", "main", "resources");
 
+	private static final String TEMPLATES = "templates";
+
 	/**
 	 * Resource folders discovered by default: Spring MVC's static locations in the order
 	 * it resolves them ({@code META-INF/resources}, {@code resources}, {@code static},
 	 * {@code public}), then the template folder.
 	 */
 	private static final List<Path> DEFAULT_FOLDERS = List.of(Path.of("META-INF", "resources"), Path.of("resources"),
-			Path.of("static"), Path.of("public"), Path.of("templates"));
+			Path.of("static"), Path.of("public"), Path.of(TEMPLATES));
 
 	/**
 	 * How many folders a build's output may sit below its module: {@code target/classes}
@@ -82,6 +84,26 @@ public final class SourceRoots {
 			validated.add(absolute);
 		}
 		return new SourceRoots(new ArrayList<>(validated), SourceFilter.of(include, exclude));
+	}
+
+	/**
+	 * Use the configured roots, or when none are configured discover those of the project
+	 * in the working directory ({@link #discover}).
+	 * @param roots the configured roots, possibly none
+	 * @param include glob patterns, relative to a root, of files to watch; empty means all
+	 * @param exclude glob patterns, relative to a root, of files to ignore
+	 * @param classLoader the class loader of the application, or {@code null} for this
+	 * class's
+	 * @return the source roots
+	 */
+	public static SourceRoots configuredOrDiscovered(List<Path> roots, List<String> include, List<String> exclude,
+			@Nullable ClassLoader classLoader) {
+		Assert.notNull(roots, "'roots' must not be null");
+		if (!roots.isEmpty()) {
+			return of(roots, include, exclude);
+		}
+		return discover((classLoader != null) ? classLoader : SourceRoots.class.getClassLoader(),
+				Path.of("").toAbsolutePath(), include, exclude);
 	}
 
 	/**
@@ -189,6 +211,28 @@ public final class SourceRoots {
 	 */
 	public List<Path> getRoots() {
 		return this.roots;
+	}
+
+	/**
+	 * The roots served to browsers: all but server-side template folders, which are
+	 * watched (a change reloads the page) but never sent as they are.
+	 * @return the served roots, in order of precedence
+	 */
+	public List<Path> getServedRoots() {
+		return this.roots.stream().filter((root) -> !isTemplates(root)).toList();
+	}
+
+	/**
+	 * The roots that hold server-side templates: folders named {@code templates}.
+	 * @return the template roots, in order of precedence
+	 */
+	public List<Path> getTemplateRoots() {
+		return this.roots.stream().filter(SourceRoots::isTemplates).toList();
+	}
+
+	private static boolean isTemplates(Path root) {
+		Path name = root.getFileName();
+		return name != null && name.toString().equals(TEMPLATES);
 	}
 
 	/**

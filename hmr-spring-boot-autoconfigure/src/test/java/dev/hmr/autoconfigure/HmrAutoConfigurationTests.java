@@ -21,11 +21,13 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -34,15 +36,23 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 import dev.hmr.channel.HmrSocketSettings;
+import dev.hmr.channel.InMemoryServerHotChannel;
 import dev.hmr.channel.HmrToken;
 import dev.hmr.channel.HotChannelHandshakeInterceptor;
 import dev.hmr.channel.HotChannelWebSocketHandler;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.channel.WebSocketServerHotChannel;
+import dev.hmr.client.HmrClientScript;
+import dev.hmr.client.HmrClientSettings;
+import dev.hmr.engine.HmrEngine;
 import dev.hmr.engine.HmrWarmUp;
+import dev.hmr.graph.HmrClock;
+import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
+import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.SourceResourceConfigurer;
 import dev.hmr.watch.SourceRoots;
+import dev.hmr.watch.SourceWatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HmrAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class, HmrStartupLogAutoConfiguration.class));
 
 	@Test
 	void definesTheHotChannelWhenEnabled() {
@@ -201,7 +211,8 @@ class HmrAutoConfigurationTests {
 
 	@Test
 	void definesNothingInAnApplicationThatIsNotAWebApplication() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HmrAutoConfiguration.class, HmrStartupLogAutoConfiguration.class))
 			.withPropertyValues("hmr.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(ServerHotChannel.class)
 				.doesNotHaveBean("hmrStartupLogger"));
@@ -228,6 +239,7 @@ class HmrAutoConfigurationTests {
 				assertThat(properties.getSendTimeLimit()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(context.getBean(HmrSocketSettings.class)).satisfies((settings) -> {
 					assertThat(settings.token()).isSameAs(context.getBean(HmrToken.class));
+					assertThat(settings.contextPath()).isEqualTo("/app");
 					assertThat(settings.path()).isEqualTo("/app/hot");
 					assertThat(settings.protocol()).isEqualTo("wss");
 					assertThat(settings.host()).isEqualTo("dev.example.test");
@@ -298,6 +310,120 @@ class HmrAutoConfigurationTests {
 	}
 
 	@Test
+	void aUsersServerHotChannelReplacesOursAndEverythingUsesIt() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withUserConfiguration(UserChannelConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ServerHotChannel.class)
+					.doesNotHaveBean(WebSocketServerHotChannel.class)
+					.doesNotHaveBean(HotChannelWebSocketHandler.class)
+					.doesNotHaveBean("hmrWebSocketHandlerMapping");
+				ServerHotChannel channel = context.getBean(ServerHotChannel.class);
+				assertThat(channel).isSameAs(context.getBean("userChannel"));
+				assertThat(context.getBean(UserNotifier.class).channel).isSameAs(channel);
+				assertThat(context.getBean(HmrEngine.class).getHot()).isSameAs(channel);
+				assertThat(context.getBean(HmrModuleTransformer.class)).extracting("channel").isSameAs(channel);
+			});
+	}
+
+	@Test
+	void aUsersServerHotChannelDefinedByItsInterfaceTypeReplacesOurs() {
+		InMemoryServerHotChannel channel = new InMemoryServerHotChannel();
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withBean(ServerHotChannel.class, () -> channel)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ServerHotChannel.class);
+				assertThat(context).getBean(ServerHotChannel.class).isSameAs(channel);
+				assertThat(context.getBean(HmrEngine.class).getHot()).isSameAs(channel);
+			});
+	}
+
+	@Test
+	void aUsersWebSocketServerHotChannelKeepsTheWebSocket() {
+		WebSocketServerHotChannel channel = new WebSocketServerHotChannel(new HotPayloadCodec(), Duration.ofSeconds(1),
+				DataSize.ofKilobytes(64));
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withBean(WebSocketServerHotChannel.class, () -> channel)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ServerHotChannel.class).hasBean("hmrWebSocketHandlerMapping");
+				assertThat(context).getBean(ServerHotChannel.class).isSameAs(channel);
+			});
+	}
+
+	@Test
+	void backsOffFromAUsersCodec() {
+		assertBacksOffFrom(HotPayloadCodec.class, new HotPayloadCodec());
+	}
+
+	@Test
+	void backsOffFromAUsersSocketSettings() {
+		HmrSocketSettings settings = new HmrSocketSettings(HmrToken.of("user-token-1"), "", "/user-hmr", null, null,
+				null, null, Duration.ofSeconds(10));
+		assertBacksOffFrom(HmrSocketSettings.class, settings);
+	}
+
+	@Test
+	void backsOffFromAUsersModuleGraph() {
+		ModuleGraph graph = new ModuleGraph();
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withBean(ModuleGraph.class, () -> graph)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().getBean(ModuleGraph.class).isSameAs(graph);
+				assertThat(context.getBean(HmrEngine.class).getModuleGraph()).isSameAs(graph);
+			});
+	}
+
+	@Test
+	void backsOffFromAUsersClock() {
+		assertBacksOffFrom(HmrClock.class, new HmrClock());
+	}
+
+	@Test
+	void backsOffFromAUsersSourceRoots(@TempDir Path project) throws IOException {
+		Path root = Files.createDirectories(project.resolve("assets")).toRealPath();
+		assertBacksOffFrom(SourceRoots.class, SourceRoots.of(List.of(root), List.of(), List.of()));
+	}
+
+	@Test
+	void backsOffFromAUsersClientScript() {
+		assertBacksOffFrom(HmrClientScript.class, new HmrClientScript(new HmrClientSettings(null, null, null, "/@hmr",
+				Duration.ofSeconds(30), true, "user-token-1", "/")));
+	}
+
+	@Test
+	void backsOffFromAUsersWarmUp() {
+		assertBacksOffFrom(HmrWarmUp.class, new HmrWarmUp(new HotPayloadCodec(), 0));
+	}
+
+	@Test
+	void backsOffFromTheUsersEngineWatcherTransformerAndResourceConfigurer() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withUserConfiguration(UserPipelineConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(HmrEngine.class)
+					.hasSingleBean(SourceWatcher.class)
+					.hasSingleBean(HmrModuleTransformer.class)
+					.hasSingleBean(SourceResourceConfigurer.class);
+				assertThat(context).getBean(HmrEngine.class).isSameAs(context.getBean("userEngine"));
+				assertThat(context).getBean(SourceWatcher.class).isSameAs(context.getBean("userWatcher"));
+				assertThat(context).getBean(HmrModuleTransformer.class).isSameAs(context.getBean("userTransformer"));
+				assertThat(context).getBean(SourceResourceConfigurer.class)
+					.isSameAs(context.getBean("userResourceConfigurer"));
+			});
+	}
+
+	private <T> void assertBacksOffFrom(Class<T> type, T userBean) {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.withBean("user", type, () -> userBean)
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(type);
+				assertThat(context).getBean(type).isSameAs(userBean);
+			});
+	}
+
+	@Test
 	void sitsBesideAUsersEnableWebSocket() {
 		this.contextRunner.withPropertyValues("hmr.enabled=true")
 			.withUserConfiguration(UserWebSocketConfiguration.class)
@@ -333,6 +459,56 @@ class HmrAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(message);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserChannelConfiguration {
+
+		@Bean
+		InMemoryServerHotChannel userChannel() {
+			return new InMemoryServerHotChannel();
+		}
+
+		@Bean
+		UserNotifier userNotifier(ServerHotChannel channel) {
+			return new UserNotifier(channel);
+		}
+
+	}
+
+	static class UserNotifier {
+
+		final ServerHotChannel channel;
+
+		UserNotifier(ServerHotChannel channel) {
+			this.channel = channel;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserPipelineConfiguration {
+
+		@Bean
+		HmrEngine userEngine(ModuleGraph graph, ServerHotChannel channel, HmrClock clock) {
+			return new HmrEngine(graph, channel, clock, List.of(), List.of());
+		}
+
+		@Bean
+		SourceWatcher userWatcher(ApplicationEventPublisher eventPublisher) {
+			return new SourceWatcher(SourceRoots.of(List.of(), List.of(), List.of()), eventPublisher);
+		}
+
+		@Bean
+		HmrModuleTransformer userTransformer(ModuleGraph graph, ServerHotChannel channel, HmrClock clock) {
+			return new HmrModuleTransformer(graph, channel, clock, List.of(), List.of(), "/@vite/client");
+		}
+
+		@Bean
+		SourceResourceConfigurer userResourceConfigurer(HmrModuleTransformer transformer) {
+			return new SourceResourceConfigurer(List.of(), List.of(), "/**", List.of(transformer), List.of());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link HmrSocketSettings}: the URL a browser opens follows Vite's client's
@@ -49,14 +48,8 @@ class HmrSocketSettingsTests {
 			.isEqualTo(URI.create("ws://[::1]:8080/@hmr"));
 	}
 
-	@Test
-	void protocolMustBeWsOrWss() {
-		assertThatIllegalArgumentException().isThrownBy(() -> settings("http", null, null, null))
-			.withMessage("'protocol' must be ws or wss");
-	}
-
 	private static HmrSocketSettings settings(String protocol, String host, Integer port, Integer clientPort) {
-		return new HmrSocketSettings(TOKEN, "/@hmr", protocol, host, port, clientPort, Duration.ofSeconds(30));
+		return new HmrSocketSettings(TOKEN, "", "/@hmr", protocol, host, port, clientPort, Duration.ofSeconds(30));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.hmr.channel;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +14,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,8 +160,9 @@ class HotChannelHandshakeInterceptorTests {
 
 	private boolean handshake(MockHttpServletRequest request) {
 		return this.interceptor.beforeHandshake(new ServletServerHttpRequest(request),
-				new ServletServerHttpResponse(this.response), new HotChannelWebSocketHandler(
-						new WebSocketServerHotChannel(new dev.hmr.payload.HotPayloadCodec())),
+				new ServletServerHttpResponse(this.response), new WebSocketServerHotChannel(
+						new dev.hmr.payload.HotPayloadCodec(), Duration.ofSeconds(5), DataSize.ofKilobytes(512))
+					.createWebSocketHandler(),
 				new HashMap<>());
 	}
 

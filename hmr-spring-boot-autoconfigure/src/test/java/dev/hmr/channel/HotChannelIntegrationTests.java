@@ -11,11 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.hmr.payload.ConnectedPayload;
@@ -31,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Integration tests of the HMR socket with a real server and real WebSocket clients.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "hmr.allowed-hosts=.example.test" })
 class HotChannelIntegrationTests {
@@ -184,6 +188,19 @@ class HotChannelIntegrationTests {
 	}
 
 	@Test
+	void aMalformedFrameIsLoggedWithoutItsControlCharacters(CapturedOutput output) throws Exception {
+		BlockingQueue<String> received = new LinkedBlockingQueue<>();
+		listen("test:after", (data, client) -> received.add("after"));
+		try (TestHotClient client = connect()) {
+			client.takePayload();
+			client.sendText("abc\u001b[31mFAKE\u0007");
+			client.sendText("{\"type\":\"custom\",\"event\":\"test:after\"}");
+			assertThat(received.poll(TestHotClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("after");
+		}
+		assertThat(output).contains("that is not a Vite HMR message").doesNotContain("\u001b").doesNotContain("\u0007");
+	}
+
+	@Test
 	void framesThatAreNotViteMessagesAreIgnoredAndTheConnectionStaysOpen() throws Exception {
 		BlockingQueue<String> received = new LinkedBlockingQueue<>();
 		listen("test:after", (data, client) -> received.add("after"));
@@ -213,7 +230,7 @@ class HotChannelIntegrationTests {
 	void aLargeCustomMessageReachesItsListeners() throws Exception {
 		CompletableFuture<JsonNode> received = new CompletableFuture<>();
 		listen("test:large", (data, client) -> received.complete(data));
-		String text = "x".repeat(WebSocketServerHotChannel.MAX_CLIENT_MESSAGE_SIZE - 100);
+		String text = "x".repeat(WebSocketHotChannelClientFactory.MAX_CLIENT_MESSAGE_SIZE - 100);
 		try (TestHotClient client = connect()) {
 			client.takePayload();
 			client.sendText("{\"type\":\"custom\",\"event\":\"test:large\",\"data\":\"" + text + "\"}");

@@ -105,21 +105,6 @@ class HmrClientScriptTests {
 	}
 
 	@Test
-	void protocolMustBeWsOrWss() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HmrClientSettings("http", null, null, "/@hmr", Duration.ofSeconds(30), true, "t",
-					"/"))
-			.withMessageContaining("'protocol'");
-	}
-
-	@Test
-	void socketPathMustStartWithASlash() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HmrClientSettings(null, null, null, "@hmr", Duration.ofSeconds(30), true, "t", "/"))
-			.withMessageContaining("'socketPath'");
-	}
-
-	@Test
 	void baseMustStartAndEndWithASlash() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true, "t",
@@ -128,24 +113,10 @@ class HmrClientScriptTests {
 	}
 
 	@Test
-	void timeoutMustBePositive() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ZERO, true, "t", "/"))
-			.withMessageContaining("'timeout'");
-	}
-
-	@Test
 	void tokenMustNotBeEmpty() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(1), true, "", "/"))
 			.withMessageContaining("'token'");
-	}
-
-	@Test
-	void portMustBeAPort() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new HmrClientSettings(null, null, 0, "/@hmr", Duration.ofSeconds(1), true, "t", "/"))
-			.withMessageContaining("'port'");
 	}
 
 }

@@ -182,6 +182,31 @@ class SourceRootsTests {
 		assertThat(roots.includes(this.temp.resolve("js/app.min.js"))).isFalse();
 	}
 
+	@Test
+	void templateFoldersAreWatchedButNotServed() throws IOException {
+		Path templates = Files.createDirectories(this.temp.resolve("templates"));
+		Path statics = Files.createDirectories(this.temp.resolve("static"));
+		SourceRoots roots = SourceRoots.of(List.of(templates, statics), List.of(), List.of());
+		assertThat(roots.getServedRoots()).containsExactly(statics.toAbsolutePath());
+		assertThat(roots.getTemplateRoots()).containsExactly(templates.toAbsolutePath());
+	}
+
+	@Test
+	void configuredRootsWinOverDiscovery() throws IOException {
+		Path configured = Files.createDirectories(this.temp.resolve("assets"));
+		SourceRoots roots = SourceRoots.configuredOrDiscovered(List.of(configured), List.of(), List.of(),
+				emptyClassLoader());
+		assertThat(roots.getRoots()).containsExactly(configured.toAbsolutePath());
+	}
+
+	@Test
+	void withoutConfiguredRootsTheyAreDiscoveredAlsoWithoutAClassLoader() {
+		SourceRoots expected = SourceRoots.discover(SourceRoots.class.getClassLoader(), Path.of("").toAbsolutePath(),
+				List.of(), List.of());
+		assertThat(SourceRoots.configuredOrDiscovered(List.of(), List.of(), List.of(), null).getRoots())
+			.isEqualTo(expected.getRoots());
+	}
+
 	private static URLClassLoader emptyClassLoader() {
 		return new URLClassLoader(new URL[0], null);
 	}

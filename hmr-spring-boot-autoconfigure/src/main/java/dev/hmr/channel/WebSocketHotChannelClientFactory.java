@@ -1,0 +1,103 @@
+package dev.hmr.channel;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import dev.hmr.payload.HotPayloadCodec;
+
+/**
+ * Makes a {@link WebSocketHotChannelClient} of a browser's session: limits what the
+ * browser may send, bounds what is sent to it with a
+ * {@link ConcurrentWebSocketSessionDecorator}, and owns the sender threads.
+ */
+final class WebSocketHotChannelClientFactory {
+
+	/**
+	 * Largest text message a browser may send, in characters. Containers default to 8
+	 * KiB, small for custom data, and close the socket on a larger message.
+	 */
+	static final int MAX_CLIENT_MESSAGE_SIZE = 64 * 1024;
+
+	private static final boolean JAKARTA_WEBSOCKET_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
+			WebSocketHotChannelClientFactory.class.getClassLoader());
+
+	private final HotPayloadCodec codec;
+
+	private final Duration sendTimeLimit;
+
+	private final DataSize sendBufferSizeLimit;
+
+	private final ExecutorService sendExecutor;
+
+	WebSocketHotChannelClientFactory(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit) {
+		this.codec = codec;
+		this.sendTimeLimit = sendTimeLimit;
+		this.sendBufferSizeLimit = sendBufferSizeLimit;
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("hmr-send-");
+		threadFactory.setDaemon(true);
+		// A thread per browser being written to, as a cached pool, but one stays alive
+		// however long the developer takes between saves: creating a thread would
+		// otherwise be part of the next save's latency.
+		this.sendExecutor = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				threadFactory);
+	}
+
+	/**
+	 * Make the client of a browser's session.
+	 * @param session the session
+	 * @param onClose called once the client closed its session
+	 * @return the client
+	 */
+	WebSocketHotChannelClient create(WebSocketSession session, Consumer<WebSocketHotChannelClient> onClose) {
+		limitBlockingSendTime(session);
+		session.setTextMessageSizeLimit(MAX_CLIENT_MESSAGE_SIZE);
+		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
+				Math.toIntExact(this.sendTimeLimit.toMillis()), Math.toIntExact(this.sendBufferSizeLimit.toBytes()),
+				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+		return new WebSocketHotChannelClient(decorated, this.codec, this.sendExecutor, onClose);
+	}
+
+	/**
+	 * Stop the sender threads once their sends are done.
+	 */
+	void shutdown() {
+		this.sendExecutor.shutdown();
+	}
+
+	/**
+	 * A blocking write to a browser that stopped reading would otherwise hold its sender
+	 * thread for Tomcat's default of 20 seconds, whatever the send time limit.
+	 */
+	private void limitBlockingSendTime(WebSocketSession session) {
+		if (JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
+			StandardSessions.limitBlockingSendTime(nativeSession, this.sendTimeLimit);
+		}
+	}
+
+	/**
+	 * Kept apart so that the Jakarta WebSocket API is only loaded when present.
+	 */
+	private static final class StandardSessions {
+
+		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
+			if (session.getNativeSession() instanceof jakarta.websocket.Session standardSession) {
+				standardSession.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, limit.toMillis());
+			}
+		}
+
+	}
+
+}
