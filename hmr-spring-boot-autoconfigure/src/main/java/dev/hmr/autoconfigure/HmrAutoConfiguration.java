@@ -255,10 +255,11 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		HmrClientScript hmrClientScript(HmrSocketSettings hmrSocketSettings, HmrProperties properties) {
+		HmrClientScript hmrClientScript(HmrSocketSettings hmrSocketSettings, HmrProperties properties,
+				Environment environment) {
 			return new HmrClientScript(new HmrClientSettings(hmrSocketSettings.protocol(), hmrSocketSettings.host(),
 					hmrSocketSettings.browserPort(), hmrSocketSettings.path(), hmrSocketSettings.timeout(),
-					properties.isOverlay(), hmrSocketSettings.token().value(), "/"));
+					properties.isOverlay(), hmrSocketSettings.token().value(), contextPath(environment) + "/"));
 		}
 
 		@Bean
@@ -278,7 +279,7 @@ public final class HmrAutoConfiguration {
 				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
 				Environment environment) {
 			return new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
-					servedRoots(hmrSourceRoots), clientUrl(environment));
+					servedRoots(hmrSourceRoots), contextPath(environment));
 		}
 
 		/**
@@ -354,8 +355,11 @@ public final class HmrAutoConfiguration {
 	}
 
 	private static String clientUrl(Environment environment) {
-		return StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/')
-				+ HmrClientScript.CLIENT_PATH;
+		return contextPath(environment) + HmrClientScript.CLIENT_PATH;
+	}
+
+	private static String contextPath(Environment environment) {
+		return StringUtils.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/');
 	}
 
 }
