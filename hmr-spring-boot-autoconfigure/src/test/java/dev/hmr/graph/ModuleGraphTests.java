@@ -208,6 +208,21 @@ class ModuleGraphTests {
 	}
 
 	@Test
+	void moduleImportedBeforeItsFileExistedGetsTheFileOfALaterCallAndKeepsIt() {
+		ModuleGraph graph = new ModuleGraph();
+		ModuleNode late = graph.ensureModule("/late.js", null, ModuleType.JS);
+		assertThat(late.getFile()).isNull();
+		Path file = Path.of("/project/late.js");
+		assertThat(graph.ensureModule("/late.js", file, ModuleType.JS)).isSameAs(late);
+		assertThat(late.getFile()).isEqualTo(file);
+		assertThat(graph.getModulesByFile(file)).containsExactly(late);
+		assertThat(graph.ensureModule("/late.js", Path.of("/project/other.js"), ModuleType.JS).getFile())
+			.isEqualTo(file);
+		assertThat(graph.getModulesByFile(Path.of("/project/other.js"))).isEmpty();
+		assertThat(graph.getModules()).containsExactly(late);
+	}
+
+	@Test
 	void fileOnlyEntryIsFoundByFileNotByUrl() {
 		Path file = Path.of("/project/css/vars.css");
 		ModuleNode entry = this.graph.createFileOnlyEntry(file);

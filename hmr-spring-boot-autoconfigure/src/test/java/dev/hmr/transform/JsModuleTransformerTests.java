@@ -53,7 +53,7 @@ class JsModuleTransformerTests {
 						+ "import logo from './logo.svg';\nimport.meta.hot.accept('./a.js', () => {})\n",
 				"/js/app.js", SpecifierResolver.relative("/app/"), (url) -> url.equals("/js/a.js") ? 1700000000000L : 0);
 		assertThat(module.code()).contains("import a from \"/app/js/a.js?t=1700000000000\";")
-			.contains("import b from \"/app/lib/b.js\";")
+			.contains("import b from '/app/lib/b.js';")
 			.contains("import c from '/other/c.js';")
 			.contains("import logo from \"/app/js/logo.svg?import\";")
 			.contains("import.meta.hot.accept(\"/js/a.js\", () => {})")
