@@ -98,7 +98,11 @@ class HmrEndToEndIntegrationTests {
 		assertThat(client.statusCode()).isEqualTo(200);
 		assertThat(client.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
-		assertThat(client.body()).contains("export").doesNotContain("__WS_TOKEN__");
+		assertThat(client.body()).contains("export")
+			.doesNotContain("__WS_TOKEN__")
+			.contains("const hmrSocketPath = \"" + contextPath() + "/@hmr\"\n")
+			.contains("const base = \"" + contextPath() + "/\" || '/'\n");
+		assertThat(get("/@vite/overlay.mjs", "*/*").body()).contains("const base = \"" + contextPath() + "/\" || '/'\n");
 	}
 
 	@Test
