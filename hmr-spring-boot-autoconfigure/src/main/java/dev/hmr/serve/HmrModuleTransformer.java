@@ -150,7 +150,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			if (loaded != null) {
 				return serveJs(runTransformHooks(loaded, id), url, file, filename);
 			}
-			if (hasParameter(request.getQueryString(), "import")) {
+			if (hasParameter(request, "import")) {
 				return serveAssetModule(url, file, filename);
 			}
 			return resolved;
@@ -203,8 +203,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Resource serveAssetModule(String url, @Nullable Path file, String filename) {
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, Set.of(), Set.of(), null, false);
-		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-		return new ModuleResource(JsModuleTransformer.assetModule(ModuleUrls.withBase(this.base, path)), filename);
+		String path = ModuleUrls.withBase(this.base, ModuleUrls.cleanUrl(url));
+		return new ModuleResource(JsModuleTransformer.assetModule(path), filename);
 	}
 
 	private void record(ModuleNode node, Set<ModuleNode> imported, Set<ModuleNode> accepted,
@@ -306,27 +306,19 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static boolean isStylesheetRequest(HttpServletRequest request) {
-		String query = request.getQueryString();
-		if (hasParameter(query, "direct")) {
+		if (hasParameter(request, "direct")) {
 			return true;
 		}
-		if (hasParameter(query, "import")) {
+		if (hasParameter(request, "import")) {
 			return false;
 		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
 	}
 
-	private static boolean hasParameter(@Nullable String query, String name) {
-		if (query == null) {
-			return false;
-		}
-		for (String parameter : query.split("&")) {
-			if (parameter.equals(name) || parameter.startsWith(name + "=")) {
-				return true;
-			}
-		}
-		return false;
+	/** Whether the query has the parameter, with or without a value ({@code ?import}). */
+	private static boolean hasParameter(HttpServletRequest request, String name) {
+		return request.getParameter(name) != null;
 	}
 
 	private static String withParameter(String url, String parameter) {

@@ -11,6 +11,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.hmr.transform.ModuleUrls;
+
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriUtils;
 
@@ -48,14 +50,7 @@ final class SourceFiles {
 	 * @return the absolute, normalised file, or {@code null}
 	 */
 	@Nullable Path fileOf(String url) {
-		int end = url.length();
-		for (int i = 0; i < url.length(); i++) {
-			if (url.charAt(i) == '?' || url.charAt(i) == '#') {
-				end = i;
-				break;
-			}
-		}
-		String decoded = UriUtils.decode(url.substring(0, end), StandardCharsets.UTF_8);
+		String decoded = UriUtils.decode(ModuleUrls.cleanUrl(url), StandardCharsets.UTF_8);
 		String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
 		if (relative.isEmpty() || relative.indexOf('\0') >= 0) {
 			return null;

@@ -220,6 +220,16 @@ public final class ModuleUrls {
 		return ((question >= 0) ? url.substring(0, question) : url) + "?" + String.join("&", query) + fragment;
 	}
 
+	/**
+	 * A URL without its query and fragment (Vite's {@code cleanUrl}).
+	 * @param url a URL
+	 * @return the URL up to its first {@code ?} or {@code #}
+	 */
+	public static String cleanUrl(String url) {
+		Assert.notNull(url, "'url' must not be null");
+		return path(url);
+	}
+
 	private static String path(String url) {
 		int end = url.length();
 		int question = url.indexOf('?');

@@ -116,6 +116,13 @@ class ModuleUrlsTests {
 	}
 
 	@Test
+	void cleanUrlDropsTheQueryAndTheFragment() {
+		assertThat(ModuleUrls.cleanUrl("/a.css?direct&t=1700000000000")).isEqualTo("/a.css");
+		assertThat(ModuleUrls.cleanUrl("/img.png#hash?x")).isEqualTo("/img.png");
+		assertThat(ModuleUrls.cleanUrl("/a.js")).isEqualTo("/a.js");
+	}
+
+	@Test
 	void aBaseMustStartAndEndWithASlash() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ModuleUrls.withBase("/app", "/a.js"));
 		assertThatIllegalArgumentException().isThrownBy(() -> ModuleUrls.resolve("./a.js", "/a.js", "app/"));
