@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import dev.hmr.transform.EsModuleLexer;
 import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.SourceSyntaxException;
+import dev.hmr.transform.SpecifierResolver;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -96,7 +97,8 @@ public class EsModuleLexerBenchmark {
 	@Benchmark
 	public void transform(Throughput throughput, Blackhole blackhole) {
 		for (String source : this.sources) {
-			blackhole.consume(this.transformer.transform(source, "/js/module.js", (url) -> 1700000000000L));
+			blackhole.consume(this.transformer.transform(source, "/js/module.js", SpecifierResolver.relative(),
+					(url) -> 1700000000000L));
 		}
 		throughput.megabytes += this.megabytes;
 	}

@@ -237,7 +237,7 @@ public final class HmrAutoConfiguration {
 				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
 				HmrSocketSettings hmrSocketSettings) {
 			return new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
-					hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+					hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath());
 		}
 
 		@Bean
@@ -261,7 +261,8 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrClientScript hmrClientScript(HmrSocketSettings hmrSocketSettings, HmrProperties properties) {
-			return new HmrClientScript(HmrClientSettings.from(hmrSocketSettings, properties.isOverlay(), "/"));
+			return new HmrClientScript(HmrClientSettings.from(hmrSocketSettings, properties.isOverlay(),
+					hmrSocketSettings.contextPath() + "/"));
 		}
 
 		@Bean

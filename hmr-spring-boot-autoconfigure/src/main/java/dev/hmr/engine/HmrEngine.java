@@ -11,11 +11,11 @@ import tools.jackson.databind.JsonNode;
 
 import dev.hmr.channel.HotChannelClient;
 import dev.hmr.channel.ServerHotChannel;
-import dev.hmr.graph.HmrBoundaryUpdate;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.HmrUpdateResult;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.graph.ModuleNode;
+import dev.hmr.graph.PropagationBoundary;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.HotError;
@@ -25,6 +25,7 @@ import dev.hmr.payload.UpdatePayload;
 import dev.hmr.plugin.HmrContext;
 import dev.hmr.plugin.HmrPlugin;
 import dev.hmr.plugin.HmrServer;
+import dev.hmr.transform.ModuleUrls;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.FileChangeKind;
 
@@ -190,25 +191,36 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	}
 
 	private void send(HmrUpdateResult result) {
-		switch (result.type()) {
-			case UPDATES -> {
-				List<Update> updates = ((HmrUpdateResult.Updates) result).updates()
-					.stream()
-					.map(HmrEngine::toUpdate)
-					.toList();
-				this.channel.send(new UpdatePayload(updates));
-				if (this.log.isInfoEnabled()) {
-					this.log.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
-				}
+		// A switch expression over the result's type: a new kind of result does not compile
+		// until it is handled here
+		HotPayload payload = switch (result.type()) {
+			case UPDATES -> updatePayload((HmrUpdateResult.Updates) result);
+			case FULL_RELOAD -> fullReloadPayload((HmrUpdateResult.FullReload) result);
+			case NO_UPDATE -> {
+				this.log.debug(((HmrUpdateResult.NoUpdate) result).reason());
+				yield null;
 			}
-			case FULL_RELOAD -> {
-				HmrUpdateResult.FullReload reload = (HmrUpdateResult.FullReload) result;
-				Path trigger = reload.triggeredBy();
-				this.channel.send(new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null));
-				this.log.info("page reload: " + reload.reason());
-			}
-			case NO_UPDATE -> this.log.debug(((HmrUpdateResult.NoUpdate) result).reason());
+		};
+		if (payload != null) {
+			this.channel.send(payload);
 		}
+	}
+
+	private UpdatePayload updatePayload(HmrUpdateResult.Updates result) {
+		List<Update> updates = result.boundaries()
+			.stream()
+			.map((boundary) -> toUpdate(boundary, result.timestamp(), result.firstInvalidatedBy()))
+			.toList();
+		if (this.log.isInfoEnabled()) {
+			this.log.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
+		}
+		return new UpdatePayload(updates);
+	}
+
+	private FullReloadPayload fullReloadPayload(HmrUpdateResult.FullReload result) {
+		this.log.info("page reload: " + result.reason());
+		Path trigger = result.triggeredBy();
+		return new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null);
 	}
 
 	private void reloadPages(HotPayload payload, Path file) {
@@ -216,11 +228,22 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		this.log.info("page reload " + file);
 	}
 
-	private static Update toUpdate(HmrBoundaryUpdate update) {
-		Update.Type type = (update.type() == HmrBoundaryUpdate.Type.CSS_UPDATE) ? Update.Type.CSS_UPDATE
-				: Update.Type.JS_UPDATE;
-		return new Update(type, update.timestamp(), update.path(), update.acceptedPath(),
-				update.explicitImportRequired(), update.isWithinCircularImport(), update.firstInvalidatedBy(), null);
+	/**
+	 * One boundary's entry of the {@code update} payload. Only a JS boundary re-imports
+	 * what it accepts, so only there can the accepted URL need {@code ?import}.
+	 */
+	private static Update toUpdate(PropagationBoundary boundary, long timestamp, @Nullable String firstInvalidatedBy) {
+		ModuleNode module = boundary.boundary();
+		String acceptedPath = boundary.acceptedVia().getUrl();
+		Update.Type type = switch (module.getType()) {
+			case JS -> Update.Type.JS_UPDATE;
+			case CSS -> Update.Type.CSS_UPDATE;
+			case ASSET -> throw new IllegalStateException(module + " is an asset and cannot accept updates");
+		};
+		boolean explicitImportRequired = type == Update.Type.JS_UPDATE
+				&& ModuleUrls.isExplicitImportRequired(acceptedPath);
+		return new Update(type, timestamp, module.getUrl(), acceptedPath, explicitImportRequired,
+				boundary.isWithinCircularImport(), firstInvalidatedBy, null);
 	}
 
 	private static String slashes(Path relative) {

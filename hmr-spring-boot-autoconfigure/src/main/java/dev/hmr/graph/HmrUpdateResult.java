@@ -38,17 +38,25 @@ public sealed interface HmrUpdateResult
 
 	/**
 	 * Hot updates for every boundary reached, in the order Vite sends them: one
-	 * {@code update} payload.
+	 * {@code update} payload with an entry per boundary.
 	 *
-	 * @param updates the updates, never empty
+	 * @param boundaries the boundaries, never empty (the same module can be the boundary
+	 * of several changed modules)
+	 * @param timestamp the update's timestamp (13-digit epoch milliseconds)
+	 * @param firstInvalidatedBy for an update caused by {@code vite:invalidate}, the URL
+	 * of the module that first invalidated, else {@code null}
 	 */
-	record Updates(List<HmrBoundaryUpdate> updates) implements HmrUpdateResult {
+	record Updates(List<PropagationBoundary> boundaries, long timestamp,
+			@Nullable String firstInvalidatedBy) implements HmrUpdateResult {
 
 		public Updates {
-			if (updates == null || updates.isEmpty()) {
-				throw new IllegalArgumentException("'updates' must not be empty");
+			if (boundaries == null || boundaries.isEmpty()) {
+				throw new IllegalArgumentException("'boundaries' must not be empty");
 			}
-			updates = List.copyOf(updates);
+			if (timestamp <= 0) {
+				throw new IllegalArgumentException("'timestamp' must be positive");
+			}
+			boundaries = List.copyOf(boundaries);
 		}
 
 		@Override

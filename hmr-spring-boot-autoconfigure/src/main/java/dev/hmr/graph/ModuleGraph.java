@@ -94,9 +94,11 @@ public final class ModuleGraph {
 
 	/**
 	 * The module with the given URL, created if absent (Vite's {@code ensureEntryFromUrl}).
-	 * The call that creates it decides its file and type; later calls return it as it is.
-	 * A new module is not {@link ModuleNode#isAnalyzed() analysed} until
-	 * {@link #updateModuleInfo} records what its served code does.
+	 * The call that creates it decides its type. A module created without a file (an
+	 * import written before its file existed) gets the file of the first later call that
+	 * gives one; a module's file never changes once it has one. A new module is not
+	 * {@link ModuleNode#isAnalyzed() analysed} until {@link #updateModuleInfo} records what
+	 * its served code does.
 	 * @param url the canonical URL, starting with {@code /}
 	 * @param file the file behind it, if any
 	 * @param type the type of module
@@ -110,7 +112,7 @@ public final class ModuleGraph {
 			throw new IllegalArgumentException("'type' must not be null");
 		}
 		ModuleNode module = this.urlToModule.get(url);
-		if (module != null) {
+		if (module != null && (file == null || module.getFile() != null)) {
 			return module;
 		}
 		Lock writeLock = this.lock.writeLock();
@@ -120,6 +122,10 @@ public final class ModuleGraph {
 			if (module == null) {
 				module = register(new ModuleNode(this, url, (file != null) ? normalize(file) : null, type));
 				this.urlToModule.put(url, module);
+			}
+			else if (file != null && module.getFile() == null) {
+				module.fileFound(normalize(file));
+				indexByFile(module);
 			}
 			return module;
 		}
@@ -291,52 +297,21 @@ public final class ModuleGraph {
 	 * so that {@link #updateModules} for the deletion reaches their boundaries.
 	 * <p>
 	 * Unlike Vite, which leaves the deleted module's own import list in place, the list
-	 * is cleared too, so that importers and imports always mirror each other.
+	 * is cleared too, so that importers and imports always mirror each other. Modules that
+	 * lose their last importer this way are not pruned, as in Vite.
 	 * @param file the deleted file
-	 * @return the modules that lost their last importer; Vite does not prune them at this
-	 * point, so the engine need not either
 	 */
-	public Set<ModuleNode> onFileDeleted(Path file) {
+	public void onFileDeleted(Path file) {
 		Set<ModuleNode> modules = getModulesByFile(file);
 		Lock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {
-			Set<ModuleNode> noLongerImported = new LinkedHashSet<>();
 			for (ModuleNode module : modules) {
 				for (ModuleNode imported : module.importedModules().live()) {
 					imported.importers().remove(module);
-					if (imported.importers().isEmpty()) {
-						noLongerImported.add(imported);
-					}
 				}
 				module.importedModules().clear();
 			}
-			return Collections.unmodifiableSet(noLongerImported);
-		}
-		finally {
-			writeLock.unlock();
-		}
-	}
-
-	/**
-	 * Invalidate a module and, recursively, every importer that does not list it among
-	 * its accepted deps (Vite's {@code invalidateModule}). The recursion does not stop at
-	 * self-accepting importers, only at accepting ones, so every module that serves an
-	 * import of the changed code gets the new {@code ?t=} and no page ends up with two
-	 * instances of one module.
-	 * @param mod the module
-	 * @param timestamp the timestamp
-	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and clear
-	 * the {@code vite:invalidate} flag), {@code false} to set
-	 * {@link ModuleNode#getLastInvalidationTimestamp()}
-	 */
-	public void invalidateModule(ModuleNode mod, long timestamp, boolean isHmr) {
-		checkOwned(mod, "mod");
-		checkTimestamp(timestamp);
-		Lock writeLock = this.lock.writeLock();
-		writeLock.lock();
-		try {
-			invalidate(mod, new HashSet<>(), timestamp, isHmr);
 		}
 		finally {
 			writeLock.unlock();
@@ -347,7 +322,7 @@ public final class ModuleGraph {
 	 * Propagate a change of some modules of a file to their boundaries and re-stamp what
 	 * it invalidates (Vite's {@code updateModules}). For each module in turn, sharing one
 	 * set of traversed modules: {@link UpdatePropagation#propagateUpdate propagate}, then
-	 * {@link #invalidateModule invalidate} with {@code timestamp} (even after a full
+	 * invalidate it and its importers with {@code timestamp} (even after a full
 	 * reload has been decided). The result is:
 	 * <ul>
 	 * <li>{@link HmrUpdateResult.FullReload} if {@code modules} is empty, if any module
@@ -436,7 +411,7 @@ public final class ModuleGraph {
 
 	private HmrUpdateResult doUpdateModules(@Nullable Path file, List<ModuleNode> modules, long timestamp,
 			@Nullable String firstInvalidatedBy) {
-		List<HmrBoundaryUpdate> updates = new ArrayList<>();
+		List<PropagationBoundary> boundaries = new ArrayList<>();
 		Set<ModuleNode> traversed = new HashSet<>();
 		Set<ModuleNode> invalidated = new HashSet<>();
 		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
@@ -460,18 +435,16 @@ public final class ModuleGraph {
 						+ loop.boundary().getUrl() + ")";
 				continue;
 			}
-			for (PropagationBoundary boundary : propagation.boundaries()) {
-				updates.add(HmrBoundaryUpdate.of(boundary, timestamp, firstInvalidatedBy));
-			}
+			boundaries.addAll(propagation.boundaries());
 			notAnalyzed.addAll(propagation.notAnalyzed());
 		}
 		if (fullReload != null) {
 			return new HmrUpdateResult.FullReload(fullReload, file);
 		}
-		if (updates.isEmpty()) {
+		if (boundaries.isEmpty()) {
 			return new HmrUpdateResult.NoUpdate(noUpdateReason(modules, notAnalyzed));
 		}
-		return new HmrUpdateResult.Updates(updates);
+		return new HmrUpdateResult.Updates(boundaries, timestamp, firstInvalidatedBy);
 	}
 
 	private static @Nullable PropagationBoundary acceptedVia(Propagation propagation,
@@ -507,7 +480,16 @@ public final class ModuleGraph {
 				+ modules.stream().map(ModuleNode::getUrl).collect(Collectors.joining(", "));
 	}
 
-	/** Vite's {@code invalidateModule}, iteratively; call under the write lock. */
+	/**
+	 * Invalidate a module and, recursively, every importer that does not list it among
+	 * its accepted deps (Vite's {@code invalidateModule}), iteratively; call under the
+	 * write lock. The recursion does not stop at self-accepting importers, only at
+	 * accepting ones, so every module that serves an import of the changed code gets the
+	 * new {@code ?t=} and no page ends up with two instances of one module.
+	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and clear
+	 * the {@code vite:invalidate} flag), {@code false} to set
+	 * {@link ModuleNode#getLastInvalidationTimestamp()}
+	 */
 	private void invalidate(ModuleNode mod, Set<ModuleNode> seen, long timestamp, boolean isHmr) {
 		Deque<ModuleNode> pending = new ArrayDeque<>();
 		pending.push(mod);
@@ -531,14 +513,18 @@ public final class ModuleGraph {
 	}
 
 	private ModuleNode register(ModuleNode module) {
+		indexByFile(module);
+		this.modules.add(module);
+		return module;
+	}
+
+	private void indexByFile(ModuleNode module) {
 		Path file = module.getFile();
 		if (file != null) {
 			Set<ModuleNode> backed = new LinkedHashSet<>(getModulesByFile(file));
 			backed.add(module);
 			this.fileToModules.put(file, Collections.unmodifiableSet(backed));
 		}
-		this.modules.add(module);
-		return module;
 	}
 
 	private void checkOwned(ModuleNode module, String name) {

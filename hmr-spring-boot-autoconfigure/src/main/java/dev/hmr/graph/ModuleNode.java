@@ -26,7 +26,8 @@ public final class ModuleNode {
 
 	private final String url;
 
-	private final @Nullable Path file;
+	/** Set once: at creation, or when a module created without one is found to have one. */
+	private volatile @Nullable Path file;
 
 	private final ModuleType type;
 
@@ -67,7 +68,8 @@ public final class ModuleNode {
 	}
 
 	/**
-	 * The file behind the module, if any. Several modules can share one file.
+	 * The file behind the module, if any. Several modules can share one file. A module
+	 * imported before its file existed has none until it is served from that file.
 	 * @return the file or {@code null}
 	 */
 	public @Nullable Path getFile() {
@@ -200,6 +202,10 @@ public final class ModuleNode {
 		this.importedBindings = importedBindings;
 		this.acceptedHmrExports = acceptedExports;
 		this.selfAccepting = isSelfAccepting;
+	}
+
+	void fileFound(Path file) {
+		this.file = file;
 	}
 
 	void hmrInvalidated(long timestamp) {

@@ -26,13 +26,4 @@ public record Propagation(List<PropagationBoundary> boundaries, @Nullable List<M
 		notAnalyzed = List.copyOf(notAnalyzed);
 	}
 
-	/**
-	 * Whether the walk reached a dead end, so the page must reload (Vite's
-	 * {@code HasDeadEnd}).
-	 * @return whether there is a dead end
-	 */
-	public boolean hasDeadEnd() {
-		return this.deadEndChain != null;
-	}
-
 }

@@ -11,7 +11,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Vite's update propagation as pure functions over {@link ModuleNode nodes}: find the
@@ -25,14 +24,6 @@ import java.util.regex.Pattern;
  * @since 0.1.0
  */
 public final class UpdatePropagation {
-
-	/** Vite's {@code knownJsSrcRE}, applied to a URL without query or hash. */
-	private static final Pattern KNOWN_JS_SRC = Pattern
-		.compile("\\.(?:[jt]sx?|m[jt]s|vue|marko|svelte|astro|imba|mdx)(?:$|\\?)");
-
-	/** Vite's {@code CSS_LANGS_RE}, applied to the whole URL. */
-	private static final Pattern CSS_LANGS = Pattern
-		.compile("\\.(css|less|sass|scss|styl|stylus|pcss|postcss|sss)(?:$|\\?)");
 
 	private UpdatePropagation() {
 	}
@@ -152,45 +143,6 @@ public final class UpdatePropagation {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Whether re-importing a module from a JS boundary needs {@code ?import}: its URL is
-	 * neither JS nor CSS by extension (an SVG, a JSON file; Vite's
-	 * {@code isExplicitImportRequired}).
-	 * @param url the accepted module's URL
-	 * @return whether an explicit import is required
-	 */
-	static boolean isExplicitImportRequired(String url) {
-		return !isJsRequest(url) && !isCssRequest(url);
-	}
-
-	static boolean isJsRequest(String url) {
-		String path = cleanUrl(url);
-		if (KNOWN_JS_SRC.matcher(path).find()) {
-			return true;
-		}
-		return !hasExtension(path) && !path.endsWith("/");
-	}
-
-	static boolean isCssRequest(String url) {
-		return CSS_LANGS.matcher(url).find();
-	}
-
-	private static String cleanUrl(String url) {
-		for (int i = 0; i < url.length(); i++) {
-			char c = url.charAt(i);
-			if (c == '?' || c == '#') {
-				return url.substring(0, i);
-			}
-		}
-		return url;
-	}
-
-	/** Node's {@code path.extname(path) !== ''}. */
-	private static boolean hasExtension(String path) {
-		String name = path.substring(path.lastIndexOf('/') + 1);
-		return name.lastIndexOf('.') > 0 && !name.equals("..");
 	}
 
 	private static boolean importsOnlyAcceptedExports(ModuleNode importer, ModuleNode node) {

@@ -3,7 +3,6 @@ package dev.hmr.serve;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,6 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
-import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
 /**
@@ -62,6 +60,11 @@ import org.springframework.web.servlet.resource.ResourceTransformerChain;
  * </ul>
  * A module that drops an import of a module nothing else imports makes that module
  * pruned. A failure answers 500 and sends an {@code error} payload for the overlay.
+ * <p>
+ * Under a servlet context path, as Vite under a {@code base}: the context path is
+ * stripped from request URLs once, here, so the module graph, the hot context and
+ * accepted deps use URLs without it, and it is put back in front of every URL the
+ * browser requests (imports, the client).
  *
  * @since 0.1.0
  */
@@ -79,7 +82,11 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final List<HmrPlugin> plugins;
 
-	private final List<Path> roots;
+	private final String base;
+
+	private final SourceFiles files;
+
+	private final SpecifierResolver resolver;
 
 	private final JsModuleTransformer jsTransformer;
 
@@ -93,23 +100,27 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	 * @param plugins the plugins whose {@code load} and {@code transform} hooks run, in
 	 * order
 	 * @param roots the served source roots, to find the file behind an imported URL
-	 * @param clientUrl the URL of the browser client module
+	 * @param contextPath the servlet context path: empty, or such as {@code /app}
 	 */
 	public HmrModuleTransformer(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
-			List<Path> roots, String clientUrl) {
+			List<Path> roots, String contextPath) {
 		Assert.notNull(graph, "'graph' must not be null");
 		Assert.notNull(channel, "'channel' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
 		Assert.notNull(plugins, "'plugins' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
-		Assert.hasText(clientUrl, "'clientUrl' must not be empty");
+		Assert.isTrue(contextPath != null && (contextPath.isEmpty()
+				|| contextPath.startsWith("/") && !contextPath.endsWith("/")),
+				"'contextPath' must be empty or start with '/' and not end with '/'");
 		this.graph = graph;
 		this.channel = channel;
 		this.clock = clock;
 		this.plugins = List.copyOf(plugins);
-		this.roots = roots.stream().map((root) -> root.toAbsolutePath().normalize()).toList();
-		this.jsTransformer = new JsModuleTransformer(clientUrl);
-		this.cssTransformer = new CssModuleTransformer(clientUrl);
+		this.base = contextPath + "/";
+		this.files = new SourceFiles(roots, List.of());
+		this.resolver = SpecifierResolver.relative(this.base);
+		this.jsTransformer = new JsModuleTransformer(this.base);
+		this.cssTransformer = new CssModuleTransformer(this.base);
 	}
 
 	@Override
@@ -124,7 +135,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		if (extension.equals("html") || extension.equals("htm")) {
 			return resolved;
 		}
-		String url = ModuleUrls.canonicalUrl(requestUrl(request));
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
 		@Nullable Path file = fileOf(resolved);
 		String id = (file != null) ? file.toString() : url;
 		try {
@@ -139,7 +150,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			if (loaded != null) {
 				return serveJs(runTransformHooks(loaded, id), url, file, filename);
 			}
-			if (hasParameter(request.getQueryString(), "import")) {
+			if (hasParameter(request, "import")) {
 				return serveAssetModule(url, file, filename);
 			}
 			return resolved;
@@ -158,8 +169,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
-		TransformedModule module = this.jsTransformer.transform(code, url, SpecifierResolver.relative(),
-				this::timestampOf);
+		TransformedModule module = this.jsTransformer.transform(code, url, this.resolver, this::timestampOf);
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
 				module.isSelfAccepting());
@@ -171,7 +181,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		ModuleNode node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
 		List<String> importedUrls = new ArrayList<>();
 		for (CssImport cssImport : CssImportLexer.parse(css)) {
-			String importedUrl = ModuleUrls.resolve(cssImport.url(), url);
+			String importedUrl = this.resolver.resolve(cssImport.url(), url);
 			if (importedUrl != null) {
 				importedUrls.add(importedUrl);
 			}
@@ -183,8 +193,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename)
 			throws IOException {
 		String css = runTransformHooks(read(resource), id);
-		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, SpecifierResolver.relative(),
-				this::timestampOf);
+		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.resolver, this::timestampOf);
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		// the transform has lexed and resolved the @imports already
 		record(node, fileOnlyEntries(module.importedUrls()), Set.of(), null, true);
@@ -194,7 +203,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Resource serveAssetModule(String url, @Nullable Path file, String filename) {
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, Set.of(), Set.of(), null, false);
-		String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		String path = ModuleUrls.withBase(this.base, ModuleUrls.cleanUrl(url));
 		return new ModuleResource(JsModuleTransformer.assetModule(path), filename);
 	}
 
@@ -212,9 +221,11 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Set<ModuleNode> jsModules(Set<String> urls) {
 		Set<ModuleNode> modules = new LinkedHashSet<>();
 		for (String url : urls) {
-			// Only a new module needs its file looked up: this runs for every import of every served module
+			// Only a module without a file needs it looked up: this runs for every import of every
+			// served module. One imported before its file existed gets the file once it is there.
 			ModuleNode known = this.graph.getModuleByUrl(url);
-			modules.add((known != null) ? known : this.graph.ensureModule(url, fileOf(url), ModuleType.JS));
+			modules.add((known != null && known.getFile() != null) ? known
+					: this.graph.ensureModule(url, fileOf(url), ModuleType.JS));
 		}
 		return modules;
 	}
@@ -282,26 +293,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	 * @return the absolute, normalised file, or {@code null}
 	 */
 	@Nullable Path fileOf(String url) {
-		int end = url.indexOf('?');
-		String path = (end >= 0) ? url.substring(0, end) : url;
-		String decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
-		String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
-		if (relative.isEmpty() || relative.indexOf('\0') >= 0) {
-			return null;
-		}
-		for (Path root : this.roots) {
-			Path candidate;
-			try {
-				candidate = root.resolve(relative).normalize();
-			}
-			catch (RuntimeException ex) {
-				return null;
-			}
-			if (candidate.startsWith(root) && Files.isRegularFile(candidate)) {
-				return candidate;
-			}
-		}
-		return null;
+		return this.files.fileOf(url);
 	}
 
 	private static @Nullable Path fileOf(Resource resource) {
@@ -314,36 +306,37 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static boolean isStylesheetRequest(HttpServletRequest request) {
-		String query = request.getQueryString();
-		if (hasParameter(query, "direct")) {
+		if (hasParameter(request, "direct")) {
 			return true;
 		}
-		if (hasParameter(query, "import")) {
+		if (hasParameter(request, "import")) {
 			return false;
 		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
 	}
 
-	private static boolean hasParameter(@Nullable String query, String name) {
-		if (query == null) {
-			return false;
-		}
-		for (String parameter : query.split("&")) {
-			if (parameter.equals(name) || parameter.startsWith(name + "=")) {
-				return true;
-			}
-		}
-		return false;
+	/** Whether the query has the parameter, with or without a value ({@code ?import}). */
+	private static boolean hasParameter(HttpServletRequest request, String name) {
+		return request.getParameter(name) != null;
 	}
 
 	private static String withParameter(String url, String parameter) {
 		return url + (url.contains("?") ? "&" : "?") + parameter;
 	}
 
-	private static String requestUrl(HttpServletRequest request) {
+	/**
+	 * The request's URL without the context path, as written by the browser (not
+	 * decoded), with its query.
+	 */
+	private static String pathWithinApplication(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		String path = (!contextPath.isEmpty() && uri.startsWith(contextPath)) ? uri.substring(contextPath.length())
+				: uri;
+		path = path.isEmpty() ? "/" : path;
 		String query = request.getQueryString();
-		return (query != null) ? request.getRequestURI() + "?" + query : request.getRequestURI();
+		return (query != null) ? path + "?" + query : path;
 	}
 
 	private static String extension(String filename) {

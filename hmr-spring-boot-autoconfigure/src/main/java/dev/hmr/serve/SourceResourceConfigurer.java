@@ -87,7 +87,7 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 			.setUseLastModified(false)
 			.setEtagGenerator(SourceResourceConfigurer::etag);
 		ResourceChainRegistration chain = registration.resourceChain(false)
-			.addResolver(new SourceRootResourceResolver(this.hidden));
+			.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden)));
 		this.transformers.forEach(chain::addTransformer);
 	}
 

@@ -19,23 +19,18 @@ import org.springframework.util.Assert;
  */
 public final class CssModuleTransformer {
 
+	private final String base;
+
 	private final String clientUrl;
 
 	/**
-	 * Create a transformer whose modules import the client from
-	 * {@value JsModuleTransformer#DEFAULT_CLIENT_URL}.
+	 * Create a transformer for an application served under a base path: served
+	 * {@code @import}s and the client URL its modules import start with it.
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
 	 */
-	public CssModuleTransformer() {
-		this(JsModuleTransformer.DEFAULT_CLIENT_URL);
-	}
-
-	/**
-	 * Create a transformer whose modules import the client from the given URL.
-	 * @param clientUrl the URL of the HMR client module
-	 */
-	public CssModuleTransformer(String clientUrl) {
-		Assert.hasText(clientUrl, "'clientUrl' must not be empty");
-		this.clientUrl = clientUrl;
+	public CssModuleTransformer(String base) {
+		this.clientUrl = ModuleUrls.withBase(base, JsModuleTransformer.DEFAULT_CLIENT_URL);
+		this.base = base;
 	}
 
 	/**
@@ -47,24 +42,13 @@ public final class CssModuleTransformer {
 	 * {@code /css/style.css})
 	 * @param id the id of the {@code <style>} element ({@code data-vite-dev-id}); Vite
 	 * uses the file's absolute path
-	 * @return the module and its analysis: self-accepting, importing the stylesheets it
-	 * {@code @import}s
-	 */
-	public TransformedModule toJsModule(String css, String moduleUrl, String id) {
-		return toJsModule(css, moduleUrl, id, SpecifierResolver.relative(), (url) -> 0);
-	}
-
-	/**
-	 * The JavaScript module for a stylesheet imported from JavaScript.
-	 * @param css the stylesheet
-	 * @param moduleUrl the stylesheet's canonical URL
-	 * @param id the id of the {@code <style>} element
 	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null} leaves
 	 * one as written)
 	 * @param timestamps the last HMR timestamp of a module by canonical URL, 0 if never
 	 * updated; an updated {@code @import}ed stylesheet gets {@code ?t=} so the browser
 	 * does not reuse its cached copy
-	 * @return the module and its analysis
+	 * @return the module and its analysis: self-accepting, importing the stylesheets it
+	 * {@code @import}s
 	 */
 	public TransformedModule toJsModule(String css, String moduleUrl, String id, SpecifierResolver resolver,
 			ToLongFunction<String> timestamps) {
@@ -109,7 +93,8 @@ public final class CssModuleTransformer {
 			}
 			String imported = ModuleUrls.canonicalUrl(resolved);
 			importedUrls.add(imported);
-			String served = ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported));
+			String served = ModuleUrls.withBase(this.base,
+					ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported)));
 			if (!served.equals(cssImport.url())) {
 				boolean quoted = cssImport.start() > 0 && isQuote(css.charAt(cssImport.start() - 1));
 				edits.add(new JsModuleTransformer.Edit(cssImport.start(), cssImport.end(),

@@ -31,14 +31,6 @@ public final class HtmlClientInjector {
 	private final String clientUrl;
 
 	/**
-	 * Create an injector for the client at
-	 * {@value JsModuleTransformer#DEFAULT_CLIENT_URL}.
-	 */
-	public HtmlClientInjector() {
-		this(JsModuleTransformer.DEFAULT_CLIENT_URL);
-	}
-
-	/**
 	 * Create an injector for the client at the given URL.
 	 * @param clientUrl the URL of the HMR client module
 	 */
@@ -65,14 +57,11 @@ public final class HtmlClientInjector {
 	}
 
 	/**
-	 * Where and what to insert into a page, for callers that write the page out in
-	 * pieces rather than build a new string: {@code html[0, offset)}, then
-	 * {@code text}, then {@code html[offset, end)}.
-	 * @param html the page
-	 * @return the insertion, or {@code null} when the page is a fragment or already loads
-	 * the client
+	 * Where and what to insert into a page: {@code html[0, offset)}, then {@code text},
+	 * then {@code html[offset, end)}; {@code null} when the page is a fragment or already
+	 * loads the client.
 	 */
-	public @Nullable Insertion findInsertion(CharSequence html) {
+	private @Nullable Insertion findInsertion(CharSequence html) {
 		Assert.notNull(html, "'html' must not be null");
 		Page page = new Page(html, this.clientUrl);
 		if (!page.isDocument() || !page.scan()) {
@@ -105,12 +94,9 @@ public final class HtmlClientInjector {
 	}
 
 	/**
-	 * Text to insert at an offset of a page.
-	 *
-	 * @param offset where to insert, in UTF-16 code units
-	 * @param text what to insert
+	 * Text to insert at an offset of a page, in UTF-16 code units.
 	 */
-	public record Insertion(int offset, String text) {
+	private record Insertion(int offset, String text) {
 
 	}
 

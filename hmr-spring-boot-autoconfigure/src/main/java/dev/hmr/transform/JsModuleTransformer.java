@@ -32,41 +32,31 @@ import org.springframework.util.Assert;
 public final class JsModuleTransformer {
 
 	/**
-	 * The URL Vite serves its client at.
+	 * The URL Vite serves its client at, under the base.
 	 */
 	public static final String DEFAULT_CLIENT_URL = "/@vite/client";
+
+	private final String base;
 
 	private final String clientUrl;
 
 	/**
-	 * Create a transformer whose prelude imports the client from
-	 * {@value #DEFAULT_CLIENT_URL}.
+	 * Create a transformer for an application served at the root: imports and the
+	 * prelude's client URL ({@value #DEFAULT_CLIENT_URL}) are served as they are.
 	 */
 	public JsModuleTransformer() {
-		this(DEFAULT_CLIENT_URL);
+		this("/");
 	}
 
 	/**
-	 * Create a transformer whose prelude imports the client from the given URL.
-	 * @param clientUrl the URL of the HMR client module
+	 * Create a transformer for an application served under a base path: served imports
+	 * and the prelude's client URL start with it; canonical URLs (those of the module
+	 * graph, the hot context and accepted deps) do not.
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
 	 */
-	public JsModuleTransformer(String clientUrl) {
-		Assert.hasText(clientUrl, "'clientUrl' must not be empty");
-		this.clientUrl = clientUrl;
-	}
-
-	/**
-	 * Transform a module, resolving relative and root-absolute specifiers only.
-	 * @param code the module source
-	 * @param moduleUrl the module's canonical URL
-	 * @param timestamps the last HMR timestamp of a module by canonical URL, 0 if never
-	 * updated
-	 * @return the code to serve and its analysis
-	 * @throws SourceSyntaxException if the code cannot be lexed or an
-	 * {@code import.meta.hot.accept} call has arguments Vite rejects
-	 */
-	public TransformedModule transform(String code, String moduleUrl, ToLongFunction<String> timestamps) {
-		return transform(code, moduleUrl, SpecifierResolver.relative(), timestamps);
+	public JsModuleTransformer(String base) {
+		this.clientUrl = ModuleUrls.withBase(base, DEFAULT_CLIENT_URL);
+		this.base = base;
 	}
 
 	/**
@@ -74,7 +64,8 @@ public final class JsModuleTransformer {
 	 * @param code the module source
 	 * @param moduleUrl the module's canonical URL
 	 * @param resolver resolves specifiers to canonical URLs ({@code null} leaves a
-	 * specifier untouched)
+	 * specifier untouched), such as {@link SpecifierResolver#relative(String)} with the
+	 * same base
 	 * @param timestamps the last HMR timestamp of a module by canonical URL, 0 if never
 	 * updated
 	 * @return the code to serve and its analysis
@@ -103,8 +94,8 @@ public final class JsModuleTransformer {
 			if (!specifier.isDynamic()) {
 				staticImportedUrls.add(imported);
 			}
-			String served = ModuleUrls.importUrl(imported, ModuleUrls.isExplicitImportRequired(imported),
-					timestamps.applyAsLong(imported));
+			String served = ModuleUrls.withBase(this.base, ModuleUrls.importUrl(imported,
+					ModuleUrls.isExplicitImportRequired(imported), timestamps.applyAsLong(imported)));
 			if (!served.equals(specifier.specifier())) {
 				// static: the quotes sit around [start, end); dynamic: [start, end) is the
 				// whole literal
@@ -131,7 +122,8 @@ public final class JsModuleTransformer {
 	 * The module Vite serves for an asset imported from JavaScript
 	 * ({@code import logo from './logo.svg'}, requested with {@code ?import}): its default
 	 * export is the asset's URL.
-	 * @param assetUrl the asset's URL, without query
+	 * @param assetUrl the asset's URL as the browser requests it (with the base), without
+	 * query
 	 * @return the module's code
 	 */
 	public static String assetModule(String assetUrl) {
@@ -140,7 +132,7 @@ public final class JsModuleTransformer {
 
 	/**
 	 * The prelude Vite puts in front of every module that uses {@code import.meta.hot}.
-	 * @param clientUrl the URL of the HMR client module
+	 * @param clientUrl the URL of the HMR client module, with the base
 	 * @param moduleUrl the module's canonical URL
 	 * @return the prelude, without a line break so that line numbers are kept
 	 */

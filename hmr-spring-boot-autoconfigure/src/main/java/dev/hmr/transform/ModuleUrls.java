@@ -106,6 +106,71 @@ public final class ModuleUrls {
 	}
 
 	/**
+	 * Resolve a specifier as {@link #resolve(String, String)} does, for an application
+	 * served under a base path (a servlet context path): a root-absolute specifier is
+	 * written as the browser requests it, so it names a module only under {@code base},
+	 * and its canonical URL is without the base (Vite's {@code stripBase}). A
+	 * root-absolute specifier outside the base gives {@code null}: it is not the
+	 * application's.
+	 * @param specifier the import specifier
+	 * @param importerUrl the canonical URL of the importing module
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @return the resolved canonical URL, or {@code null}
+	 */
+	public static @Nullable String resolve(String specifier, String importerUrl, String base) {
+		Assert.notNull(specifier, "'specifier' must not be null");
+		checkBase(base);
+		if (base.length() > 1 && specifier.startsWith("/") && !specifier.startsWith("//")) {
+			return stripBase(base, normalize(specifier));
+		}
+		return resolve(specifier, importerUrl);
+	}
+
+	/**
+	 * The URL a browser requests for a module of an application served under a base
+	 * path: the base followed by the canonical URL (Vite's {@code joinUrlSegments(base,
+	 * url)}).
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @param url a canonical URL, or an import URL made from one, starting with {@code /}
+	 * @return the URL with the base
+	 */
+	public static String withBase(String base, String url) {
+		checkBase(base);
+		Assert.isTrue(url != null && url.startsWith("/"), "'url' must start with '/'");
+		return (base.length() == 1) ? url : base + url.substring(1);
+	}
+
+	/**
+	 * The canonical URL of a root-absolute URL under a base path: the URL without the
+	 * base (Vite's {@code stripBase}).
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @param url a root-absolute URL
+	 * @return the URL without the base, starting with {@code /}, or {@code null} if the
+	 * URL is not under the base
+	 */
+	public static @Nullable String stripBase(String base, String url) {
+		checkBase(base);
+		Assert.notNull(url, "'url' must not be null");
+		if (base.length() == 1) {
+			return url.startsWith("/") ? url : null;
+		}
+		if (url.startsWith(base)) {
+			return url.substring(base.length() - 1);
+		}
+		String bare = base.substring(0, base.length() - 1);
+		if (url.startsWith(bare) && (url.length() == bare.length() || url.charAt(bare.length()) == '?'
+				|| url.charAt(bare.length()) == '#')) {
+			return "/" + url.substring(bare.length());
+		}
+		return null;
+	}
+
+	static void checkBase(String base) {
+		Assert.isTrue(base != null && base.startsWith("/") && base.endsWith("/"),
+				() -> "'base' must start and end with '/', not '" + base + "'");
+	}
+
+	/**
 	 * Whether an import of this URL must carry Vite's {@code import} query parameter:
 	 * true for anything that is neither JavaScript nor CSS ({@code .svg}, {@code .json},
 	 * {@code .png}…), which the server then serves as a JavaScript module.
@@ -153,6 +218,16 @@ public final class ModuleUrls {
 			query.add(url.substring(question + 1));
 		}
 		return ((question >= 0) ? url.substring(0, question) : url) + "?" + String.join("&", query) + fragment;
+	}
+
+	/**
+	 * A URL without its query and fragment (Vite's {@code cleanUrl}).
+	 * @param url a URL
+	 * @return the URL up to its first {@code ?} or {@code #}
+	 */
+	public static String cleanUrl(String url) {
+		Assert.notNull(url, "'url' must not be null");
+		return path(url);
 	}
 
 	private static String path(String url) {

@@ -2,8 +2,6 @@ package dev.hmr.transform;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.Assert;
-
 /**
  * Turns an import specifier into the canonical URL of the module it names, or
  * {@code null} to leave the specifier as written (a bare specifier the browser resolves
@@ -24,25 +22,24 @@ public interface SpecifierResolver {
 	@Nullable String resolve(String specifier, String importerUrl);
 
 	/**
-	 * Try this resolver, then {@code fallback} for what it leaves unresolved.
-	 * @param fallback the resolver to try next
-	 * @return the combined resolver
-	 */
-	default SpecifierResolver orElse(SpecifierResolver fallback) {
-		Assert.notNull(fallback, "'fallback' must not be null");
-		return (specifier, importerUrl) -> {
-			String resolved = resolve(specifier, importerUrl);
-			return (resolved != null) ? resolved : fallback.resolve(specifier, importerUrl);
-		};
-	}
-
-	/**
 	 * The default resolver: relative and root-absolute specifiers against the importer's
 	 * URL ({@link ModuleUrls#resolve}); bare specifiers and full URLs are left alone.
 	 * @return the resolver
 	 */
 	static SpecifierResolver relative() {
 		return ModuleUrls::resolve;
+	}
+
+	/**
+	 * The default resolver for an application served under a base path: as
+	 * {@link #relative()}, except that a root-absolute specifier names a module only
+	 * under the base ({@link ModuleUrls#resolve(String, String, String)}).
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @return the resolver
+	 */
+	static SpecifierResolver relative(String base) {
+		ModuleUrls.checkBase(base);
+		return (specifier, importerUrl) -> ModuleUrls.resolve(specifier, importerUrl, base);
 	}
 
 }

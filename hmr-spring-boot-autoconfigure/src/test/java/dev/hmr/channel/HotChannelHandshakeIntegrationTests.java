@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Integration tests of the HMR socket's handshake checks against a real server, in the
- * cases Vite's capture shows (VITE-HMR-REFERENCE §2.2).
+ * cases Vite's capture shows (VITE-HMR-REFERENCE §2.2); again under a context path in
+ * {@link HotChannelHandshakeUnderContextPathIntegrationTests}.
  */
 @SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "hmr.allowed-hosts=.example.test" })
@@ -33,6 +35,9 @@ class HotChannelHandshakeIntegrationTests {
 
 	@Autowired
 	private HmrToken token;
+
+	@Value("${server.servlet.context-path:}")
+	private String contextPath;
 
 	@Test
 	void aBrowserWithoutTokenIsRefusedWithBadRequest(CapturedOutput output) {
@@ -77,7 +82,7 @@ class HotChannelHandshakeIntegrationTests {
 
 	@Test
 	void aForeignHostIsRefusedWithBadRequest() throws IOException {
-		try (RawHandshake handshake = RawHandshake.send(this.port, "/@hmr",
+		try (RawHandshake handshake = RawHandshake.send(this.port, this.contextPath + "/@hmr",
 				Map.of("Host", "evil.example.com", "Sec-WebSocket-Protocol", "vite-hmr"))) {
 			assertThat(handshake.status()).isEqualTo(400);
 		}
@@ -85,7 +90,7 @@ class HotChannelHandshakeIntegrationTests {
 
 	@Test
 	void anAllowedHostIsAccepted() throws IOException {
-		try (RawHandshake handshake = RawHandshake.send(this.port, "/@hmr",
+		try (RawHandshake handshake = RawHandshake.send(this.port, this.contextPath + "/@hmr",
 				Map.of("Host", "app.example.test:" + this.port, "Sec-WebSocket-Protocol", "vite-hmr"))) {
 			assertThat(handshake.status()).isEqualTo(101);
 			assertThat(handshake.header("Sec-WebSocket-Protocol")).isEqualTo("vite-hmr");
@@ -94,7 +99,7 @@ class HotChannelHandshakeIntegrationTests {
 
 	@Test
 	void anIpv6LiteralHostIsAccepted() throws IOException {
-		try (RawHandshake handshake = RawHandshake.send(this.port, "/@hmr",
+		try (RawHandshake handshake = RawHandshake.send(this.port, this.contextPath + "/@hmr",
 				Map.of("Host", "[::1]:" + this.port, "Sec-WebSocket-Protocol", "vite-hmr"))) {
 			assertThat(handshake.status()).isEqualTo(101);
 		}
@@ -113,8 +118,9 @@ class HotChannelHandshakeIntegrationTests {
 
 	@Test
 	void aVitePingFromAForeignPageAndHostIsUpgradedThenClosedWithNormalClosure() throws IOException {
-		try (RawHandshake handshake = RawHandshake.send(this.port, "/@hmr", Map.of("Host", "evil.example.com",
-				"Origin", "http://evil.example.com", "Sec-WebSocket-Protocol", "vite-ping"))) {
+		try (RawHandshake handshake = RawHandshake.send(this.port, this.contextPath + "/@hmr",
+				Map.of("Host", "evil.example.com", "Origin", "http://evil.example.com", "Sec-WebSocket-Protocol",
+						"vite-ping"))) {
 			assertThat(handshake.status()).isEqualTo(101);
 			assertThat(handshake.header("Sec-WebSocket-Protocol")).isEqualTo("vite-ping");
 			InputStream input = handshake.input();
@@ -126,7 +132,7 @@ class HotChannelHandshakeIntegrationTests {
 	}
 
 	private URI hmrUri(String query) {
-		return URI.create("ws://localhost:" + this.port + "/@hmr" + query);
+		return URI.create("ws://localhost:" + this.port + this.contextPath + "/@hmr" + query);
 	}
 
 }

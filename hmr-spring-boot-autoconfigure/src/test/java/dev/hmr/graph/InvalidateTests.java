@@ -20,12 +20,12 @@ class InvalidateTests {
 		// invalidation: child accepts and calls invalidate(), parent self-accepts
 		this.graph.js("/invalidation/parent.js").imports("/invalidation/child.js").selfAccepting();
 		this.graph.js("/invalidation/child.js").selfAccepting();
-		assertThat(updates(this.graph.change("/invalidation/child.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.change("/invalidation/child.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/invalidation/child.js");
 		long timestamp = this.graph.lastTimestamp();
 		HmrUpdateResult result = this.graph.graph().invalidate("/invalidation/child.js", "/invalidation/child.js");
 		assertThat(updates(result))
-			.extracting(HmrBoundaryUpdate::path, HmrBoundaryUpdate::timestamp, HmrBoundaryUpdate::firstInvalidatedBy)
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::timestamp, TestGraph.Boundary::firstInvalidatedBy)
 			.containsExactly(tuple("/invalidation/parent.js", timestamp, "/invalidation/child.js"));
 	}
 
@@ -49,7 +49,7 @@ class InvalidateTests {
 		updates(this.graph.graph().invalidate("/child.js", "/child.js"));
 		this.graph.change("/child.js");
 		assertThat(updates(this.graph.graph().invalidate("/child.js", "/child.js")))
-			.extracting(HmrBoundaryUpdate::timestamp)
+			.extracting(TestGraph.Boundary::timestamp)
 			.containsExactly(this.graph.lastTimestamp());
 	}
 
@@ -77,7 +77,7 @@ class InvalidateTests {
 		this.graph.js("/child.js").imports("/parent.js").selfAccepting();
 		ModuleGraph graph = this.graph.graph();
 		updates(this.graph.change("/child.js"));
-		assertThat(updates(graph.invalidate("/child.js", "/child.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(graph.invalidate("/child.js", "/child.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/parent.js");
 		HmrUpdateResult.FullReload reload = fullReload(graph.invalidate("/parent.js", "/child.js"));
 		assertThat(reload.reason()).startsWith("circular import invalidate: /child.js");
@@ -90,7 +90,7 @@ class InvalidateTests {
 		this.graph.js("/child.js").imports("/parent.js").selfAccepting();
 		this.graph.change("/child.js");
 		assertThat(updates(this.graph.graph().invalidate("/child.js", "/child.js")))
-			.extracting(HmrBoundaryUpdate::path, HmrBoundaryUpdate::isWithinCircularImport)
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/parent.js", true));
 	}
 

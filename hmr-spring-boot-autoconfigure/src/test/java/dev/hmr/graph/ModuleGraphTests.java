@@ -198,14 +198,28 @@ class ModuleGraphTests {
 		this.testGraph.js("/leaf.js");
 		ModuleGraph graph = this.testGraph.graph();
 		ModuleNode child = this.testGraph.node("/child.js");
-		Set<ModuleNode> lost = graph.onFileDeleted(TestGraph.file("/child.js"));
-		assertThat(lost).extracting(ModuleNode::getUrl).containsExactly("/leaf.js");
+		graph.onFileDeleted(TestGraph.file("/child.js"));
 		assertThat(child.getImportedModules()).isEmpty();
 		assertThat(this.testGraph.node("/leaf.js").getImporters()).isEmpty();
 		assertThat(graph.getModuleByUrl("/child.js")).isSameAs(child);
 		// HMR then runs for the deleted module as for an edit
-		assertThat(updates(this.testGraph.change("/child.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.testGraph.change("/child.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/parent.js");
+	}
+
+	@Test
+	void moduleImportedBeforeItsFileExistedGetsTheFileOfALaterCallAndKeepsIt() {
+		ModuleGraph graph = new ModuleGraph();
+		ModuleNode late = graph.ensureModule("/late.js", null, ModuleType.JS);
+		assertThat(late.getFile()).isNull();
+		Path file = Path.of("/project/late.js");
+		assertThat(graph.ensureModule("/late.js", file, ModuleType.JS)).isSameAs(late);
+		assertThat(late.getFile()).isEqualTo(file);
+		assertThat(graph.getModulesByFile(file)).containsExactly(late);
+		assertThat(graph.ensureModule("/late.js", Path.of("/project/other.js"), ModuleType.JS).getFile())
+			.isEqualTo(file);
+		assertThat(graph.getModulesByFile(Path.of("/project/other.js"))).isEmpty();
+		assertThat(graph.getModules()).containsExactly(late);
 	}
 
 	@Test

@@ -98,9 +98,16 @@ final class TestGraph {
 		return Path.of(ROOT + path);
 	}
 
-	static List<HmrBoundaryUpdate> updates(HmrUpdateResult result) {
+	/** The boundaries of an update result, each with the update's timestamp. */
+	static List<Boundary> updates(HmrUpdateResult result) {
 		assertThat(result).isInstanceOf(HmrUpdateResult.Updates.class);
-		return ((HmrUpdateResult.Updates) result).updates();
+		HmrUpdateResult.Updates updates = (HmrUpdateResult.Updates) result;
+		return updates.boundaries()
+			.stream()
+			.map((boundary) -> new Boundary(boundary.boundary().getType(), updates.timestamp(),
+					boundary.boundary().getUrl(), boundary.acceptedVia().getUrl(), boundary.isWithinCircularImport(),
+					updates.firstInvalidatedBy()))
+			.toList();
 	}
 
 	static HmrUpdateResult.FullReload fullReload(HmrUpdateResult result) {
@@ -126,6 +133,22 @@ final class TestGraph {
 		Spec spec = this.specs.get(url);
 		assertThat(spec).as("declared module " + url).isNotNull();
 		return spec.node;
+	}
+
+	/**
+	 * One boundary of an update, with the fields the engine puts on the wire.
+	 *
+	 * @param type the boundary's type ({@code JS} gives a {@code js-update}, {@code CSS} a
+	 * {@code css-update})
+	 * @param timestamp the update's timestamp
+	 * @param path the boundary's URL
+	 * @param acceptedPath the URL of the module it re-imports
+	 * @param isWithinCircularImport whether it lies on an import cycle
+	 * @param firstInvalidatedBy the module that first invalidated, or {@code null}
+	 */
+	record Boundary(ModuleType type, long timestamp, String path, String acceptedPath, boolean isWithinCircularImport,
+			@Nullable String firstInvalidatedBy) {
+
 	}
 
 	/**

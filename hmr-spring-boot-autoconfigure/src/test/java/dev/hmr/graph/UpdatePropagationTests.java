@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.hmr.graph.TestGraph.fullReload;
 import static dev.hmr.graph.TestGraph.updates;
@@ -25,17 +23,17 @@ class UpdatePropagationTests {
 	void selfAcceptingModuleIsItsOwnBoundary() {
 		this.graph.js("/main.js").imports("/self.js");
 		this.graph.js("/self.js").selfAccepting();
-		List<HmrBoundaryUpdate> updates = updates(this.graph.change("/self.js"));
-		assertThat(updates).containsExactly(new HmrBoundaryUpdate(HmrBoundaryUpdate.Type.JS_UPDATE,
-				this.graph.lastTimestamp(), "/self.js", "/self.js", false, false, null));
+		List<TestGraph.Boundary> updates = updates(this.graph.change("/self.js"));
+		assertThat(updates).containsExactly(new TestGraph.Boundary(ModuleType.JS, this.graph.lastTimestamp(),
+				"/self.js", "/self.js", false, null));
 	}
 
 	@Test
 	void importerThatAcceptsTheDepIsTheBoundary() {
 		this.graph.js("/hmr.js").imports("/hmrDep.js").accepts("/hmrDep.js");
 		this.graph.js("/hmrDep.js");
-		assertThat(updates(this.graph.change("/hmrDep.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath)
+		assertThat(updates(this.graph.change("/hmrDep.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/hmr.js", "/hmrDep.js"));
 	}
 
@@ -44,8 +42,8 @@ class UpdatePropagationTests {
 		this.graph.js("/hmr.js").imports("/hmrDep.js").accepts("/hmrDep.js");
 		this.graph.js("/hmrDep.js").imports("/hmrNestedDep.js");
 		this.graph.js("/hmrNestedDep.js");
-		assertThat(updates(this.graph.change("/hmrNestedDep.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath)
+		assertThat(updates(this.graph.change("/hmrNestedDep.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/hmr.js", "/hmrDep.js"));
 	}
 
@@ -56,8 +54,8 @@ class UpdatePropagationTests {
 		this.graph.js("/widget.js").imports("/format.js");
 		this.graph.js("/format.js").imports("/util.js");
 		this.graph.js("/util.js");
-		assertThat(updates(this.graph.change("/util.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath)
+		assertThat(updates(this.graph.change("/util.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/page.js", "/page.js"));
 	}
 
@@ -69,7 +67,7 @@ class UpdatePropagationTests {
 		this.graph.js("/left.js").imports("/shared.js").selfAccepting();
 		this.graph.js("/right.js").imports("/shared.js").selfAccepting();
 		this.graph.js("/shared.js");
-		assertThat(updates(this.graph.change("/shared.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.change("/shared.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/left.js", "/right.js");
 	}
 
@@ -112,8 +110,8 @@ class UpdatePropagationTests {
 		this.graph.js("/a.js").imports("/b.js");
 		this.graph.js("/b.js").imports("/c.js");
 		this.graph.js("/c.js").imports("/b.js").selfAccepting();
-		assertThat(updates(this.graph.change("/c.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/c.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/c.js", true));
 	}
 
@@ -124,8 +122,8 @@ class UpdatePropagationTests {
 		this.graph.js("/circular/mod-a.js").imports("/circular/mod-b.js");
 		this.graph.js("/circular/mod-b.js").imports("/circular/mod-c.js");
 		this.graph.js("/circular/mod-c.js").imports("/circular/mod-a.js");
-		assertThat(updates(this.graph.change("/circular/mod-b.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/circular/mod-b.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/circular/index.js", false));
 	}
 
@@ -134,8 +132,8 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/parent.js");
 		this.graph.js("/parent.js").imports("/child.js").accepts("/child.js");
 		this.graph.js("/child.js").imports("/parent.js");
-		assertThat(updates(this.graph.change("/child.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath, HmrBoundaryUpdate::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/child.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath, TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/parent.js", "/child.js", true));
 	}
 
@@ -143,25 +141,24 @@ class UpdatePropagationTests {
 	void moduleImportingItselfIsNotACircularImport() {
 		this.graph.js("/main.js").imports("/self.js");
 		this.graph.js("/self.js").imports("/self.js").selfAccepting();
-		assertThat(updates(this.graph.change("/self.js"))).extracting(HmrBoundaryUpdate::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/self.js"))).extracting(TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(false);
 	}
 
 	@Test
 	void linkedStylesheetGivesACssUpdate() {
 		this.graph.linkedCss("/css/site.css?direct");
-		assertThat(updates(this.graph.change("/css/site.css"))).containsExactly(new HmrBoundaryUpdate(
-				HmrBoundaryUpdate.Type.CSS_UPDATE, this.graph.lastTimestamp(), "/css/site.css?direct",
-				"/css/site.css?direct", false, false, null));
+		assertThat(updates(this.graph.change("/css/site.css"))).containsExactly(new TestGraph.Boundary(ModuleType.CSS,
+				this.graph.lastTimestamp(), "/css/site.css?direct", "/css/site.css?direct", false, null));
 	}
 
 	@Test
 	void stylesheetImportedFromJsGivesAJsUpdate() {
 		this.graph.js("/main.js").imports("/style.css");
 		this.graph.js("/style.css").selfAccepting();
-		assertThat(updates(this.graph.change("/style.css"))).extracting(HmrBoundaryUpdate::type,
-				HmrBoundaryUpdate::path, HmrBoundaryUpdate::explicitImportRequired)
-			.containsExactly(tuple(HmrBoundaryUpdate.Type.JS_UPDATE, "/style.css", false));
+		assertThat(updates(this.graph.change("/style.css"))).extracting(TestGraph.Boundary::type,
+				TestGraph.Boundary::path)
+			.containsExactly(tuple(ModuleType.JS, "/style.css"));
 	}
 
 	@Test
@@ -169,9 +166,9 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/a.css");
 		this.graph.js("/a.css").selfAccepting();
 		this.graph.linkedCss("/a.css?direct");
-		assertThat(updates(this.graph.change("/a.css"))).extracting(HmrBoundaryUpdate::type, HmrBoundaryUpdate::path)
-			.containsExactly(tuple(HmrBoundaryUpdate.Type.JS_UPDATE, "/a.css"),
-					tuple(HmrBoundaryUpdate.Type.CSS_UPDATE, "/a.css?direct"));
+		assertThat(updates(this.graph.change("/a.css"))).extracting(TestGraph.Boundary::type, TestGraph.Boundary::path)
+			.containsExactly(tuple(ModuleType.JS, "/a.css"),
+					tuple(ModuleType.CSS, "/a.css?direct"));
 	}
 
 	@Test
@@ -180,26 +177,19 @@ class UpdatePropagationTests {
 		this.graph.linkedCss("/css/site.css?direct").importsFile(imported);
 		assertThat(imported.getType()).isEqualTo(ModuleType.ASSET);
 		assertThat(imported.isAnalyzed()).isFalse();
-		assertThat(updates(this.graph.change("/css/vars.css"))).extracting(HmrBoundaryUpdate::type,
-				HmrBoundaryUpdate::path, HmrBoundaryUpdate::acceptedPath)
-			.containsExactly(tuple(HmrBoundaryUpdate.Type.CSS_UPDATE, "/css/site.css?direct", "/css/site.css?direct"));
+		assertThat(updates(this.graph.change("/css/vars.css"))).extracting(TestGraph.Boundary::type,
+				TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
+			.containsExactly(tuple(ModuleType.CSS, "/css/site.css?direct", "/css/site.css?direct"));
 	}
 
 	@Test
-	void acceptedAssetRequiresAnExplicitImport() {
+	void acceptedAssetIsAcceptedByItsImporter() {
+		// Whether its re-import needs ?import is the engine's to say: ModuleUrls.isExplicitImportRequired
 		this.graph.js("/hmr.js").imports("/logo.svg").accepts("/logo.svg");
 		this.graph.js("/logo.svg");
-		assertThat(updates(this.graph.change("/logo.svg"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath, HmrBoundaryUpdate::explicitImportRequired)
-			.containsExactly(tuple("/hmr.js", "/logo.svg", true));
-	}
-
-	@ParameterizedTest(name = "{0} -> {1}")
-	@CsvSource({ "/logo.svg, true", "/data.json, true", "/app.js, false", "/app.ts?v=1, false", "/App.vue, false",
-			"/lib.mjs, false", "/style.css, false", "/theme.scss?direct, false", "/@id/virtual-module, false",
-			"/dir/, true", "/img.png#hash, true" })
-	void explicitImportIsRequiredForUrlsThatAreNeitherJsNorCss(String url, boolean required) {
-		assertThat(UpdatePropagation.isExplicitImportRequired(url)).isEqualTo(required);
+		assertThat(updates(this.graph.change("/logo.svg"))).extracting(TestGraph.Boundary::type,
+				TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
+			.containsExactly(tuple(ModuleType.JS, "/hmr.js", "/logo.svg"));
 	}
 
 	@Test
@@ -215,8 +205,8 @@ class UpdatePropagationTests {
 	void moduleAcceptingExportsWithNoImporterIsABoundary() {
 		// accept-exports/side-effects: the page entry accepts its default export
 		this.graph.js("/side-effects.js").acceptsExports("default");
-		assertThat(updates(this.graph.change("/side-effects.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath)
+		assertThat(updates(this.graph.change("/side-effects.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/side-effects.js", "/side-effects.js"));
 	}
 
@@ -224,7 +214,7 @@ class UpdatePropagationTests {
 	void moduleAcceptingExportsWithASelfAcceptingImporterGivesTwoUpdates() {
 		this.graph.js("/main.js").imports("/target.js").selfAccepting();
 		this.graph.js("/target.js").acceptsExports("a");
-		assertThat(updates(this.graph.change("/target.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.change("/target.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/target.js", "/main.js");
 	}
 
@@ -234,7 +224,7 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").importsBindings("/target.js", "default", "a");
 		this.graph.js("/target.js").imports("/dep.js").acceptsExports("a", "default");
 		this.graph.js("/dep.js");
-		assertThat(updates(this.graph.change("/dep.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.change("/dep.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/target.js");
 	}
 
@@ -251,7 +241,7 @@ class UpdatePropagationTests {
 		// accept-exports: import './unused' of a module calling acceptExports([])
 		this.graph.js("/index.js").importsBindings("/unused.js");
 		this.graph.js("/unused.js").acceptsExports();
-		assertThat(updates(this.graph.change("/unused.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.change("/unused.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/unused.js");
 	}
 
@@ -260,7 +250,7 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/a.js", "/b.js").selfAccepting();
 		this.graph.js("/a.js");
 		this.graph.js("/b.js");
-		assertThat(updates(this.graph.changeModules("/a.js", "/b.js"))).extracting(HmrBoundaryUpdate::path)
+		assertThat(updates(this.graph.changeModules("/a.js", "/b.js"))).extracting(TestGraph.Boundary::path)
 			.containsExactly("/main.js");
 	}
 
@@ -269,8 +259,8 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/a.js", "/b.js").accepts("/a.js", "/b.js");
 		this.graph.js("/a.js");
 		this.graph.js("/b.js");
-		assertThat(updates(this.graph.changeModules("/a.js", "/b.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::acceptedPath)
+		assertThat(updates(this.graph.changeModules("/a.js", "/b.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/main.js", "/a.js"), tuple("/main.js", "/b.js"));
 	}
 
@@ -297,8 +287,8 @@ class UpdatePropagationTests {
 		ModuleGraph graph = this.graph.graph();
 		HmrUpdateResult result = graph.updateModules(null, List.of(this.graph.node("/child.js")), 1_700_000_000_000L,
 				"/grandchild.js");
-		assertThat(updates(result)).extracting(HmrBoundaryUpdate::path, HmrBoundaryUpdate::timestamp,
-				HmrBoundaryUpdate::firstInvalidatedBy)
+		assertThat(updates(result)).extracting(TestGraph.Boundary::path, TestGraph.Boundary::timestamp,
+				TestGraph.Boundary::firstInvalidatedBy)
 			.containsExactly(tuple("/parent.js", 1_700_000_000_000L, "/grandchild.js"));
 	}
 
@@ -318,7 +308,7 @@ class UpdatePropagationTests {
 		this.graph.js("/a.js").imports("/b.js");
 		this.graph.js("/b.js");
 		Propagation propagation = UpdatePropagation.propagateUpdate(this.graph.node("/b.js"), new HashSet<>());
-		assertThat(propagation.hasDeadEnd()).isTrue();
+		assertThat(propagation.deadEndChain()).isNotNull();
 		assertThat(propagation.deadEndChain()).extracting(ModuleNode::getUrl)
 			.containsExactly("/b.js", "/a.js", "/main.js");
 	}
@@ -331,7 +321,7 @@ class UpdatePropagationTests {
 		traversed.add(this.graph.node("/main.js"));
 		Propagation propagation = UpdatePropagation.propagateUpdate(this.graph.node("/a.js"), traversed);
 		assertThat(propagation.boundaries()).isEmpty();
-		assertThat(propagation.hasDeadEnd()).isFalse();
+		assertThat(propagation.deadEndChain()).isNull();
 	}
 
 	@Test
@@ -360,8 +350,8 @@ class UpdatePropagationTests {
 		}
 		// m0 imports leaf: the cycle check walks the whole loop
 		this.graph.js("/leaf.js").imports("/m" + (length - 1) + ".js");
-		assertThat(updates(this.graph.change("/leaf.js"))).extracting(HmrBoundaryUpdate::path,
-				HmrBoundaryUpdate::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/leaf.js"))).extracting(TestGraph.Boundary::path,
+				TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/m0.js", true));
 	}
 

@@ -18,7 +18,7 @@ class AcceptDepsBrowserIntegrationTests extends PlaygroundBrowserIntegrationTest
 		browser.awaitText(".multi", "a0 b0");
 		browser.markWindow();
 
-		playground.write("accept-deps/b.js", "export const b = 'b1'\n");
+		playground().write("accept-deps/b.js", "export const b = 'b1'\n");
 
 		browser.awaitText(".multi", "a0 b1");
 		browser.awaitConsole(">>> vite:beforeUpdate -- update", "(multi deps) a: undefined, b: b1",
@@ -32,7 +32,7 @@ class AcceptDepsBrowserIntegrationTests extends PlaygroundBrowserIntegrationTest
 		browser.awaitConsole("[vite] connected.");
 		browser.markWindow();
 
-		playground.edit("accept-deps/dep.js", (js) -> js.replace("'dep0'", "'dep1'"));
+		playground().edit("accept-deps/dep.js", (js) -> js.replace("'dep0'", "'dep1'"));
 
 		browser.awaitConsole(">>> vite:beforeUpdate -- update", "(single dep) dep is now: dep1",
 				"[vite] hot updated: /accept-deps/dep.js via /accept-deps/main.js", ">>> vite:afterUpdate -- update");
@@ -45,7 +45,7 @@ class AcceptDepsBrowserIntegrationTests extends PlaygroundBrowserIntegrationTest
 		browser.awaitConsole("[vite] connected.");
 		browser.markWindow();
 
-		playground.edit("accept-deps/nested.js", (js) -> js.replace("'nested0'", "'nested1'"));
+		playground().edit("accept-deps/nested.js", (js) -> js.replace("'nested0'", "'nested1'"));
 
 		browser.awaitConsole(">>> vite:beforeUpdate -- update", "(single dep) nested is now: nested1",
 				"[vite] hot updated: /accept-deps/dep.js via /accept-deps/main.js", ">>> vite:afterUpdate -- update");

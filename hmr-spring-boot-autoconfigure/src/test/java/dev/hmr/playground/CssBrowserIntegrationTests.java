@@ -18,7 +18,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 		browser.awaitComputedStyle(".linked", "color", "rgb(255, 0, 0)");
 		browser.markWindow();
 
-		playground.edit("css/linked.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 0, 255)"));
+		playground().edit("css/linked.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 0, 255)"));
 
 		browser.awaitComputedStyle(".linked", "color", "rgb(0, 0, 255)");
 		browser.awaitConsole("[vite] css hot updated: /css/linked.css");
@@ -26,7 +26,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 			.asList()
 			.singleElement()
 			.asString()
-			.contains("/css/linked.css?t=")
+			.contains(this.contextPath + "/css/linked.css?t=")
 			.doesNotContain("direct");
 		assertThat(browser.wasReloaded()).isFalse();
 	}
@@ -37,7 +37,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 		browser.awaitComputedStyle(".at-import", "color", "rgb(255, 0, 0)");
 		browser.markWindow();
 
-		playground.edit("css/at-import.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 128, 0)"));
+		playground().edit("css/at-import.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 128, 0)"));
 
 		browser.awaitComputedStyle(".at-import", "color", "rgb(0, 128, 0)");
 		assertThat(browser.script("return document.querySelectorAll('link').length")).isEqualTo(1L);
@@ -50,7 +50,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 		browser.awaitComputedStyle(".imported", "color", "rgb(255, 0, 0)");
 		browser.markWindow();
 
-		playground.edit("css/imported.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 0, 255)"));
+		playground().edit("css/imported.css", (css) -> css.replace("rgb(255, 0, 0)", "rgb(0, 0, 255)"));
 
 		browser.awaitComputedStyle(".imported", "color", "rgb(0, 0, 255)");
 		browser.awaitConsole("[vite] hot updated: /css/imported.css");

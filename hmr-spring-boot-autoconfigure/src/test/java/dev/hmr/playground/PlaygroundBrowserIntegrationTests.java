@@ -1,10 +1,16 @@
 package dev.hmr.playground;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.hmr.browser.Browser;
 import dev.hmr.browser.BrowserExtension;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,9 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the browser scenarios: the real application on a random port, whose watched and
  * served roots are one {@link Playground} copied once for all scenario classes (so they
- * share one Spring context), and a real headless Chromium per class.
+ * share one Spring context), and a real headless Chromium per class. Scenario classes
+ * annotated {@link UnderContextPath} run under a servlet context path, on a playground of
+ * their own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true",
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.playground.roots}" },
 		classes = PlaygroundBrowserIntegrationTests.PlaygroundApplication.class)
 @ExtendWith(BrowserExtension.class)
 abstract class PlaygroundBrowserIntegrationTests {
@@ -26,27 +35,55 @@ abstract class PlaygroundBrowserIntegrationTests {
 	// created before any application context starts: see Playground
 	static final Playground playground = Playground.copy();
 
+	static final Playground contextPathPlayground = Playground.copy();
+
 	@LocalServerPort
 	int port;
 
+	@Value("${server.servlet.context-path:}")
+	String contextPath;
+
 	@DynamicPropertySource
 	static void roots(DynamicPropertyRegistry registry) {
-		registry.add("hmr.watch.roots", playground::roots);
+		registry.add("test.playground.roots", playground::roots);
+		registry.add("test.playground.context-path-roots", contextPathPlayground::roots);
+	}
+
+	/**
+	 * The playground the application serves.
+	 * @return {@link #playground}, or {@link #contextPathPlayground} under a context path
+	 */
+	Playground playground() {
+		return this.contextPath.isEmpty() ? playground : contextPathPlayground;
 	}
 
 	/**
 	 * Open a page of the playground and wait until its client is connected.
 	 * @param browser the browser
-	 * @param path such as {@code /self-accept/index.html}
+	 * @param path such as {@code /self-accept/index.html}, without the context path
 	 */
 	void open(Browser browser, String path) {
-		browser.open("http://localhost:" + this.port + path);
+		browser.open("http://localhost:" + this.port + this.contextPath + path);
 		browser.awaitConsole("[vite] connected.");
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class PlaygroundApplication {
+
+	}
+
+	/**
+	 * Runs a scenario class with the application under
+	 * {@code server.servlet.context-path=/app}, on {@link #contextPathPlayground}.
+	 */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.TYPE)
+	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+			properties = { "hmr.enabled=true", "hmr.watch.roots=${test.playground.context-path-roots}",
+					"server.servlet.context-path=/app" },
+			classes = PlaygroundBrowserIntegrationTests.PlaygroundApplication.class)
+	@interface UnderContextPath {
 
 	}
 

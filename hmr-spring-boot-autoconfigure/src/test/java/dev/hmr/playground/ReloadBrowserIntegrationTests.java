@@ -6,7 +6,8 @@ import dev.hmr.browser.Browser;
 
 /**
  * When no module accepts an update, or the one that would declines it, the page reloads
- * (playgrounds {@code reload} and {@code decline}).
+ * (playgrounds {@code reload} and {@code decline}), as it does when the page itself is
+ * edited.
  */
 class ReloadBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 
@@ -16,10 +17,24 @@ class ReloadBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 		browser.awaitText(".plain", "plain0");
 		browser.markWindow();
 
-		playground.write("reload/plain.js", "export const plain = 'plain1'\n");
+		playground().write("reload/plain.js", "export const plain = 'plain1'\n");
 
 		browser.awaitReload();
 		browser.awaitText(".plain", "plain1");
+	}
+
+	@Test
+	void editingThePageReloadsIt(Browser browser) {
+		// The payload names /reload/index.html; the client compares it, with its base, to location.pathname
+		open(browser, "/reload/index.html");
+		browser.awaitText(".plain", "plain0");
+		browser.markWindow();
+
+		playground().edit("reload/index.html",
+				(html) -> html.replace("<p class=\"plain\"></p>", "<p class=\"plain\"></p><p class=\"page\">page1</p>"));
+
+		browser.awaitReload();
+		browser.awaitText(".page", "page1");
 	}
 
 	@Test
@@ -28,7 +43,7 @@ class ReloadBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 		browser.awaitText(".declining", "declining0");
 		browser.markWindow();
 
-		playground.edit("decline/declining.js", (js) -> js.replace("'declining0'", "'declining1'"));
+		playground().edit("decline/declining.js", (js) -> js.replace("'declining0'", "'declining1'"));
 
 		browser.awaitReload();
 		browser.awaitText(".declining", "declining1");

@@ -21,7 +21,7 @@ class SelfAcceptBrowserIntegrationTests extends PlaygroundBrowserIntegrationTest
 		browser.markWindow();
 		browser.clearConsole();
 
-		playground.edit("self-accept/counter.js", (js) -> js.replace("const label = 'count'", "const label = 'clicks'"));
+		playground().edit("self-accept/counter.js", (js) -> js.replace("const label = 'count'", "const label = 'clicks'"));
 
 		browser.awaitText(".counter", "clicks: 2");
 		browser.awaitConsole(">>> vite:beforeUpdate -- update", "(self-accept) dispose, count was 2",

@@ -38,7 +38,7 @@ class HmrModuleTransformerTests {
 		ServerHotChannel channel = mock(ServerHotChannel.class);
 		ModuleGraph graph = new ModuleGraph();
 		HmrModuleTransformer transformer = new HmrModuleTransformer(graph, channel, new HmrClock(), List.of(),
-				List.of(root), "/@vite/client");
+				List.of(root), "");
 		ResourceTransformerChain chain = mock(ResourceTransformerChain.class);
 		given(chain.transform(any(), any())).willAnswer((invocation) -> invocation.getArgument(1));
 		assertThatExceptionOfType(ResponseStatusException.class)

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CssModuleTransformerTests {
 
-	private final CssModuleTransformer transformer = new CssModuleTransformer();
+	private final CssModuleTransformer transformer = new CssModuleTransformer("/");
 
 	@Test
 	void cssImportedFromJavaScriptBecomesASelfAcceptingModule() {
 		TransformedModule module = this.transformer.toJsModule("body { color: red }\n", "/css/style.css",
-				"/abs/css/style.css");
+				"/abs/css/style.css", SpecifierResolver.relative(), (url) -> 0);
 		assertThat(module.code()).isEqualTo("import { createHotContext as __vite__createHotContext } from "
 				+ "\"/@vite/client\";import.meta.hot = __vite__createHotContext(\"/css/style.css\");"
 				+ "import { updateStyle as __vite__updateStyle, removeStyle as __vite__removeStyle } from "
@@ -29,16 +29,16 @@ class CssModuleTransformerTests {
 
 	@Test
 	void generatedModuleLexesLikeAnyModule() {
-		TransformedModule module = this.transformer.toJsModule("a { }", "/a.css", "/a.css");
+		TransformedModule module = this.transformer.toJsModule("a { }", "/a.css", "/a.css", SpecifierResolver.relative(), (url) -> 0);
 		TransformedModule analysed = new JsModuleTransformer().transform(
-				module.code().substring(module.code().indexOf(");") + 2), "/a.css", (url) -> 0);
+				module.code().substring(module.code().indexOf(");") + 2), "/a.css", SpecifierResolver.relative(), (url) -> 0);
 		assertThat(analysed.isSelfAccepting()).isTrue();
 	}
 
 	@Test
 	void cssTextIsASafeStringLiteral() {
 		String css = "a::after { content: \"\\\"</script><!-- \\u2028\" }\u2028\u2029\t\r\n\\";
-		String code = this.transformer.toJsModule(css, "/a.css", "/a.css").code();
+		String code = this.transformer.toJsModule(css, "/a.css", "/a.css", SpecifierResolver.relative(), (url) -> 0).code();
 		String line = code.lines().filter((l) -> l.startsWith("const __vite__css = ")).findFirst().orElseThrow();
 		assertThat(line).isEqualTo("const __vite__css = \"a::after { content: \\\"\\\\\\\"\\u003c/script>\\u003c!-- "
 				+ "\\\\u2028\\\" }\\u2028\\u2029\\t\\r\\n\\\\\"");
@@ -50,7 +50,7 @@ class CssModuleTransformerTests {
 	@Test
 	void relativeImportsInTheCssBecomeAbsolute() {
 		TransformedModule module = this.transformer.toJsModule("@import './base.css';\n@import url(../theme.css);",
-				"/css/app/main.css", "/abs/main.css");
+				"/css/app/main.css", "/abs/main.css", SpecifierResolver.relative(), (url) -> 0);
 		assertThat(module.code()).contains("const __vite__css = \"@import '/css/app/base.css';\\n"
 				+ "@import url(/css/theme.css);\"");
 		assertThat(module.importedUrls()).containsExactly("/css/app/base.css", "/css/theme.css");

@@ -11,7 +11,7 @@ class HtmlClientInjectorTests {
 
 	private static final String CLIENT = "<script type=\"module\" src=\"/@vite/client\"></script>";
 
-	private final HtmlClientInjector injector = new HtmlClientInjector();
+	private final HtmlClientInjector injector = new HtmlClientInjector("/@vite/client");
 
 	@Test
 	void clientBecomesTheFirstChildOfTheHead() {
@@ -115,13 +115,10 @@ class HtmlClientInjectorTests {
 	}
 
 	@Test
-	void insertionCanBeAppliedByTheCaller() {
-		String html = "<html><head><title>t</title>";
-		HtmlClientInjector.Insertion insertion = this.injector.findInsertion(html);
-		assertThat(insertion).isNotNull();
-		assertThat(insertion.offset()).isEqualTo(12);
-		assertThat(insertion.text()).isEqualTo("\n  " + CLIENT);
-		assertThat(this.injector.findInsertion("<p>fragment</p>")).isNull();
+	void clientGoesRightAfterTheHeadTagAndFragmentsAreLeftAlone() {
+		assertThat(this.injector.inject("<html><head><title>t</title>"))
+			.isEqualTo("<html><head>\n  " + CLIENT + "<title>t</title>");
+		assertThat(this.injector.inject("<p>fragment</p>")).isEqualTo("<p>fragment</p>");
 	}
 
 }

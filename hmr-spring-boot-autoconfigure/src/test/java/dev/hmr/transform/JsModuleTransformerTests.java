@@ -40,10 +40,26 @@ class JsModuleTransformerTests {
 
 	@Test
 	void preludeUsesTheConfiguredClientUrlAndTheCanonicalModuleUrl() {
-		TransformedModule module = new JsModuleTransformer("/app/@vite/client")
-			.transform("import.meta.hot.accept()", "/js/app.js?t=1700000000000", NEVER_UPDATED);
+		TransformedModule module = new JsModuleTransformer("/app/").transform("import.meta.hot.accept()",
+				"/js/app.js?t=1700000000000", SpecifierResolver.relative("/app/"), NEVER_UPDATED);
 		assertThat(module.code()).startsWith("import { createHotContext as __vite__createHotContext } from "
 				+ "\"/app/@vite/client\";import.meta.hot = __vite__createHotContext(\"/js/app.js\");");
+	}
+
+	@Test
+	void underABaseImportsAreServedWithItAndCanonicalUrlsAreWithout() {
+		TransformedModule module = new JsModuleTransformer("/app/").transform(
+				"import a from './a.js';\nimport b from '/app/lib/b.js';\nimport c from '/other/c.js';\n"
+						+ "import logo from './logo.svg';\nimport.meta.hot.accept('./a.js', () => {})\n",
+				"/js/app.js", SpecifierResolver.relative("/app/"), (url) -> url.equals("/js/a.js") ? 1700000000000L : 0);
+		assertThat(module.code()).contains("import a from \"/app/js/a.js?t=1700000000000\";")
+			.contains("import b from '/app/lib/b.js';")
+			.contains("import c from '/other/c.js';")
+			.contains("import logo from \"/app/js/logo.svg?import\";")
+			.contains("import.meta.hot.accept(\"/js/a.js\", () => {})")
+			.contains("__vite__createHotContext(\"/js/app.js\")");
+		assertThat(module.importedUrls()).containsExactly("/js/a.js", "/lib/b.js", "/js/logo.svg");
+		assertThat(module.acceptedUrls()).containsExactly("/js/a.js");
 	}
 
 	@Test
@@ -83,14 +99,14 @@ class JsModuleTransformerTests {
 	@Test
 	void updatedModulesAreImportedWithTheirTimestamp() {
 		TransformedModule module = this.transformer.transform("import a from './a.js'; import b from './b.js'",
-				"/js/app.js", (url) -> Map.of("/js/a.js", 1700000000123L).getOrDefault(url, 0L));
+				"/js/app.js", SpecifierResolver.relative(), (url) -> Map.of("/js/a.js", 1700000000123L).getOrDefault(url, 0L));
 		assertThat(module.code()).isEqualTo("import a from \"/js/a.js?t=1700000000123\"; import b from \"/js/b.js\"");
 		assertThat(module.importedUrls()).containsExactly("/js/a.js", "/js/b.js");
 	}
 
 	@Test
 	void timestampIsAddedBeforeAnExistingQueryLikeTheClientDoes() {
-		TransformedModule module = this.transformer.transform("import a from './a.js?v=2'", "/js/app.js",
+		TransformedModule module = this.transformer.transform("import a from './a.js?v=2'", "/js/app.js", SpecifierResolver.relative(),
 				(url) -> url.equals("/js/a.js?v=2") ? 1700000000123L : 0);
 		assertThat(module.code()).isEqualTo("import a from \"/js/a.js?t=1700000000123&v=2\"");
 	}
@@ -98,7 +114,7 @@ class JsModuleTransformerTests {
 	@Test
 	void nonJavaScriptImportsGetTheImportMarker() {
 		TransformedModule module = this.transformer.transform(
-				"import logo from './logo.svg'; import data from './data.json'; import './style.css'", "/js/app.js",
+				"import logo from './logo.svg'; import data from './data.json'; import './style.css'", "/js/app.js", SpecifierResolver.relative(),
 				(url) -> url.equals("/js/logo.svg") ? 1700000000123L : 0);
 		assertThat(module.code()).isEqualTo("import logo from \"/js/logo.svg?import&t=1700000000123\"; "
 				+ "import data from \"/js/data.json?import\"; import \"/js/style.css\"");
@@ -136,7 +152,7 @@ class JsModuleTransformerTests {
 	@Test
 	void acceptedDepsInAnArrayAreRewritten() {
 		TransformedModule module = this.transformer.transform(
-				"import.meta.hot?.accept(['./a.js', \"../b.js\"], ([a, b]) => {})", "/js/app.js",
+				"import.meta.hot?.accept(['./a.js', \"../b.js\"], ([a, b]) => {})", "/js/app.js", SpecifierResolver.relative(),
 				(url) -> 1700000000123L);
 		assertThat(module.code())
 			.isEqualTo(PRELUDE + "import.meta.hot?.accept([\"/js/a.js\", \"/b.js\"], ([a, b]) => {})");
@@ -165,8 +181,8 @@ class JsModuleTransformerTests {
 
 	@Test
 	void customResolverCanResolveBareSpecifiers() {
-		SpecifierResolver resolver = SpecifierResolver.relative()
-			.orElse((specifier, importer) -> specifier.equals("lit") ? "/webjars/lit/index.js" : null);
+		SpecifierResolver resolver = (specifier, importer) -> specifier.equals("lit") ? "/webjars/lit/index.js"
+				: SpecifierResolver.relative().resolve(specifier, importer);
 		TransformedModule module = this.transformer.transform("import { html } from 'lit'; import 'vue'",
 				"/js/app.js", resolver, NEVER_UPDATED);
 		assertThat(module.code()).isEqualTo("import { html } from \"/webjars/lit/index.js\"; import 'vue'");
@@ -193,7 +209,7 @@ class JsModuleTransformerTests {
 	}
 
 	private TransformedModule transform(String code) {
-		return this.transformer.transform(code, "/js/app.js", NEVER_UPDATED);
+		return this.transformer.transform(code, "/js/app.js", SpecifierResolver.relative(), NEVER_UPDATED);
 	}
 
 }

@@ -1,8 +1,11 @@
 package dev.hmr.transform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ModuleUrls}.
@@ -78,6 +81,51 @@ class ModuleUrlsTests {
 		assertThat(ModuleUrls.isExplicitImportRequired("/style.CSS")).isFalse();
 		assertThat(ModuleUrls.isExplicitImportRequired("/theme.scss")).isFalse();
 		assertThat(ModuleUrls.isExplicitImportRequired("/no-extension")).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "/logo.svg, true", "/data.json, true", "/app.js, false", "/app.ts?v=1, false", "/App.vue, false",
+			"/lib.mjs, false", "/style.css, false", "/theme.scss?direct, false", "/@id/virtual-module, false",
+			"/dir/, true", "/img.png#hash, true" })
+	void explicitImportIsRequiredForUrlsThatAreNeitherJsNorCss(String url, boolean required) {
+		// the cases the graph's own copy of Vite's rule was tested with
+		assertThat(ModuleUrls.isExplicitImportRequired(url)).isEqualTo(required);
+	}
+
+	@Test
+	void underABaseRootAbsoluteSpecifiersResolveWithoutItAndOthersAsAtTheRoot() {
+		assertThat(ModuleUrls.resolve("/app/js/a.js", "/main.js", "/app/")).isEqualTo("/js/a.js");
+		assertThat(ModuleUrls.resolve("/app/js/../lib/b.js?v=1", "/main.js", "/app/")).isEqualTo("/lib/b.js?v=1");
+		assertThat(ModuleUrls.resolve("/other/a.js", "/main.js", "/app/")).isNull();
+		assertThat(ModuleUrls.resolve("/application/a.js", "/main.js", "/app/")).isNull();
+		assertThat(ModuleUrls.resolve("./a.js", "/js/main.js", "/app/")).isEqualTo("/js/a.js");
+		assertThat(ModuleUrls.resolve("lit", "/js/main.js", "/app/")).isNull();
+		assertThat(ModuleUrls.resolve("/js/a.js", "/main.js", "/")).isEqualTo("/js/a.js");
+	}
+
+	@Test
+	void theBaseIsAddedToAndStrippedFromUrls() {
+		assertThat(ModuleUrls.withBase("/", "/js/a.js?t=1700000000000")).isEqualTo("/js/a.js?t=1700000000000");
+		assertThat(ModuleUrls.withBase("/app/", "/js/a.js?t=1700000000000")).isEqualTo("/app/js/a.js?t=1700000000000");
+		assertThat(ModuleUrls.withBase("/app/", "/")).isEqualTo("/app/");
+		assertThat(ModuleUrls.stripBase("/app/", "/app/js/a.js")).isEqualTo("/js/a.js");
+		assertThat(ModuleUrls.stripBase("/app/", "/app")).isEqualTo("/");
+		assertThat(ModuleUrls.stripBase("/app/", "/app?x")).isEqualTo("/?x");
+		assertThat(ModuleUrls.stripBase("/app/", "/apps/a.js")).isNull();
+		assertThat(ModuleUrls.stripBase("/", "/js/a.js")).isEqualTo("/js/a.js");
+	}
+
+	@Test
+	void cleanUrlDropsTheQueryAndTheFragment() {
+		assertThat(ModuleUrls.cleanUrl("/a.css?direct&t=1700000000000")).isEqualTo("/a.css");
+		assertThat(ModuleUrls.cleanUrl("/img.png#hash?x")).isEqualTo("/img.png");
+		assertThat(ModuleUrls.cleanUrl("/a.js")).isEqualTo("/a.js");
+	}
+
+	@Test
+	void aBaseMustStartAndEndWithASlash() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ModuleUrls.withBase("/app", "/a.js"));
+		assertThatIllegalArgumentException().isThrownBy(() -> ModuleUrls.resolve("./a.js", "/a.js", "app/"));
 	}
 
 	@Test

@@ -1,0 +1,110 @@
+package dev.hmr.serve;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.hmr.transform.ModuleUrls;
+
+import org.springframework.util.Assert;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Which file of the source roots a URL serves: one rule for the resource resolver that
+ * answers requests and for the module graph, which records the file behind each
+ * imported URL. A file is served from a root only if its real path (symbolic links
+ * followed) lies inside the root's real path and outside the hidden folders (watched
+ * roots of server-side templates).
+ */
+final class SourceFiles {
+
+	private static final Log logger = LogFactory.getLog(SourceFiles.class);
+
+	private final List<Path> roots;
+
+	private final List<Path> hidden;
+
+	/**
+	 * Create the rule for some roots.
+	 * @param roots the served roots, in order of precedence
+	 * @param hidden folders never served, even when inside a root
+	 */
+	SourceFiles(List<Path> roots, List<Path> hidden) {
+		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(hidden, "'hidden' must not be null");
+		this.roots = roots.stream().map(SourceFiles::normalize).toList();
+		this.hidden = hidden.stream().map(SourceFiles::normalize).toList();
+	}
+
+	/**
+	 * The file behind a canonical URL (without the context path): the first root with a
+	 * servable regular file at the URL's decoded path.
+	 * @param url the URL, with its query if any
+	 * @return the absolute, normalised file, or {@code null}
+	 */
+	@Nullable Path fileOf(String url) {
+		String decoded = UriUtils.decode(ModuleUrls.cleanUrl(url), StandardCharsets.UTF_8);
+		String relative = decoded.startsWith("/") ? decoded.substring(1) : decoded;
+		if (relative.isEmpty() || relative.indexOf('\0') >= 0) {
+			return null;
+		}
+		for (Path root : this.roots) {
+			Path candidate;
+			try {
+				candidate = root.resolve(relative).normalize();
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+			try {
+				if (candidate.startsWith(root) && Files.isRegularFile(candidate) && isServable(candidate, root)) {
+					return candidate;
+				}
+			}
+			catch (IOException ex) {
+				logger.debug("Could not check " + candidate, ex);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a file found under a root may be served.
+	 * @param file the file, as resolved against the root
+	 * @param root the root
+	 * @return whether the file exists, lies inside the root once links are followed, and
+	 * is in no hidden folder
+	 * @throws IOException if a real path cannot be read
+	 */
+	boolean isServable(Path file, Path root) throws IOException {
+		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		Path real = file.toRealPath();
+		if (!real.startsWith(root.toRealPath())) {
+			if (logger.isWarnEnabled()) {
+				logger.warn("Refused " + file + ": it resolves outside the served root " + root);
+			}
+			return false;
+		}
+		for (Path folder : this.hidden) {
+			if (Files.exists(folder) && real.startsWith(folder.toRealPath())) {
+				logger.debug("Refused " + real + ": it is in " + folder + ", which is watched, not served");
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Path normalize(Path path) {
+		return path.toAbsolutePath().normalize();
+	}
+
+}
