@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -144,6 +146,24 @@ class JsModuleTransformerTests {
 	}
 
 	@Test
+	void acceptedDepBeforeALaterImportIsRewrittenToo() {
+		TransformedModule module = transform("import.meta.hot.accept('./a.js', () => {});\nimport('./b.js')");
+		assertThat(module.code())
+			.isEqualTo(PRELUDE + "import.meta.hot.accept(\"/js/a.js\", () => {});\nimport(\"/js/b.js\")");
+		assertThat(module.acceptedUrls()).containsExactly("/js/a.js");
+		assertThat(module.importedUrls()).containsExactly("/js/b.js");
+	}
+
+	@Test
+	void acceptedDepsAndImportsInterleavedAreAllRewritten() {
+		TransformedModule module = transform("import a from './a.js';\nimport.meta.hot.accept(['./a.js', './b.js']);\n"
+				+ "import b from './b.js';\nimport.meta.hot.accept('./c.js');\nimport('./c.js')");
+		assertThat(module.code()).isEqualTo(PRELUDE + "import a from \"/js/a.js\";\n"
+				+ "import.meta.hot.accept([\"/js/a.js\", \"/js/b.js\"]);\nimport b from \"/js/b.js\";\n"
+				+ "import.meta.hot.accept(\"/js/c.js\");\nimport(\"/js/c.js\")");
+	}
+
+	@Test
 	void acceptExportsNamingEveryExportMakesTheModuleSelfAccepting() {
 		TransformedModule module = transform(
 				"export const a = 1; export function b() {}\nimport.meta.hot.acceptExports(['a', 'b'])");
@@ -156,6 +176,19 @@ class JsModuleTransformerTests {
 		TransformedModule module = transform("export const a = 1, b = 2;\nimport.meta.hot.acceptExports('a')");
 		assertThat(module.acceptedExports()).containsExactly("a");
 		assertThat(module.isSelfAccepting()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['a', 'c'])       | false
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['c', 'd', 'e'])  | false
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['b', 'a', 'c'])  | true
+			export default 1; import.meta.hot.acceptExports('default')                 | true
+			export default 1; import.meta.hot.acceptExports([])                        | false
+			import.meta.hot.acceptExports([])                                          | true
+			""")
+	void acceptExportsSelfAcceptsOnlyWhenItNamesEveryExport(String code, boolean selfAccepting) {
+		assertThat(transform(code).isSelfAccepting()).isEqualTo(selfAccepting);
 	}
 
 	@Test
