@@ -239,7 +239,7 @@ public final class CssImportLexer {
 			if (ch == quote || ch == '\n' || ch == '\r' || ch == '\f') {
 				return p;
 			}
-			p += (ch == '\\') ? 2 : 1;
+			p = (ch == '\\') ? escapeEnd(css, p + 1, css.length()) : p + 1;
 		}
 		return css.length();
 	}
