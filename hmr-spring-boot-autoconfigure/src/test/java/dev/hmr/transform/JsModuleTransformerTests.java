@@ -1,5 +1,7 @@
 package dev.hmr.transform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
@@ -211,6 +213,29 @@ class JsModuleTransformerTests {
 		String code = "import a from './a.js' // one\n/* two */ import b from \"./b.js\"\nconst s = '/./a.js'\n";
 		assertThat(transform(code).code()).isEqualTo(
 				"import a from \"/js/a.js\" // one\n/* two */ import b from \"/js/b.js\"\nconst s = '/./a.js'\n");
+	}
+
+	@Test
+	void assetModuleExportsTheAssetUrl() {
+		assertThat(JsModuleTransformer.assetModule("/img/logo.svg")).isEqualTo("export default \"/img/logo.svg\";\n");
+		assertThat(JsModuleTransformer.assetModule("/img/\"quoted\".svg"))
+			.isEqualTo("export default \"/img/\\\"quoted\\\".svg\";\n");
+	}
+
+	@Test
+	void adjacentEditsAreBothApplied() {
+		assertThat(JsModuleTransformer.apply("abcd",
+				new ArrayList<>(List.of(new JsModuleTransformer.Edit(2, 4, "CD"), new JsModuleTransformer.Edit(0, 2, "AB"))),
+				""))
+			.isEqualTo("ABCD");
+	}
+
+	@Test
+	void overlappingEditIsDropped() {
+		assertThat(JsModuleTransformer.apply("abcd",
+				new ArrayList<>(List.of(new JsModuleTransformer.Edit(0, 3, "ABC"), new JsModuleTransformer.Edit(2, 4, "CD"))),
+				">"))
+			.isEqualTo(">ABCd");
 	}
 
 	@Test
