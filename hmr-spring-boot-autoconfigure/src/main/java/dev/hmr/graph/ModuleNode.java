@@ -259,20 +259,16 @@ public final class ModuleNode {
 			return this.nodes.isEmpty();
 		}
 
-		boolean add(ModuleNode node) {
+		void add(ModuleNode node) {
 			if (this.nodes.add(node)) {
 				this.snapshot = null;
-				return true;
 			}
-			return false;
 		}
 
-		boolean remove(ModuleNode node) {
+		void remove(ModuleNode node) {
 			if (this.nodes.remove(node)) {
 				this.snapshot = null;
-				return true;
 			}
-			return false;
 		}
 
 		void replaceWith(Set<ModuleNode> nodes) {

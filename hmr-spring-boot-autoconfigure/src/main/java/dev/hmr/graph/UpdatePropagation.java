@@ -88,7 +88,7 @@ public final class UpdatePropagation {
 			}
 			step = walk.enter(importer);
 			if (step == Step.DEAD_END) {
-				List<ModuleNode> deadEndChain = new ArrayList<>(chain.size() + 1);
+				List<ModuleNode> deadEndChain = new ArrayList<>();
 				chain.forEach((link) -> deadEndChain.add(link.node));
 				deadEndChain.add(importer);
 				return walk.deadEnd(deadEndChain);

@@ -3,7 +3,8 @@ package dev.hmr.transform;
 /**
  * An {@code @import} rule found by {@link CssImportLexer}.
  *
- * @param url the imported URL as written (CSS escapes are not decoded)
+ * @param url the imported URL, its CSS escapes decoded ({@code my\ file.css} is
+ * {@code my file.css})
  * @param start offset of the URL's first character (after the quote or {@code url(})
  * @param end offset just after the URL's last character (before the closing quote or
  * parenthesis)

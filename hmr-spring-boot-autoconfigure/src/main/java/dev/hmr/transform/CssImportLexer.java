@@ -94,7 +94,7 @@ public final class CssImportLexer {
 			else {
 				start = p;
 				while (p < css.length() && css.charAt(p) != ')' && !Character.isWhitespace(css.charAt(p))) {
-					p += (css.charAt(p) == '\\') ? 2 : 1;
+					p = (css.charAt(p) == '\\') ? escapeEnd(css, p + 1, css.length()) : p + 1;
 				}
 				end = Math.min(p, css.length());
 				p = skipWhitespaceAndComments(css, p);
@@ -107,8 +107,84 @@ public final class CssImportLexer {
 		else {
 			return null;
 		}
-		return new CssImport(css.substring(start, Math.min(end, css.length())), start, Math.min(end, css.length()),
-				ruleStart, ruleEnd(css, p));
+		end = Math.min(end, css.length());
+		return new CssImport(unescape(css, start, end), start, end, ruleStart, ruleEnd(css, p));
+	}
+
+	/**
+	 * The value of {@code [start, end)} with its CSS escapes decoded: a backslash and one
+	 * character, or a backslash, up to six hex digits and one optional whitespace; a
+	 * backslash before a line break continues the string.
+	 */
+	static String unescape(String css, int start, int end) {
+		int backslash = css.indexOf('\\', start);
+		if (backslash < 0 || backslash >= end) {
+			return css.substring(start, end);
+		}
+		StringBuilder out = new StringBuilder(end - start);
+		int p = start;
+		while (p < end) {
+			char ch = css.charAt(p++);
+			if (ch != '\\') {
+				out.append(ch);
+				continue;
+			}
+			if (p == end) {
+				out.append('\uFFFD');
+				continue;
+			}
+			int escapeEnd = escapeEnd(css, p, end);
+			if (isHexDigit(css.charAt(p))) {
+				int digits = p + 1;
+				while (digits < escapeEnd && isHexDigit(css.charAt(digits))) {
+					digits++;
+				}
+				int codePoint = Integer.parseInt(css, p, digits, 16);
+				boolean valid = codePoint > 0 && codePoint <= Character.MAX_CODE_POINT
+						&& (codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE);
+				out.appendCodePoint(valid ? codePoint : 0xFFFD);
+			}
+			else if (!isBreak(css.charAt(p))) {
+				out.append(css.charAt(p));
+			}
+			p = escapeEnd;
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The offset after the escape whose backslash is just before {@code p}: up to six hex
+	 * digits and one whitespace, or one character (a CRLF counting as one).
+	 */
+	private static int escapeEnd(String css, int p, int end) {
+		if (p >= end) {
+			return end;
+		}
+		int digits = p;
+		while (digits < end && digits - p < 6 && isHexDigit(css.charAt(digits))) {
+			digits++;
+		}
+		if (digits == p) {
+			return charEnd(css, p, end);
+		}
+		return (digits < end && isWhitespace(css.charAt(digits))) ? charEnd(css, digits, end) : digits;
+	}
+
+	/** The offset after the character at {@code p}, a CRLF counting as one. */
+	private static int charEnd(String css, int p, int end) {
+		return (css.charAt(p) == '\r' && p + 1 < end && css.charAt(p + 1) == '\n') ? p + 2 : p + 1;
+	}
+
+	private static boolean isHexDigit(char ch) {
+		return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
+	}
+
+	private static boolean isWhitespace(char ch) {
+		return ch == ' ' || ch == '\t' || isBreak(ch);
+	}
+
+	private static boolean isBreak(char ch) {
+		return ch == '\n' || ch == '\r' || ch == '\f';
 	}
 
 	/** The offset after the {@code ;} ending the rule (media queries, layers…). */
@@ -163,7 +239,7 @@ public final class CssImportLexer {
 			if (ch == quote || ch == '\n' || ch == '\r' || ch == '\f') {
 				return p;
 			}
-			p += (ch == '\\') ? 2 : 1;
+			p = (ch == '\\') ? escapeEnd(css, p + 1, css.length()) : p + 1;
 		}
 		return css.length();
 	}

@@ -96,7 +96,8 @@ public final class CssModuleTransformer {
 			String served = ModuleUrls.withBase(this.base,
 					ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported)));
 			if (!served.equals(cssImport.url())) {
-				boolean quoted = cssImport.start() > 0 && isQuote(css.charAt(cssImport.start() - 1));
+				// the URL starts after its opening quote or after "url(" and any whitespace
+				boolean quoted = isQuote(css.charAt(cssImport.start() - 1));
 				edits.add(new JsModuleTransformer.Edit(cssImport.start(), cssImport.end(),
 						escape(served, quoted)));
 			}

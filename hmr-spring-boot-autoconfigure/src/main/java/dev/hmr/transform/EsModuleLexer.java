@@ -192,7 +192,9 @@ public final class EsModuleLexer {
 				case '\'', '"' -> stringLiteral(ch);
 				case '/' -> comment = slash();
 				case '`' -> {
-					pushOpenToken(TEMPLATE, this.lastTokenPos);
+					// the only entry whose position is not a token before it: an error
+					// names it as where the template starts
+					pushOpenToken(TEMPLATE, this.pos);
 					templateString();
 				}
 				default -> {
@@ -903,7 +905,8 @@ public final class EsModuleLexer {
 					this.pos++;
 				}
 			}
-			throw syntaxError();
+			// the innermost template is on top: its ${…} were closed
+			throw syntaxError(this.openTokenPos[this.openTokenDepth - 1]);
 		}
 
 		private boolean noSubstitutionTemplate() {
@@ -952,6 +955,7 @@ public final class EsModuleLexer {
 
 		private void stringLiteral(char quote) {
 			char[] src = this.src;
+			int start = this.pos;
 			while (this.pos++ < this.end) {
 				char ch = src[this.pos];
 				if (ch == quote) {
@@ -967,18 +971,21 @@ public final class EsModuleLexer {
 					break;
 				}
 			}
-			throw syntaxError();
+			throw syntaxError(start);
 		}
 
 		private void regularExpression() {
 			char[] src = this.src;
+			int start = this.pos;
 			while (this.pos++ < this.end) {
 				char ch = src[this.pos];
 				if (ch == '/') {
 					return;
 				}
 				if (ch == '[') {
-					regularExpressionCharacterClass();
+					if (!regularExpressionCharacterClass()) {
+						break;
+					}
 				}
 				else if (ch == '\\') {
 					this.pos++;
@@ -987,24 +994,25 @@ public final class EsModuleLexer {
 					break;
 				}
 			}
-			throw syntaxError();
+			throw syntaxError(start);
 		}
 
-		private void regularExpressionCharacterClass() {
+		/** Skip a character class; {@code false} if a line break or the end comes first. */
+		private boolean regularExpressionCharacterClass() {
 			char[] src = this.src;
 			while (this.pos++ < this.end) {
 				char ch = src[this.pos];
 				if (ch == ']') {
-					return;
+					return true;
 				}
 				if (ch == '\\') {
 					this.pos++;
 				}
 				else if (ch == '\n' || ch == '\r') {
-					break;
+					return false;
 				}
 			}
-			throw syntaxError();
+			return false;
 		}
 
 		private char readToWsOrPunctuator(char ch) {

@@ -160,7 +160,7 @@ public final class JsModuleTransformer {
 			return code;
 		}
 		edits.sort(Comparator.comparingInt(Edit::start));
-		StringBuilder out = new StringBuilder(code.length() + prefix.length() + edits.size() * 16);
+		StringBuilder out = new StringBuilder(code.length() + prefix.length());
 		out.append(prefix);
 		int copied = 0;
 		for (Edit edit : edits) {

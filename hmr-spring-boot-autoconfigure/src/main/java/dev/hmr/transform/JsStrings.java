@@ -163,7 +163,8 @@ final class JsStrings {
 		}
 		int value = 0;
 		for (int i = from; i < to; i++) {
-			int digit = Character.digit(src[i], 16);
+			// ASCII only: Character.digit also accepts other scripts' digits
+			int digit = (src[i] < 128) ? Character.digit(src[i], 16) : -1;
 			if (digit < 0 || value > 0x10FFFF) {
 				return -1;
 			}

@@ -104,6 +104,17 @@ class UpdatePropagationTests {
 	}
 
 	@Test
+	void importCycleWithoutABoundaryGivesNoUpdate() {
+		// Vite: no dead end (every module has an importer) and no boundary, so no update
+		this.graph.js("/cycle/a.js").imports("/cycle/b.js");
+		this.graph.js("/cycle/b.js").imports("/cycle/a.js");
+		HmrUpdateResult result = this.graph.change("/cycle/a.js");
+		assertThat(result).isInstanceOf(HmrUpdateResult.NoUpdate.class);
+		assertThat(((HmrUpdateResult.NoUpdate) result).reason())
+			.isEqualTo("no update: no HMR boundary reached from /cycle/a.js");
+	}
+
+	@Test
 	void selfAcceptingModuleWithinACircularImportIsFlagged() {
 		// self-accept-within-circular: index -> a -> b <-> c, c self-accepts
 		this.graph.js("/index.js").imports("/a.js");

@@ -1,11 +1,13 @@
 package dev.hmr.payload;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
@@ -88,6 +90,60 @@ class HotPayloadCodecTests {
 						+ "\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\","
 						+ "\"explicitImportRequired\":false,\"isWithinCircularImport\":false,"
 						+ "\"firstInvalidatedBy\":\"/inv/child.js\"}]}");
+	}
+
+	@Test
+	void writesInvalidatesAfterFirstInvalidatedBy() {
+		Update update = new Update(Update.Type.JS_UPDATE, 1795541178813L, "/inv/parent.js", "/inv/parent.js", false,
+				false, "/inv/child.js", List.of("/inv/child.js", "/inv/other.js"));
+		assertWrittenAndReadBack(new UpdatePayload(List.of(update)),
+				"{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":1795541178813,"
+						+ "\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\","
+						+ "\"explicitImportRequired\":false,\"isWithinCircularImport\":false,"
+						+ "\"firstInvalidatedBy\":\"/inv/child.js\",\"invalidates\":[\"/inv/child.js\",\"/inv/other.js\"]}]}");
+	}
+
+	@Test
+	void writesInvalidatesWithoutFirstInvalidatedBy() {
+		Update update = new Update(Update.Type.JS_UPDATE, 1795541178813L, "/a.js", "/a.js", false, false, null,
+				List.of());
+		assertWrittenAndReadBack(new UpdatePayload(List.of(update)),
+				"{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":1795541178813,"
+						+ "\"path\":\"/a.js\",\"acceptedPath\":\"/a.js\",\"explicitImportRequired\":false,"
+						+ "\"isWithinCircularImport\":false,\"invalidates\":[]}]}");
+	}
+
+	@Test
+	void payloadsKeepTheListsTheyWereGivenAsTheyWere() {
+		List<String> paths = new ArrayList<>(List.of("/a.js"));
+		List<Update> updates = new ArrayList<>(List.of(Update.js(1795541178813L, "/a.js", "/a.js")));
+		List<String> invalidates = new ArrayList<>(List.of("/b.js"));
+		PrunePayload prune = new PrunePayload(paths);
+		UpdatePayload update = new UpdatePayload(updates);
+		Update invalidating = new Update(Update.Type.JS_UPDATE, 1795541178813L, "/a.js", "/a.js", false, false, null,
+				invalidates);
+		paths.add("/c.js");
+		updates.clear();
+		invalidates.add("/c.js");
+		assertThat(this.codec.write(prune)).isEqualTo("{\"type\":\"prune\",\"paths\":[\"/a.js\"]}");
+		assertThat(update.updates()).hasSize(1);
+		assertThat(invalidating.invalidates()).containsExactly("/b.js");
+	}
+
+	@ParameterizedTest
+	@EnumSource(HotPayload.Type.class)
+	void typeValueIsTheNameOnTheWire(HotPayload.Type type) {
+		HotPayload payload = switch (type) {
+			case CONNECTED -> ConnectedPayload.INSTANCE;
+			case PING -> PingPayload.INSTANCE;
+			case UPDATE -> new UpdatePayload(List.of());
+			case FULL_RELOAD -> new FullReloadPayload(null, null);
+			case PRUNE -> new PrunePayload(List.of());
+			case ERROR -> new ErrorPayload(HotError.of("boom", ""));
+			case CUSTOM -> new CustomPayload("e", null);
+		};
+		assertThat(payload.type()).isEqualTo(type);
+		assertThat(this.codec.write(payload)).startsWith("{\"type\":\"" + type.value() + "\"");
 	}
 
 	@Test

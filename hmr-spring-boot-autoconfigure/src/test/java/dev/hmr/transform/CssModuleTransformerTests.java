@@ -1,8 +1,14 @@
 package dev.hmr.transform;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link CssModuleTransformer}.
@@ -62,6 +68,47 @@ class CssModuleTransformerTests {
 				SpecifierResolver.relative(), (url) -> url.equals("/css/base.css") ? 1700000000123L : 0);
 		assertThat(module.code()).isEqualTo("@import \"/css/base.css?t=1700000000123\" screen;");
 		assertThat(module.isSelfAccepting()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("importsWithSpecialCharacters")
+	void importUrlWithSpecialCharactersIsDecodedForResolvingAndEscapedWhenRewritten(String css, String imported,
+			String rewritten) {
+		TransformedModule module = this.transformer.rewriteImports(css, "/css/main.css", SpecifierResolver.relative(),
+				(url) -> 0);
+		assertThat(module.importedUrls()).containsExactly(imported);
+		assertThat(module.code()).isEqualTo(rewritten);
+		assertThat(CssImportLexer.parse(rewritten)).extracting(CssImport::url).containsExactly(imported);
+	}
+
+	static Stream<Arguments> importsWithSpecialCharacters() {
+		return Stream.of(
+				arguments("@import \"./my file.css\";", "/css/my file.css", "@import \"/css/my file.css\";"),
+				arguments("@import url(\"./my file.css\");", "/css/my file.css", "@import url(\"/css/my file.css\");"),
+				arguments("@import url(./my\\ file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
+				arguments("@import url(./my\\20 file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
+				arguments("@import url( ./a\\(1\\).css );", "/css/a(1).css", "@import url( /css/a\\(1\\).css );"),
+				arguments("@import \"./a(1).css\";", "/css/a(1).css", "@import \"/css/a(1).css\";"),
+				arguments("@import url('./a(1).css');", "/css/a(1).css", "@import url('/css/a(1).css');"),
+				arguments("@import \"./say \\\"hi\\\".css\";", "/css/say \"hi\".css",
+						"@import \"/css/say \\\"hi\\\".css\";"),
+				arguments("@import './it\\'s.css';", "/css/it's.css", "@import '/css/it\\'s.css';"),
+				arguments("@import url(./it\\'s.css);", "/css/it's.css", "@import url(/css/it\\'s.css);"),
+				arguments("@import \"./back\\\\slash.css\";", "/css/back\\slash.css",
+						"@import \"/css/back\\\\slash.css\";"),
+				arguments("@import url(./back\\\\slash.css);", "/css/back\\slash.css",
+						"@import url(/css/back\\\\slash.css);"),
+				arguments("@import \"./line\\a break.css\";", "/css/line\nbreak.css", "@import \"/css/line\\a break.css\";"),
+				arguments("@import url(./tab\\9 x.css);", "/css/tab\tx.css", "@import url(/css/tab\\\tx.css);"));
+	}
+
+	@Test
+	void importUrlWhoseEscapesDecodeToItsCanonicalUrlIsLeftAsWritten() {
+		String css = "@import \"/css/my\\ file.css\";";
+		TransformedModule module = this.transformer.rewriteImports(css, "/css/main.css", SpecifierResolver.relative(),
+				(url) -> 0);
+		assertThat(module.code()).isEqualTo(css);
+		assertThat(module.importedUrls()).containsExactly("/css/my file.css");
 	}
 
 	@Test

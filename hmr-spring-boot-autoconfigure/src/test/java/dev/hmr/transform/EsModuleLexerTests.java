@@ -1,12 +1,17 @@
 package dev.hmr.transform;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link EsModuleLexer}. Offsets were checked against es-module-lexer 2.3.2;
@@ -288,6 +293,38 @@ class EsModuleLexerTests {
 		assertThatExceptionOfType(SourceSyntaxException.class).isThrownBy(() -> EsModuleLexer.parse("f(a"))
 			.satisfies((ex) -> assertThat(ex.getPosition()).isEqualTo(3));
 		assertThatExceptionOfType(SourceSyntaxException.class).isThrownBy(() -> EsModuleLexer.parse("a)"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("syntaxErrors")
+	void syntaxErrorNamesTheLineAndColumnWhereTheFaultStarts(String fault, String source, int line, int column) {
+		assertThatExceptionOfType(SourceSyntaxException.class).isThrownBy(() -> EsModuleLexer.parse(source))
+			.withMessage("Parse error at " + line + ":" + column)
+			.satisfies((ex) -> assertThat(ex.getPosition()).isEqualTo(offsetOf(source, line, column)));
+	}
+
+	private static int offsetOf(String source, int line, int column) {
+		int lineStart = 0;
+		for (int i = 1; i < line; i++) {
+			lineStart = source.indexOf('\n', lineStart) + 1;
+		}
+		return lineStart + column - 1;
+	}
+
+	static Stream<Arguments> syntaxErrors() {
+		return Stream.of(arguments("unterminated string", "const a = 1;\nconst s = 'open\nconst b = 2;\n", 2, 11),
+				arguments("unterminated string in an import", "import a from './a.js';\nimport b from \"./b.js\n", 2, 15),
+				arguments("unterminated string at the start of a line", "const a = 1;\n'open", 2, 1),
+				arguments("unterminated template", "const a = 1;\nconst t = `open\nmore\n", 2, 11),
+				arguments("unterminated template after a substitution", "f();\n\nx = `a ${b} c\n${d}\n", 3, 5),
+				arguments("unterminated inner template", "x = `a ${`b ${c}\n", 1, 10),
+				arguments("unterminated regular expression", "let a;\nlet r = /ab\n/;", 2, 9),
+				arguments("line break in a character class", "let a;\n\tlet r = /a[b\n]/;", 2, 10),
+				arguments("unterminated character class", "let a;\nlet r = /a[b", 2, 9),
+				arguments("closing brace without an opening one", "let a = {};\n}\n", 2, 1),
+				arguments("closing bracket without an opening one", "let a = [];\nlet b = 1];", 2, 10),
+				arguments("closing parenthesis without an opening one", "f();\n  )", 2, 3),
+				arguments("unclosed brace at the end", "function f() {\n  return 1;\n", 3, 1));
 	}
 
 	@Test

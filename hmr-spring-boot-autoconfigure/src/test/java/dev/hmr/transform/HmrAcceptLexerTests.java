@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -133,6 +135,93 @@ class HmrAcceptLexerTests {
 		Set<String> names = new LinkedHashSet<>();
 		assertThat(HmrAcceptLexer.lexAcceptedHmrExports("(['x', 'y'])", 1, names)).isTrue();
 		assertThat(names).containsExactly("x", "y");
+	}
+
+	@ParameterizedTest(name = "U+{0}")
+	@ValueSource(strings = { "0009", "000A", "000B", "000C", "000D", "0020", "00A0", "1680", "2000", "2005", "200A",
+			"2028", "2029", "202F", "205F", "3000", "FEFF" })
+	void javaScriptWhitespaceBeforeTheArgumentIsSkipped(String codePoint) {
+		String space = Character.toString(Integer.parseInt(codePoint, 16));
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("(" + space + "['./a.js'," + space + "'./b.js'" + space + "])", 1,
+				deps))
+			.isFalse();
+		assertThat(deps).extracting(AcceptedDep::specifier).containsExactly("./a.js", "./b.js");
+	}
+
+	@ParameterizedTest(name = "U+{0}")
+	@ValueSource(strings = { "0008", "000E", "001F", "009F", "1FFF", "200B", "2027", "202A", "2060", "FEFE" })
+	void otherCharacterBeforeTheArgumentMakesTheCallSelfAccepting(String codePoint) {
+		String other = Character.toString(Integer.parseInt(codePoint, 16));
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("(" + other + "'./a.js')", 1, deps)).isTrue();
+		assertThat(deps).isEmpty();
+	}
+
+	@Test
+	void unterminatedStringArgumentAcceptsNothing() {
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("('./a.js", 1, deps)).isFalse();
+		assertThat(deps).isEmpty();
+	}
+
+	@Test
+	void unterminatedStringInAnArrayEndsTheDeps() {
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("(['./a.js', './b.js", 1, deps)).isFalse();
+		assertThat(deps).extracting(AcceptedDep::specifier).containsExactly("./a.js");
+	}
+
+	@Test
+	void unclosedArrayEndsTheDeps() {
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("(['./a.js' ", 1, deps)).isFalse();
+		assertThat(deps).extracting(AcceptedDep::specifier).containsExactly("./a.js");
+	}
+
+	@Test
+	void emptyArrayAcceptsNothingAndIsNotSelfAccepting() {
+		HotUsage hot = scan("import.meta.hot.accept([], () => {})");
+		assertThat(hot.isSelfAccepting()).isFalse();
+		assertThat(hot.acceptedDeps()).isEmpty();
+	}
+
+	@Test
+	void emptyArgumentsAtTheEndOfTheInputAreSelfAcceptingOnlyWithAnArgument() {
+		List<AcceptedDep> deps = new ArrayList<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("(", 1, deps)).isFalse();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrDeps("( ", 1, deps)).isFalse();
+		assertThat(deps).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "import.meta.hot", "import.meta.hot?", "import.meta.hot.accept", "import.meta.hot?.accept",
+			"import.meta.hot.acceptExports", "x = import.meta.hot\n" })
+	void hotAtTheEndOfTheInputOnlyUsesHot(String code) {
+		String source = code.replace("\\n", "\n");
+		HotUsage hot = scan(source);
+		assertThat(hot.usesHot()).isTrue();
+		assertThat(hot.isSelfAccepting()).isFalse();
+		assertThat(hot.acceptedDeps()).isEmpty();
+		assertThat(hot.acceptedExports()).isNull();
+	}
+
+	@Test
+	void acceptExportsWithNoNamesReportsNone() {
+		Set<String> names = new LinkedHashSet<>();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrExports("([])", 1, names)).isFalse();
+		assertThat(HmrAcceptLexer.lexAcceptedHmrExports("()", 1, names)).isFalse();
+		assertThat(names).isEmpty();
+	}
+
+	@Test
+	void acceptExportsWithNoNamesStillRecordsThatItWasCalled() {
+		assertThat(scan("import.meta.hot.acceptExports([])").acceptedExports()).isEmpty();
+	}
+
+	@Test
+	void hotOfAnotherImportMetaPropertyIsNotHot() {
+		assertThat(scan("import.meta.env.hot").usesHot()).isFalse();
 	}
 
 	private static HotUsage scan(String code) {

@@ -1,6 +1,9 @@
 package dev.hmr.transform;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,6 +109,56 @@ class HtmlClientInjectorTests {
 	void pageThatAlreadyLoadsTheClientIsLeftAlone() {
 		String html = "<html><head><script type=\"module\" src=\"/@vite/client\"></script></head>";
 		assertThat(this.injector.inject(html)).isSameAs(html);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "<html><head><script type=module src=/@vite/client></script>",
+			"<html><head><script SRC = '/@vite/client' type=module></script>",
+			"<html><head><script async src=/@vite/client>" })
+	void clientLoadedWithAnyAttributeSyntaxIsNotAddedAgain(String html) {
+		assertThat(this.injector.inject(html)).isSameAs(html);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			<html><head><script async nonce=abc src=/app.js></script>                            | abc
+			<html><head><script nonce = 'abc'></script>                                          | abc
+			<html><head><link rel=stylesheet nonce="l1" href=/a.css>                             | l1
+			<html><head><script nonce="e1"></script><meta property="csp-nonce" nonce="m1">       | m1
+			<html><head><script nonce="e1"></script><style nonce="e2"></style>                   | e1
+			<html><head><meta property=csp-nonce nonce=m1><meta property=csp-nonce nonce=m2>     | m1
+			<html><head><script nonce=""></script><style nonce="s1"></style>                     | s1
+			<html><head><meta nonce="x1"><div nonce="x2"></div><script nonce="s1"></script>      | s1
+			""")
+	void nonceIsTakenFromTheCspNonceMetaOrElseTheFirstScriptStyleOrLink(String html, String nonce) {
+		assertThat(this.injector.inject(html))
+			.contains("<script type=\"module\" src=\"/@vite/client\" nonce=\"" + nonce + "\"></script>");
+	}
+
+	@Test
+	void nonceAndClientUrlAreEscapedAsAttributeValues() {
+		assertThat(new HtmlClientInjector("/a&b/@vite/client").inject("<html><head><script nonce='x\"y'></script>"))
+			.contains("<script type=\"module\" src=\"/a&amp;b/@vite/client\" nonce=\"x&quot;y\"></script>");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "<main><p>x</p></main>", "<body><p>x</p></body>", "<hea>", "<htm>", "<!doctypehtml><p>",
+			"<!doctype htmlx>", "<!doctype", "<", "<?xml version=\"1.0\"?><p>x</p>", "<!-- unterminated" })
+	void otherStartsAreFragments(String fragment) {
+		assertThat(this.injector.inject(fragment)).isSameAs(fragment);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "<html>", "<HTML lang=en>", "<head>", "<!DOCTYPE  html>", "<!doctype\nhtml>", "<html/>" })
+	void documentStartsAreRecognised(String html) {
+		assertThat(this.injector.inject(html)).contains(CLIENT);
+	}
+
+	@Test
+	void attributeValueWithoutClosingQuoteRunsToTheEnd() {
+		assertThat(this.injector.inject("<html><head><script nonce=\"abc"))
+			.isEqualTo("<html><head>\n  <script type=\"module\" src=\"/@vite/client\" nonce=\"abc\"></script>"
+					+ "<script nonce=\"abc");
 	}
 
 	@Test

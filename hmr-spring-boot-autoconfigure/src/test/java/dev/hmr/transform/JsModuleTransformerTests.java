@@ -1,9 +1,13 @@
 package dev.hmr.transform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -160,6 +164,24 @@ class JsModuleTransformerTests {
 	}
 
 	@Test
+	void acceptedDepBeforeALaterImportIsRewrittenToo() {
+		TransformedModule module = transform("import.meta.hot.accept('./a.js', () => {});\nimport('./b.js')");
+		assertThat(module.code())
+			.isEqualTo(PRELUDE + "import.meta.hot.accept(\"/js/a.js\", () => {});\nimport(\"/js/b.js\")");
+		assertThat(module.acceptedUrls()).containsExactly("/js/a.js");
+		assertThat(module.importedUrls()).containsExactly("/js/b.js");
+	}
+
+	@Test
+	void acceptedDepsAndImportsInterleavedAreAllRewritten() {
+		TransformedModule module = transform("import a from './a.js';\nimport.meta.hot.accept(['./a.js', './b.js']);\n"
+				+ "import b from './b.js';\nimport.meta.hot.accept('./c.js');\nimport('./c.js')");
+		assertThat(module.code()).isEqualTo(PRELUDE + "import a from \"/js/a.js\";\n"
+				+ "import.meta.hot.accept([\"/js/a.js\", \"/js/b.js\"]);\nimport b from \"/js/b.js\";\n"
+				+ "import.meta.hot.accept(\"/js/c.js\");\nimport(\"/js/c.js\")");
+	}
+
+	@Test
 	void acceptExportsNamingEveryExportMakesTheModuleSelfAccepting() {
 		TransformedModule module = transform(
 				"export const a = 1; export function b() {}\nimport.meta.hot.acceptExports(['a', 'b'])");
@@ -172,6 +194,19 @@ class JsModuleTransformerTests {
 		TransformedModule module = transform("export const a = 1, b = 2;\nimport.meta.hot.acceptExports('a')");
 		assertThat(module.acceptedExports()).containsExactly("a");
 		assertThat(module.isSelfAccepting()).isFalse();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['a', 'c'])       | false
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['c', 'd', 'e'])  | false
+			export const a = 1, b = 2; import.meta.hot.acceptExports(['b', 'a', 'c'])  | true
+			export default 1; import.meta.hot.acceptExports('default')                 | true
+			export default 1; import.meta.hot.acceptExports([])                        | false
+			import.meta.hot.acceptExports([])                                          | true
+			""")
+	void acceptExportsSelfAcceptsOnlyWhenItNamesEveryExport(String code, boolean selfAccepting) {
+		assertThat(transform(code).isSelfAccepting()).isEqualTo(selfAccepting);
 	}
 
 	@Test
@@ -194,6 +229,29 @@ class JsModuleTransformerTests {
 		String code = "import a from './a.js' // one\n/* two */ import b from \"./b.js\"\nconst s = '/./a.js'\n";
 		assertThat(transform(code).code()).isEqualTo(
 				"import a from \"/js/a.js\" // one\n/* two */ import b from \"/js/b.js\"\nconst s = '/./a.js'\n");
+	}
+
+	@Test
+	void assetModuleExportsTheAssetUrl() {
+		assertThat(JsModuleTransformer.assetModule("/img/logo.svg")).isEqualTo("export default \"/img/logo.svg\";\n");
+		assertThat(JsModuleTransformer.assetModule("/img/\"quoted\".svg"))
+			.isEqualTo("export default \"/img/\\\"quoted\\\".svg\";\n");
+	}
+
+	@Test
+	void adjacentEditsAreBothApplied() {
+		assertThat(JsModuleTransformer.apply("abcd",
+				new ArrayList<>(List.of(new JsModuleTransformer.Edit(2, 4, "CD"), new JsModuleTransformer.Edit(0, 2, "AB"))),
+				""))
+			.isEqualTo("ABCD");
+	}
+
+	@Test
+	void overlappingEditIsDropped() {
+		assertThat(JsModuleTransformer.apply("abcd",
+				new ArrayList<>(List.of(new JsModuleTransformer.Edit(0, 3, "ABC"), new JsModuleTransformer.Edit(2, 4, "CD"))),
+				">"))
+			.isEqualTo(">ABCd");
 	}
 
 	@Test

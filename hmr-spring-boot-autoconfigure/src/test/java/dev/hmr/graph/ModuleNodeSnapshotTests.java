@@ -1,0 +1,105 @@
+package dev.hmr.graph;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the collection snapshots of {@link ModuleNode}: a snapshot already handed
+ * out is not changed, and the next getter call after an edge changes sees the change.
+ * {@link UpdatePropagation} walks these snapshots, so a stale one would send a running
+ * server's second edit to the boundaries of the first.
+ */
+class ModuleNodeSnapshotTests {
+
+	private final ModuleGraph graph = new ModuleGraph();
+
+	private final ModuleNode x = js("/x.js");
+
+	private final ModuleNode y = js("/y.js");
+
+	private final ModuleNode d = js("/d.js");
+
+	@Test
+	void importersSeeANewImporterAfterTheyWereRead() {
+		analyse(this.x, Set.of(this.d));
+		assertThat(this.d.getImporters()).containsExactly(this.x);
+		analyse(this.y, Set.of(this.d));
+		assertThat(this.d.getImporters()).containsExactly(this.x, this.y);
+	}
+
+	@Test
+	void importersLoseAnImporterThatStoppedImportingAfterTheyWereRead() {
+		analyse(this.x, Set.of(this.d));
+		analyse(this.y, Set.of(this.d));
+		assertThat(this.d.getImporters()).containsExactly(this.x, this.y);
+		analyse(this.x, Set.of());
+		assertThat(this.d.getImporters()).containsExactly(this.y);
+	}
+
+	@Test
+	void importersLoseADeletedImporterAfterTheyWereRead() {
+		analyse(this.x, Set.of(this.d));
+		assertThat(this.d.getImporters()).containsExactly(this.x);
+		this.graph.onFileDeleted(this.x.getFile());
+		assertThat(this.d.getImporters()).isEmpty();
+		assertThat(this.x.getImportedModules()).isEmpty();
+	}
+
+	@Test
+	void importedModulesAndAcceptedDepsSeeTheNextAnalysisAfterTheyWereRead() {
+		analyse(this.x, Set.of(this.d), Set.of(this.d));
+		assertThat(this.x.getImportedModules()).containsExactly(this.d);
+		assertThat(this.x.getAcceptedHmrDeps()).containsExactly(this.d);
+		analyse(this.x, Set.of(this.y), Set.of());
+		assertThat(this.x.getImportedModules()).containsExactly(this.y);
+		assertThat(this.x.getAcceptedHmrDeps()).isEmpty();
+	}
+
+	@Test
+	void snapshotAlreadyHandedOutKeepsWhatItHad() {
+		analyse(this.x, Set.of(this.d));
+		Set<ModuleNode> before = this.d.getImporters();
+		analyse(this.y, Set.of(this.d));
+		assertThat(before).containsExactly(this.x);
+	}
+
+	@Test
+	void snapshotIsReusedUntilTheNextChange() {
+		analyse(this.x, Set.of(this.d));
+		Set<ModuleNode> first = this.d.getImporters();
+		analyse(this.x, Set.of(this.d));
+		assertThat(this.d.getImporters()).isSameAs(first);
+	}
+
+	@Test
+	void secondEditIsPropagatedThroughTheImporterAddedAfterTheFirst() {
+		analyse(this.x, Set.of(this.d));
+		this.graph.updateModuleInfo(this.y, Set.of(), Set.of(), null, true);
+		this.graph.updateModuleInfo(this.x, Set.of(this.d), Set.of(), null, true);
+		this.graph.updateModuleInfo(this.d, Set.of(), Set.of(), null, false);
+		HmrClock clock = new HmrClock();
+		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
+			.extracting(HmrBoundaryUpdate::path)
+			.containsExactly("/x.js");
+		this.graph.updateModuleInfo(this.y, Set.of(this.d), Set.of(), null, true);
+		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
+			.extracting(HmrBoundaryUpdate::path)
+			.containsExactly("/x.js", "/y.js");
+	}
+
+	private ModuleNode js(String url) {
+		return this.graph.ensureModule(url, TestGraph.file(url), ModuleType.JS);
+	}
+
+	private void analyse(ModuleNode module, Set<ModuleNode> imports) {
+		analyse(module, imports, Set.of());
+	}
+
+	private void analyse(ModuleNode module, Set<ModuleNode> imports, Set<ModuleNode> accepts) {
+		this.graph.updateModuleInfo(module, imports, accepts, null, false);
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.hmr.payload;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link HotError#from}: an exception shaped as Vite's {@code prepareError}
+ * shapes an error for the overlay.
+ */
+class HotErrorTests {
+
+	@Test
+	void exceptionBecomesItsMessageAndItsStackFramesAsAtLines() {
+		Exception ex = new IllegalStateException("boom");
+		ex.setStackTrace(new StackTraceElement[] { new StackTraceElement("dev.hmr.A", "run", "A.java", 12),
+				new StackTraceElement("dev.hmr.B", "call", "B.java", 34) });
+		HotError error = HotError.from(ex, "hmr:transform", "/project/js/app.js");
+		assertThat(error).isEqualTo(new HotError("boom", "    at dev.hmr.A.run(A.java:12)\n    at dev.hmr.B.call(B.java:34)",
+				"/project/js/app.js", null, "hmr:transform", null, null, Map.of()));
+	}
+
+	@Test
+	void exceptionWithoutAMessageIsNamedByItsClass() {
+		Exception ex = new IllegalStateException();
+		ex.setStackTrace(new StackTraceElement[0]);
+		assertThat(HotError.from(ex, null, null)).isEqualTo(HotError.of("java.lang.IllegalStateException", ""));
+	}
+
+	@Test
+	void extraFieldsAreCopied() {
+		Map<String, Object> extra = new HashMap<>(Map.of("code", "E1"));
+		HotError error = new HotError("boom", "", null, null, null, null, null, extra);
+		extra.put("code", "E2");
+		assertThat(error.extra()).containsExactly(Map.entry("code", "E1"));
+	}
+
+	@Test
+	void missingExtraFieldsAreEmpty() {
+		assertThat(new HotError("boom", "", null, null, null, null, null, null).extra()).isEmpty();
+	}
+
+}
