@@ -82,11 +82,11 @@ class ModuleNodeSnapshotTests {
 		this.graph.updateModuleInfo(this.d, Set.of(), Set.of(), null, false);
 		HmrClock clock = new HmrClock();
 		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
-			.extracting(HmrBoundaryUpdate::path)
+			.extracting(TestGraph.Boundary::path)
 			.containsExactly("/x.js");
 		this.graph.updateModuleInfo(this.y, Set.of(this.d), Set.of(), null, true);
 		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
-			.extracting(HmrBoundaryUpdate::path)
+			.extracting(TestGraph.Boundary::path)
 			.containsExactly("/x.js", "/y.js");
 	}
 

@@ -32,10 +32,10 @@ class TransformArgumentsTests {
 
 	static Stream<Arguments> invalidArguments() {
 		JsModuleTransformer js = new JsModuleTransformer();
-		CssModuleTransformer css = new CssModuleTransformer();
+		CssModuleTransformer css = new CssModuleTransformer("/");
 		return Stream.of(
-				invalid("JS transformer without a client URL", () -> new JsModuleTransformer(""),
-						"'clientUrl' must not be empty"),
+				invalid("JS transformer with a base that is no path", () -> new JsModuleTransformer("app"),
+						"'base' must start and end with '/', not 'app'"),
 				invalid("JS transform of no code", () -> js.transform(null, "/a.js", RELATIVE, NEVER_UPDATED),
 						"'code' must not be null"),
 				invalid("JS transform without a module URL", () -> js.transform("", "", RELATIVE, NEVER_UPDATED),
@@ -44,9 +44,9 @@ class TransformArgumentsTests {
 						"'resolver' must not be null"),
 				invalid("JS transform without timestamps", () -> js.transform("", "/a.js", RELATIVE, null),
 						"'timestamps' must not be null"),
-				invalid("CSS transformer without a client URL", () -> new CssModuleTransformer(" "),
-						"'clientUrl' must not be empty"),
-				invalid("CSS module without an id", () -> css.toJsModule("", "/a.css", null), "'id' must not be null"),
+				invalid("CSS transformer with a base that is no path", () -> new CssModuleTransformer("/app"),
+						"'base' must start and end with '/', not '/app'"),
+				invalid("CSS module without an id", () -> css.toJsModule("", "/a.css", null, RELATIVE, NEVER_UPDATED), "'id' must not be null"),
 				invalid("CSS rewrite of no stylesheet", () -> css.rewriteImports(null, "/a.css", RELATIVE, NEVER_UPDATED),
 						"'css' must not be null"),
 				invalid("CSS rewrite without a stylesheet URL",
@@ -57,7 +57,7 @@ class TransformArgumentsTests {
 						"'timestamps' must not be null"),
 				invalid("HTML injector without a client URL", () -> new HtmlClientInjector(""),
 						"'clientUrl' must not be empty"),
-				invalid("HTML injection into no page", () -> new HtmlClientInjector().findInsertion(null),
+				invalid("HTML injection into no page", () -> new HtmlClientInjector("/@vite/client").inject(null),
 						"'html' must not be null"),
 				invalid("accept scan of no code", () -> HmrAcceptLexer.scan(null, List.of()), "'code' must not be null"),
 				invalid("accept scan without imports", () -> HmrAcceptLexer.scan("", null), "'imports' must not be null"),
@@ -68,7 +68,6 @@ class TransformArgumentsTests {
 				invalid("resolving no specifier", () -> ModuleUrls.resolve(null, "/a.js"), "'specifier' must not be null"),
 				invalid("resolving against no importer", () -> ModuleUrls.resolve("./b.js", null),
 						"'importerUrl' must not be null"),
-				invalid("resolver without a fallback", () -> RELATIVE.orElse(null), "'fallback' must not be null"),
 				invalid("transformed module without code",
 						() -> new TransformedModule(null, Set.of(), Set.of(), Set.of(), null, false, false),
 						"'code' must not be null"));
