@@ -26,8 +26,8 @@ import org.springframework.util.Assert;
  * close it, for the maximum delay at most.
  * <p>
  * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
- * the file system; due changes are {@linkplain #pollDue() taken} by the thread that
- * publishes them.
+ * the file system, which never waits for the publisher; due changes are
+ * {@linkplain #pollDue() taken} by the one thread that publishes them.
  */
 final class PendingChanges {
 
@@ -57,8 +57,6 @@ final class PendingChanges {
 	private boolean waiting;
 
 	private long waitingUntil;
-
-	private volatile boolean notifierPublishes;
 
 	private boolean closed;
 
@@ -104,7 +102,7 @@ final class PendingChanges {
 				this.changes.put(path, change);
 			}
 			change.notified(now, observedAt, notification, maySettle);
-			wakeFor(change.due(this.quietPeriod, this.maximumDelay), now);
+			wakeFor(change.due(this.quietPeriod, this.maximumDelay));
 		}
 		finally {
 			this.lock.unlock();
@@ -112,25 +110,11 @@ final class PendingChanges {
 	}
 
 	/**
-	 * Say that the thread that adds notifications publishes the changes due at once
-	 * itself, after each batch (see {@link ChangePublisher#publishDueNow()}): the
-	 * publishing thread is not woken for them.
-	 * @param notifierPublishes whether the notifying thread publishes
-	 */
-	void setNotifierPublishes(boolean notifierPublishes) {
-		this.notifierPublishes = notifierPublishes;
-	}
-
-	/**
 	 * Wake the publisher if it waits past the given due time. An idle publisher waits for
 	 * the maximum delay at most, so a save still being written (due at the maximum delay
 	 * unless its writer closes the file first) never wakes it while the editor writes.
 	 */
-	private void wakeFor(long due, long now) {
-		if (this.notifierPublishes && due - now <= 0) {
-			// the notifying thread publishes it next
-			return;
-		}
+	private void wakeFor(long due) {
 		if (this.waiting && due - this.waitingUntil < 0) {
 			this.changed.signal();
 		}
@@ -288,6 +272,16 @@ final class PendingChanges {
 			this.changes.clear();
 			this.recentlyTaken.clear();
 			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	List<Path> paths() {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.changes.keySet());
 		}
 		finally {
 			this.lock.unlock();
