@@ -73,11 +73,11 @@ final class ChangePublisher implements Runnable {
 	private void rescan() {
 		try {
 			Set<Path> changed = this.knownFiles.changes();
-			logger.info("Rescanned " + this.roots + ": " + changed.size() + " changed file(s)");
+			logger.info("Rescanned " + Loggable.of(this.roots) + ": " + changed.size() + " changed file(s)");
 			changed.forEach(this.pending::add);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unable to rescan " + this.roots, ex);
+			logger.error("Unable to rescan " + Loggable.of(this.roots), ex);
 		}
 	}
 
@@ -86,7 +86,7 @@ final class ChangePublisher implements Runnable {
 			decide(change);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unable to publish the change of " + change.path(), ex);
+			logger.error("Unable to publish the change of " + Loggable.of(change.path()), ex);
 		}
 	}
 
@@ -100,7 +100,7 @@ final class ChangePublisher implements Runnable {
 			attributes = null;
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to read the attributes of " + path + "; skipping its change", ex);
+			logger.debug("Unable to read the attributes of " + Loggable.of(path) + "; skipping its change", ex);
 			return;
 		}
 		if (attributes != null && attributes.isRegularFile()) {
@@ -115,7 +115,7 @@ final class ChangePublisher implements Runnable {
 			FileState previous = this.knownFiles.put(path, state);
 			if (previous != null && state.isSameSaveAs(previous, this.sameSaveWindow)) {
 				if (logger.isTraceEnabled()) {
-					logger.trace("Dropping a late notification of the save just published of " + path);
+					logger.trace("Dropping a late notification of the save just published of " + Loggable.of(path));
 				}
 				return;
 			}
@@ -148,13 +148,13 @@ final class ChangePublisher implements Runnable {
 		}
 		FileChangeEvent event = new FileChangeEvent(this.source, path, root, kind, change.observedAt());
 		if (logger.isTraceEnabled()) {
-			logger.trace("Publishing " + event);
+			logger.trace("Publishing " + Loggable.of(event));
 		}
 		try {
 			this.eventPublisher.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener failed on " + event, ex);
+			logger.error("A listener failed on " + Loggable.of(event), ex);
 		}
 	}
 

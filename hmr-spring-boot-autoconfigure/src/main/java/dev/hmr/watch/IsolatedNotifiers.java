@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.log.LogFormatUtils;
 
 /**
  * The {@link Notifiers} that call JNA and directory-watcher, loaded from the jars this
@@ -57,7 +56,7 @@ final class IsolatedNotifiers {
 				}
 				catch (Exception | LinkageError ex) {
 					failure = new IllegalStateException("Unable to load the watcher's libraries from " + LIBRARIES
-							+ " (" + LogFormatUtils.formatValue(ex.toString(), -1, true) + ")", ex);
+							+ " (" + Loggable.of(ex) + ")", ex);
 				}
 			}
 			if (notifiers == null) {

@@ -17,17 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Coalesces the notifications of each path until the path has been quiet for a short
- * period, so that an editor's save (truncate and write, write a temporary file and
- * rename it over, a burst of writes) becomes one change. Paths are independent. A path
- * that keeps changing is still due the maximum delay after its first notification.
- * Where the notifications tell that a save is finished (see {@link Notification}), the
- * change is due at once, and a file still open for writing waits for its writer to
- * close it, for the maximum delay at most.
- * <p>
- * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
- * the file system, which never waits for the publisher; due changes are
- * {@linkplain #pollDue() taken} by the one thread that publishes them.
+ * Coalesces the notifications of each path until it has been quiet for the quiet period
+ * (at most the maximum delay), so that an editor's save becomes one change; a save known
+ * to be finished is due at once. The notifying thread {@linkplain #add(Path) adds} and
+ * never waits; the publishing thread {@linkplain #awaitDue() waits} and
+ * {@linkplain #pollDue() takes}.
  */
 final class PendingChanges {
 
@@ -201,8 +195,7 @@ final class PendingChanges {
 
 	/**
 	 * Wait until changes are due, a rescan is requested or this is closed. The changes
-	 * are left to be {@linkplain #pollDue() taken}, so that the thread that takes them
-	 * can do so under its own lock.
+	 * are left to be {@linkplain #pollDue() taken}.
 	 * @return {@code true} once changes are due or a rescan is requested, {@code false}
 	 * once closed
 	 * @throws InterruptedException if interrupted while waiting

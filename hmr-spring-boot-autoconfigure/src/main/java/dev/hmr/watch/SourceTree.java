@@ -12,8 +12,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.log.LogFormatUtils;
-
 /**
  * Walks a tree under the source roots, skipping ignored folders ({@code .git},
  * {@code node_modules}, ...) so that they are never watched, and passing over entries
@@ -85,7 +83,7 @@ final class SourceTree {
 
 	private static void logFailure(Path path, IOException ex) {
 		if (!(ex instanceof NoSuchFileException)) {
-			logger.debug("Unable to visit " + LogFormatUtils.formatValue(path.toString(), -1, true), ex);
+			logger.debug("Unable to visit " + Loggable.of(path), ex);
 		}
 	}
 

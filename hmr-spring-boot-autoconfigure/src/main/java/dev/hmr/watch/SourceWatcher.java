@@ -13,39 +13,18 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.log.LogFormatUtils;
 import org.springframework.util.Assert;
 
 /**
- * Watches the {@link SourceRoots} recursively with the operating system's notifications
- * (inotify on Linux, FSEvents on macOS, the JDK's {@code WatchService} elsewhere) and
- * publishes a {@link FileChangeEvent} per changed file.
+ * Watches the {@link SourceRoots} recursively and publishes a {@link FileChangeEvent} per
+ * changed file: on Linux (inotify) the moment its writer closes it, elsewhere once it has
+ * been quiet for the quiet period. Empty and vanished files are held back for the
+ * maximum delay, as a save is most likely between its steps.
  * <p>
- * On Linux a save is published the moment it is finished: when its writer closes the
- * file, or when it is renamed into place. A file still open for writing waits for its
- * writer to close it (for the maximum delay at most), so that a save written in several
- * pieces is one event. A new file, and a save within the quiet period after the last
- * event of its file (a burst of saves), wait for the quiet period as below. Elsewhere,
- * where the notifications do not tell that a save is finished, the notifications of a
- * file are coalesced until the file has been quiet for the quiet
- * period, so that an editor's save is one event however it writes; the kind of the
- * event is decided by the file's state then: see {@link FileChangeKind}. An empty file,
- * and a file that is gone, are held back until the maximum delay unless they change
- * again: a save that truncates before it writes, or renames the file away before it
- * writes the new one (vim, emacs), would otherwise publish the empty or deleted file
- * first. A deletion is therefore published the maximum delay late. A modification with the
- * very bytes published for the file less than the maximum delay before is a late
- * notification of the same save (a loaded machine delivers a save's notifications
- * further apart than the quiet period) and is dropped; saving an unchanged file again
- * later is published. Files of different paths are independent. Folders are not
- * published, their files are.
- * <p>
- * Notifications are received on a daemon thread named {@code hmr-watcher} (inotify is
- * called through JNA; where that fails the JDK's {@code WatchService} is used); events are
- * published on a second one, {@code hmr-watcher-publisher}, in order for each file. A
- * listener that throws is logged and the watcher goes on. When notifications are lost
- * (the operating system's queue overflowed) the roots are rescanned and the files whose
- * size or modification time changed are published.
+ * Notifications are only read on a daemon thread named {@code hmr-watcher}; events are
+ * published, and listeners run, on {@code hmr-watcher-publisher} only, in order for each
+ * file, so that a slow listener never delays reading. JNA and directory-watcher are
+ * loaded by a class loader of their own and never reach the application's class path.
  *
  * @since 0.1.0
  */
@@ -53,9 +32,7 @@ public class SourceWatcher implements SmartLifecycle {
 
 	/**
 	 * Default time a file must be quiet before its change is published: enough for the
-	 * back-to-back writes of one save, and small against the 2 ms median a save may take
-	 * to reach the browser. Slower saves are handled by holding empty and vanished files
-	 * and by dropping late notifications, not by a longer wait.
+	 * back-to-back writes of one save.
 	 */
 	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(1);
 
@@ -124,10 +101,9 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Set whether to read Linux's inotify directly, which tells when a save is finished
-	 * (the default), rather than the JDK's {@code WatchService} through
-	 * directory-watcher, which does not, so that every change waits for the quiet period.
-	 * Ignored elsewhere than on Linux.
+	 * Set whether to read Linux's inotify, which tells when a save is finished (the
+	 * default), rather than the JDK's {@code WatchService}, where every change waits for
+	 * the quiet period. Ignored elsewhere than on Linux.
 	 * @param inotify whether to use inotify where available
 	 */
 	public void setInotify(boolean inotify) {
@@ -151,7 +127,7 @@ public class SourceWatcher implements SmartLifecycle {
 			else {
 				Watch started = startWatch();
 				this.watch = started;
-				logger.info("Watching " + loggable(this.roots) + " for changes (" + started.notifier + ")");
+				logger.info("Watching " + Loggable.of(this.roots) + " for changes (" + started.notifier + ")");
 			}
 			this.running = true;
 		}
@@ -160,7 +136,7 @@ public class SourceWatcher implements SmartLifecycle {
 	private Watch startWatch() {
 		for (Path root : this.roots.getRoots()) {
 			if (!Files.isDirectory(root)) {
-				logger.warn("Source root " + loggable(root) + " is not a directory (any more); it is not watched");
+				logger.warn("Source root " + Loggable.of(root) + " is not a directory (any more); it is not watched");
 			}
 		}
 		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
@@ -171,11 +147,11 @@ public class SourceWatcher implements SmartLifecycle {
 		Notifiers.Sink sink = new PendingSink(this.roots, pending);
 		Notifiers.Notifier notifier = openNotifier(sink);
 		Watch watch = new Watch(notifier, pending, threads);
-		// After the roots are watched, so that no change falls between; before the
+		// Once the roots are watched, so that no change falls between; before the
 		// publisher starts, so that it knows which files are new.
 		try {
-			knownFiles.scan();
 			notifier.start((task) -> newDaemon(task, THREAD_NAME, threads));
+			knownFiles.scan();
 		}
 		catch (RuntimeException ex) {
 			watch.close();
@@ -208,7 +184,7 @@ public class SourceWatcher implements SmartLifecycle {
 			}
 		}
 		else if (!inotifyUnavailable.isEmpty()) {
-			logger.warn("inotify cannot be called (" + loggable(inotifyUnavailable)
+			logger.warn("inotify cannot be called (" + Loggable.of(inotifyUnavailable)
 					+ "); watching through the JDK's WatchService, where a save waits " + this.quietPeriod.toMillis()
 					+ " ms to be published");
 		}
@@ -220,10 +196,6 @@ public class SourceWatcher implements SmartLifecycle {
 		thread.setDaemon(true);
 		threads.add(thread);
 		return thread;
-	}
-
-	private static String loggable(Object value) {
-		return LogFormatUtils.formatValue(String.valueOf(value), -1, true);
 	}
 
 	/**
@@ -246,8 +218,8 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * The folders inotify watches now.
-	 * @return the folders, none if not watching through inotify
+	 * The folders watched now, for tests.
+	 * @return the folders, none if the notifier does not tell
 	 */
 	List<Path> watchedFolders() {
 		Watch current = this.watch;

@@ -17,7 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.core.log.LogFormatUtils;
 
 /**
  * Receives notifications from the JDK's {@code WatchService} alone, folder by folder:
@@ -46,7 +45,7 @@ final class WatchServiceNotifier implements Notifiers.Notifier {
 			watchService = FileSystems.getDefault().newWatchService();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Unable to watch " + loggable(sink.roots()), ex);
+			throw new IllegalStateException("Unable to watch " + Loggable.of(sink.roots()), ex);
 		}
 		WatchServiceNotifier notifier = new WatchServiceNotifier(sink, watchService);
 		for (Path root : sink.roots()) {
@@ -109,7 +108,7 @@ final class WatchServiceNotifier implements Notifiers.Notifier {
 			});
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to watch the folders under " + loggable(start), ex);
+			logger.debug("Unable to watch the folders under " + Loggable.of(start), ex);
 		}
 	}
 
@@ -127,10 +126,6 @@ final class WatchServiceNotifier implements Notifiers.Notifier {
 		catch (IOException ex) {
 			logger.debug("Unable to close the WatchService", ex);
 		}
-	}
-
-	private static String loggable(Object value) {
-		return LogFormatUtils.formatValue(String.valueOf(value), -1, true);
 	}
 
 	@Override

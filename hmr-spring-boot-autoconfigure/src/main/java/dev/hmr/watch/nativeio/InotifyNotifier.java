@@ -357,7 +357,7 @@ final class InotifyNotifier implements Notifiers.Notifier {
 
 	/** A file-system name as it may appear in a log line: control characters escaped. */
 	static String loggable(@Nullable Object value) {
-		return LogFormatUtils.formatValue(String.valueOf(value), -1, true);
+		return (value != null) ? LogFormatUtils.formatValue(value, -1, true) : "null";
 	}
 
 	private static String name(Memory buffer, int offset, int length) {
