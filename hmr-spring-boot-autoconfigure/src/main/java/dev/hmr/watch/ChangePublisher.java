@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,16 +14,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes due changes as {@link FileChangeEvent}s, one at a time so that the events of
- * a path are in order: on its own thread, or on the thread that receives notifications
- * when a save is due at once (see {@link #publishDueNow()}). The kind of a change is decided by the file's state now and
- * whether it was known before, not by the notifications that led to it: exists and
- * known, {@link FileChangeKind#MODIFIED}; exists and unknown,
- * {@link FileChangeKind#CREATED}; gone and known, {@link FileChangeKind#DELETED}; gone
- * and unknown (created and deleted within the quiet period), nothing. An empty file and
- * a known file that is gone are held back (see {@link PendingChanges#hold}) as a save is
- * most likely between its steps. A modification with the very bytes published for the
- * file within the same-save window is a late notification of that save and is dropped.
+ * Publishes due changes as {@link FileChangeEvent}s on its own thread, one at a time, so
+ * that listeners never run on the thread that reads the notifications. The kind is
+ * decided by the file's state now and whether it was known before; empty and vanished
+ * files are {@linkplain PendingChanges#hold held back}, and a modification with the bytes
+ * just published is a late notification of that save and is dropped.
  */
 final class ChangePublisher implements Runnable {
 
@@ -42,8 +36,6 @@ final class ChangePublisher implements Runnable {
 
 	private final long sameSaveWindow;
 
-	private final ReentrantLock publishing = new ReentrantLock();
-
 	ChangePublisher(Object source, SourceRoots roots, PendingChanges pending, KnownFiles knownFiles,
 			ApplicationEventPublisher eventPublisher, Duration sameSaveWindow) {
 		this.source = source;
@@ -58,38 +50,14 @@ final class ChangePublisher implements Runnable {
 	public void run() {
 		try {
 			while (this.pending.awaitDue()) {
-				this.publishing.lock();
-				try {
-					if (this.pending.takeRescanRequest()) {
-						rescan();
-					}
-					publishDue();
+				if (this.pending.takeRescanRequest()) {
+					rescan();
 				}
-				finally {
-					this.publishing.unlock();
-				}
+				publishDue();
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	/**
-	 * Publish the changes due now on the calling thread, unless they are being published
-	 * already: the thread that receives the notifications calls this after each batch, so
-	 * that a finished save is published without waking the publishing thread. Changes are
-	 * taken and published under one lock, so each path's events stay in order whichever
-	 * thread publishes them.
-	 */
-	void publishDueNow() {
-		if (this.publishing.tryLock()) {
-			try {
-				publishDue();
-			}
-			finally {
-				this.publishing.unlock();
-			}
 		}
 	}
 
@@ -105,11 +73,11 @@ final class ChangePublisher implements Runnable {
 	private void rescan() {
 		try {
 			Set<Path> changed = this.knownFiles.changes();
-			logger.info("Rescanned " + this.roots + ": " + changed.size() + " changed file(s)");
+			logger.info("Rescanned " + Loggable.of(this.roots) + ": " + changed.size() + " changed file(s)");
 			changed.forEach(this.pending::add);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unable to rescan " + this.roots, ex);
+			logger.error("Unable to rescan " + Loggable.of(this.roots), ex);
 		}
 	}
 
@@ -118,7 +86,7 @@ final class ChangePublisher implements Runnable {
 			decide(change);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unable to publish the change of " + change.path(), ex);
+			logger.error("Unable to publish the change of " + Loggable.of(change.path()), ex);
 		}
 	}
 
@@ -132,7 +100,7 @@ final class ChangePublisher implements Runnable {
 			attributes = null;
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to read the attributes of " + path + "; skipping its change", ex);
+			logger.debug("Unable to read the attributes of " + Loggable.of(path) + "; skipping its change", ex);
 			return;
 		}
 		if (attributes != null && attributes.isRegularFile()) {
@@ -147,7 +115,7 @@ final class ChangePublisher implements Runnable {
 			FileState previous = this.knownFiles.put(path, state);
 			if (previous != null && state.isSameSaveAs(previous, this.sameSaveWindow)) {
 				if (logger.isTraceEnabled()) {
-					logger.trace("Dropping a late notification of the save just published of " + path);
+					logger.trace("Dropping a late notification of the save just published of " + Loggable.of(path));
 				}
 				return;
 			}
@@ -180,13 +148,13 @@ final class ChangePublisher implements Runnable {
 		}
 		FileChangeEvent event = new FileChangeEvent(this.source, path, root, kind, change.observedAt());
 		if (logger.isTraceEnabled()) {
-			logger.trace("Publishing " + event);
+			logger.trace("Publishing " + Loggable.of(event));
 		}
 		try {
 			this.eventPublisher.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener failed on " + event, ex);
+			logger.error("A listener failed on " + Loggable.of(event), ex);
 		}
 	}
 

@@ -24,13 +24,13 @@ final class KnownFiles {
 
 	private final SourceRoots roots;
 
-	private final SourceTreeVisitor visitor;
+	private final SourceTree tree;
 
 	private final Map<Path, FileState> files = new HashMap<>();
 
 	KnownFiles(SourceRoots roots) {
 		this.roots = roots;
-		this.visitor = new SourceTreeVisitor(roots);
+		this.tree = new SourceTree(roots);
 	}
 
 	/**
@@ -66,7 +66,7 @@ final class KnownFiles {
 		Map<Path, FileState> found = new HashMap<>();
 		for (Path root : this.roots.outermostRoots()) {
 			try {
-				this.visitor.recursiveVisitFiles(root, (directory) -> {
+				this.tree.walk(root, (directory) -> {
 				}, (file) -> {
 					if (this.roots.includes(file)) {
 						BasicFileAttributes attributes = attributesOf(file);

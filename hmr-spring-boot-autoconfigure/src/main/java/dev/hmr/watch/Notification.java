@@ -3,9 +3,11 @@ package dev.hmr.watch;
 /**
  * What a notification of a path said. The portable watcher only knows that something
  * changed; inotify also tells when a writer closed a file, so that a save can be
- * published the moment it is finished instead of after a quiet period.
+ * published the moment it is finished instead of after a quiet period. Internal.
+ *
+ * @since 0.1.0
  */
-enum Notification {
+public enum Notification {
 
 	/**
 	 * Something changed: the path was created, modified, deleted or renamed.

@@ -16,14 +16,12 @@ final class PendingChange {
 
 	private long observedAt;
 
-	private boolean held;
+	private State state = State.QUIET;
 
+	/** Whether the path was created meanwhile: a new file is most likely a temporary one. */
 	private boolean created;
 
-	private boolean writing;
-
-	private boolean settled;
-
+	/** Whether a save was finished within a quiet period of the last one taken. */
 	private boolean burst;
 
 	PendingChange(Path path, long nanoTime, long observedAt) {
@@ -61,29 +59,22 @@ final class PendingChange {
 	void notified(long nanoTime, long observedAt, Notification notification, boolean maySettle) {
 		this.last = nanoTime;
 		this.observedAt = observedAt;
-		this.held = false;
-		switch (notification) {
-			case CHANGED -> this.settled = false;
+		this.state = switch (notification) {
+			case CHANGED -> (this.state == State.WRITING) ? State.WRITING : State.QUIET;
 			case CREATED -> {
 				this.created = true;
-				this.settled = false;
+				yield (this.state == State.WRITING) ? State.WRITING : State.QUIET;
 			}
-			case WRITING -> {
-				this.writing = true;
-				this.settled = false;
-			}
+			case WRITING -> State.WRITING;
 			case WRITTEN -> {
-				this.writing = false;
 				this.burst |= !maySettle;
-				// A new file is most likely a temporary one, renamed or deleted next.
-				this.settled = !this.burst && !this.created;
+				yield (this.burst || this.created) ? State.QUIET : State.SETTLED;
 			}
 			case MOVED_IN -> {
-				this.writing = false;
 				this.burst |= !maySettle;
-				this.settled = !this.burst;
+				yield this.burst ? State.QUIET : State.SETTLED;
 			}
-		}
+		};
 	}
 
 	void merge(PendingChange earlier) {
@@ -93,7 +84,7 @@ final class PendingChange {
 	}
 
 	void hold() {
-		this.held = true;
+		this.state = State.HELD;
 	}
 
 	/**
@@ -108,17 +99,14 @@ final class PendingChange {
 	 */
 	long due(long quietPeriod, long maximumDelay) {
 		long latest = this.first + maximumDelay;
-		if (this.held) {
-			return latest;
-		}
-		if (this.settled) {
-			return this.last;
-		}
-		if (this.writing) {
-			return latest;
-		}
-		long quiet = this.last + quietPeriod;
-		return (quiet - latest < 0) ? quiet : latest;
+		return switch (this.state) {
+			case SETTLED -> this.last;
+			case HELD, WRITING -> latest;
+			case QUIET -> {
+				long quiet = this.last + quietPeriod;
+				yield (quiet - latest < 0) ? quiet : latest;
+			}
+		};
 	}
 
 	/**
@@ -134,6 +122,25 @@ final class PendingChange {
 	@Override
 	public String toString() {
 		return this.path.toString();
+	}
+
+	/**
+	 * What the change waits for.
+	 */
+	private enum State {
+
+		/** The path to be quiet for the quiet period. */
+		QUIET,
+
+		/** The writer to close the file, for the maximum delay at most. */
+		WRITING,
+
+		/** Nothing: the save is finished. */
+		SETTLED,
+
+		/** The maximum delay, unless notified again: the file was empty or gone. */
+		HELD
+
 	}
 
 }

@@ -17,17 +17,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Coalesces the notifications of each path until the path has been quiet for a short
- * period, so that an editor's save (truncate and write, write a temporary file and
- * rename it over, a burst of writes) becomes one change. Paths are independent. A path
- * that keeps changing is still due the maximum delay after its first notification.
- * Where the notifications tell that a save is finished (see {@link Notification}), the
- * change is due at once, and a file still open for writing waits for its writer to
- * close it, for the maximum delay at most.
- * <p>
- * Notifications are {@linkplain #add(Path) added} by the thread that receives them from
- * the file system; due changes are {@linkplain #pollDue() taken} by the thread that
- * publishes them.
+ * Coalesces the notifications of each path until it has been quiet for the quiet period
+ * (at most the maximum delay), so that an editor's save becomes one change; a save known
+ * to be finished is due at once. The notifying thread {@linkplain #add(Path) adds} and
+ * never waits; the publishing thread {@linkplain #awaitDue() waits} and
+ * {@linkplain #pollDue() takes}.
  */
 final class PendingChanges {
 
@@ -57,8 +51,6 @@ final class PendingChanges {
 	private boolean waiting;
 
 	private long waitingUntil;
-
-	private volatile boolean notifierPublishes;
 
 	private boolean closed;
 
@@ -104,7 +96,7 @@ final class PendingChanges {
 				this.changes.put(path, change);
 			}
 			change.notified(now, observedAt, notification, maySettle);
-			wakeFor(change.due(this.quietPeriod, this.maximumDelay), now);
+			wakeFor(change.due(this.quietPeriod, this.maximumDelay));
 		}
 		finally {
 			this.lock.unlock();
@@ -112,25 +104,11 @@ final class PendingChanges {
 	}
 
 	/**
-	 * Say that the thread that adds notifications publishes the changes due at once
-	 * itself, after each batch (see {@link ChangePublisher#publishDueNow()}): the
-	 * publishing thread is not woken for them.
-	 * @param notifierPublishes whether the notifying thread publishes
-	 */
-	void setNotifierPublishes(boolean notifierPublishes) {
-		this.notifierPublishes = notifierPublishes;
-	}
-
-	/**
 	 * Wake the publisher if it waits past the given due time. An idle publisher waits for
 	 * the maximum delay at most, so a save still being written (due at the maximum delay
 	 * unless its writer closes the file first) never wakes it while the editor writes.
 	 */
-	private void wakeFor(long due, long now) {
-		if (this.notifierPublishes && due - now <= 0) {
-			// the notifying thread publishes it next
-			return;
-		}
+	private void wakeFor(long due) {
 		if (this.waiting && due - this.waitingUntil < 0) {
 			this.changed.signal();
 		}
@@ -217,8 +195,7 @@ final class PendingChanges {
 
 	/**
 	 * Wait until changes are due, a rescan is requested or this is closed. The changes
-	 * are left to be {@linkplain #pollDue() taken}, so that the thread that takes them
-	 * can do so under its own lock.
+	 * are left to be {@linkplain #pollDue() taken}.
 	 * @return {@code true} once changes are due or a rescan is requested, {@code false}
 	 * once closed
 	 * @throws InterruptedException if interrupted while waiting
@@ -288,6 +265,16 @@ final class PendingChanges {
 			this.changes.clear();
 			this.recentlyTaken.clear();
 			this.changed.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	List<Path> paths() {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.changes.keySet());
 		}
 		finally {
 			this.lock.unlock();

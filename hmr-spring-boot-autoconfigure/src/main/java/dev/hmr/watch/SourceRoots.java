@@ -161,7 +161,7 @@ public final class SourceRoots {
 			urls = classLoader.getResources(name);
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to list class path entries for '" + name + "'", ex);
+			logger.debug("Unable to list class path entries for '" + Loggable.of(name) + "'", ex);
 			return;
 		}
 		int depth = name.isEmpty() ? 0 : folder.getNameCount();
@@ -185,7 +185,7 @@ public final class SourceRoots {
 			return Files.isDirectory(path) ? path : null;
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
-			logger.debug("Ignoring class path entry " + url, ex);
+			logger.debug("Ignoring class path entry " + Loggable.of(url), ex);
 			return null;
 		}
 	}

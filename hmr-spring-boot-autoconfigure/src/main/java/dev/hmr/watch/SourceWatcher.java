@@ -1,22 +1,12 @@
 package dev.hmr.watch;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.methvin.watcher.DirectoryWatcher;
-import io.methvin.watcher.hashing.FileHasher;
-import io.methvin.watcher.visitor.FileTreeVisitor;
-import io.methvin.watchservice.MacOSXListeningWatchService;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,35 +16,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
 /**
- * Watches the {@link SourceRoots} recursively with the operating system's notifications
- * (inotify on Linux, FSEvents on macOS, the JDK's {@code WatchService} elsewhere) and
- * publishes a {@link FileChangeEvent} per changed file.
+ * Watches the {@link SourceRoots} recursively and publishes a {@link FileChangeEvent} per
+ * changed file: on Linux (inotify) the moment its writer closes it, elsewhere once it has
+ * been quiet for the quiet period. Empty and vanished files are held back for the
+ * maximum delay, as a save is most likely between its steps.
  * <p>
- * On Linux a save is published the moment it is finished: when its writer closes the
- * file, or when it is renamed into place. A file still open for writing waits for its
- * writer to close it (for the maximum delay at most), so that a save written in several
- * pieces is one event. A new file, and a save within the quiet period after the last
- * event of its file (a burst of saves), wait for the quiet period as below. Elsewhere,
- * where the notifications do not tell that a save is finished, the notifications of a
- * file are coalesced until the file has been quiet for the quiet
- * period, so that an editor's save is one event however it writes; the kind of the
- * event is decided by the file's state then: see {@link FileChangeKind}. An empty file,
- * and a file that is gone, are held back until the maximum delay unless they change
- * again: a save that truncates before it writes, or renames the file away before it
- * writes the new one (vim, emacs), would otherwise publish the empty or deleted file
- * first. A deletion is therefore published the maximum delay late. A modification with the
- * very bytes published for the file less than the maximum delay before is a late
- * notification of the same save (a loaded machine delivers a save's notifications
- * further apart than the quiet period) and is dropped; saving an unchanged file again
- * later is published. Files of different paths are independent. Folders are not
- * published, their files are.
- * <p>
- * Notifications are received on a daemon thread named {@code hmr-watcher} (inotify is
- * called through JNA; where that fails the JDK's {@code WatchService} is used); events are
- * published on a second one, {@code hmr-watcher-publisher}, in order for each file. A
- * listener that throws is logged and the watcher goes on. When notifications are lost
- * (the operating system's queue overflowed) the roots are rescanned and the files whose
- * size or modification time changed are published.
+ * Notifications are only read on a daemon thread named {@code hmr-watcher}; events are
+ * published, and listeners run, on {@code hmr-watcher-publisher} only, in order for each
+ * file, so that a slow listener never delays reading. JNA and directory-watcher are
+ * loaded by a class loader of their own and never reach the application's class path.
  *
  * @since 0.1.0
  */
@@ -62,9 +32,7 @@ public class SourceWatcher implements SmartLifecycle {
 
 	/**
 	 * Default time a file must be quiet before its change is published: enough for the
-	 * back-to-back writes of one save, and small against the 2 ms median a save may take
-	 * to reach the browser. Slower saves are handled by holding empty and vanished files
-	 * and by dropping late notifications, not by a longer wait.
+	 * back-to-back writes of one save.
 	 */
 	public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(1);
 
@@ -99,6 +67,8 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private boolean inotify = true;
 
+	private boolean isolated = true;
+
 
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
@@ -131,10 +101,9 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * Set whether to read Linux's inotify directly, which tells when a save is finished
-	 * (the default), rather than the JDK's {@code WatchService} through
-	 * directory-watcher, which does not, so that every change waits for the quiet period.
-	 * Ignored elsewhere than on Linux.
+	 * Set whether to read Linux's inotify, which tells when a save is finished (the
+	 * default), rather than the JDK's {@code WatchService}, where every change waits for
+	 * the quiet period. Ignored elsewhere than on Linux.
 	 * @param inotify whether to use inotify where available
 	 */
 	public void setInotify(boolean inotify) {
@@ -158,8 +127,7 @@ public class SourceWatcher implements SmartLifecycle {
 			else {
 				Watch started = startWatch();
 				this.watch = started;
-				logger.info("Watching " + this.roots + " for changes ("
-						+ ((started.notifier instanceof InotifyNotifier) ? "inotify" : "directory-watcher") + ")");
+				logger.info("Watching " + Loggable.of(this.roots) + " for changes (" + started.notifier + ")");
 			}
 			this.running = true;
 		}
@@ -168,7 +136,7 @@ public class SourceWatcher implements SmartLifecycle {
 	private Watch startWatch() {
 		for (Path root : this.roots.getRoots()) {
 			if (!Files.isDirectory(root)) {
-				logger.warn("Source root " + root + " is not a directory (any more); it is not watched");
+				logger.warn("Source root " + Loggable.of(root) + " is not a directory (any more); it is not watched");
 			}
 		}
 		PendingChanges pending = new PendingChanges(this.quietPeriod, this.maximumDelay);
@@ -176,137 +144,58 @@ public class SourceWatcher implements SmartLifecycle {
 		KnownFiles knownFiles = new KnownFiles(this.roots);
 		ChangePublisher publisher = new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher,
 				this.maximumDelay);
-		InotifyNotifier inotifyNotifier = null;
-		boolean inotifyAvailable = this.inotify && LinuxInotify.isAvailable();
-		if (this.inotify && !inotifyAvailable && LinuxInotify.isLinux()) {
-			logger.warn("inotify cannot be called (" + LinuxInotify.unavailableReason()
-					+ "); watching through the JDK's WatchService, where a save waits " + this.quietPeriod.toMillis()
-					+ " ms to be published");
+		Notifiers.Sink sink = new PendingSink(this.roots, pending);
+		Notifiers.Notifier notifier = openNotifier(sink);
+		Watch watch = new Watch(notifier, pending, threads);
+		// Once the roots are watched, so that no change falls between; before the
+		// publisher starts, so that it knows which files are new.
+		try {
+			notifier.start((task) -> newDaemon(task, THREAD_NAME, threads));
+			knownFiles.scan();
 		}
-		if (inotifyAvailable) {
+		catch (RuntimeException ex) {
+			watch.close();
+			throw ex;
+		}
+		newDaemon(publisher, PUBLISHER_THREAD_NAME, threads).start();
+		return watch;
+	}
+
+	private Notifiers.Notifier openNotifier(Notifiers.Sink sink) {
+		Notifiers notifiers;
+		try {
+			notifiers = (this.isolated) ? IsolatedNotifiers.get() : null;
+		}
+		catch (IllegalStateException ex) {
+			logger.warn(ex.getMessage() + "; watching through the JDK's WatchService, where a save waits "
+					+ this.quietPeriod.toMillis() + " ms to be published");
+			notifiers = null;
+		}
+		if (notifiers == null) {
+			return WatchServiceNotifier.open(sink);
+		}
+		String inotifyUnavailable = (this.inotify) ? notifiers.inotifyUnavailableReason() : "";
+		if (inotifyUnavailable == null) {
 			try {
-				inotifyNotifier = InotifyNotifier.open(this.roots, pending, publisher::publishDueNow);
+				return notifiers.inotify(sink);
 			}
 			catch (IllegalStateException ex) {
 				logger.warn(ex.getMessage() + "; watching through the JDK's WatchService instead");
 			}
 		}
-		AutoCloseable notifier = (inotifyNotifier != null) ? inotifyNotifier
-				: startDirectoryWatcher(pending, threads);
-		Watch watch = new Watch(notifier, pending, threads);
-		// After the roots are watched, so that no change falls between; before inotify is
-		// read, as its thread publishes too.
-		try {
-			knownFiles.scan();
+		else if (!inotifyUnavailable.isEmpty()) {
+			logger.warn("inotify cannot be called (" + Loggable.of(inotifyUnavailable)
+					+ "); watching through the JDK's WatchService, where a save waits " + this.quietPeriod.toMillis()
+					+ " ms to be published");
 		}
-		catch (RuntimeException ex) {
-			if (inotifyNotifier != null) {
-				inotifyNotifier.closeUnstarted();
-			}
-			watch.close();
-			throw ex;
-		}
-		if (inotifyNotifier != null) {
-			pending.setNotifierPublishes(true);
-			threads.add(startDaemon(inotifyNotifier, THREAD_NAME));
-		}
-		threads.add(startDaemon(publisher, PUBLISHER_THREAD_NAME));
-		return watch;
+		return notifiers.directoryWatcher(sink, this.quietPeriod);
 	}
 
-	private AutoCloseable startDirectoryWatcher(PendingChanges pending, List<Thread> threads) {
-		SourceTreeVisitor visitor = new SourceTreeVisitor(this.roots);
-		DirectoryWatcher directoryWatcher = buildDirectoryWatcher(pending, visitor);
-		CompletableFuture<Void> watching = directoryWatcher
-			.watchAsync((task) -> threads.add(startDaemon(task, THREAD_NAME)));
-		if (watching.isCompletedExceptionally()) {
-			closeQuietly(directoryWatcher);
-			throw new IllegalStateException("Unable to watch " + this.roots, causeOf(watching));
-		}
-		AtomicBoolean closed = new AtomicBoolean();
-		watching.whenComplete((result, ex) -> {
-			if (!closed.get()) {
-				logger.warn("Stopped watching " + this.roots + "; were the roots deleted?", ex);
-			}
-		});
-		return () -> {
-			closed.set(true);
-			closeQuietly(directoryWatcher);
-		};
-	}
-
-	private static void closeQuietly(DirectoryWatcher directoryWatcher) {
-		try {
-			directoryWatcher.close();
-		}
-		catch (IOException ex) {
-			logger.debug("Unable to close the directory watcher", ex);
-		}
-	}
-
-	private DirectoryWatcher buildDirectoryWatcher(PendingChanges pending, FileTreeVisitor visitor) {
-		try {
-			return DirectoryWatcher.builder()
-				.paths(this.roots.outermostRoots())
-				.listener(new SourceChangeListener(this.roots, pending))
-				// Hashing reads every file at start and on every change before it is
-				// notified; the quiet period already makes one save one event.
-				.fileHashing(false)
-				.fileTreeVisitor(visitor)
-				.watchService(newWatchService(visitor))
-				.build();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to watch " + this.roots, ex);
-		}
-	}
-
-	private WatchService newWatchService(FileTreeVisitor visitor) throws IOException {
-		if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
-			return FileSystems.getDefault().newWatchService();
-		}
-		// The JDK polls on macOS; FSEvents by default batches for half a second.
-		double latency = this.quietPeriod.toNanos() / 1e9;
-		return new MacOSXListeningWatchService(new MacOSXListeningWatchService.Config() {
-
-			@Override
-			public double latency() {
-				return latency;
-			}
-
-			@Override
-			public boolean fileLevelEvents() {
-				return true;
-			}
-
-			@Override
-			public @Nullable FileHasher fileHasher() {
-				return null;
-			}
-
-			@Override
-			public FileTreeVisitor fileTreeVisitor() {
-				return visitor;
-			}
-
-		});
-	}
-
-	private static Thread startDaemon(Runnable task, String name) {
+	private static Thread newDaemon(Runnable task, String name, List<Thread> threads) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
-		thread.start();
+		threads.add(thread);
 		return thread;
-	}
-
-	private static Throwable causeOf(CompletableFuture<Void> failed) {
-		try {
-			failed.join();
-			throw new IllegalStateException("Not failed");
-		}
-		catch (CompletionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
 	}
 
 	/**
@@ -329,13 +218,38 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
-	 * The folders inotify watches now.
-	 * @return the folders, none if not watching through inotify
+	 * The folders watched now, for tests.
+	 * @return the folders, none if the notifier does not tell
 	 */
-	List<Path> inotifyWatchedFolders() {
+	List<Path> watchedFolders() {
 		Watch current = this.watch;
-		return (current != null && current.notifier instanceof InotifyNotifier inotify) ? inotify.watchedFolders()
-				: List.of();
+		return (current != null) ? current.notifier.watchedFolders() : List.of();
+	}
+
+	/**
+	 * The notifier in use, for tests.
+	 * @return the notifier, {@code null} if not watching
+	 */
+	Notifiers.@Nullable Notifier notifier() {
+		Watch current = this.watch;
+		return (current != null) ? current.notifier : null;
+	}
+
+	/**
+	 * The paths whose changes are pending, for tests.
+	 * @return the paths
+	 */
+	List<Path> pendingPaths() {
+		Watch current = this.watch;
+		return (current != null) ? current.pending.paths() : List.of();
+	}
+
+	/**
+	 * Watch with the JDK's {@code WatchService} only, as where the watcher's own
+	 * libraries cannot be loaded; for tests.
+	 */
+	void setIsolated(boolean isolated) {
+		this.isolated = isolated;
 	}
 
 	@Override
@@ -348,13 +262,13 @@ public class SourceWatcher implements SmartLifecycle {
 	 */
 	private static final class Watch {
 
-		private final AutoCloseable notifier;
+		private final Notifiers.Notifier notifier;
 
 		private final PendingChanges pending;
 
 		private final List<Thread> threads;
 
-		Watch(AutoCloseable notifier, PendingChanges pending, List<Thread> threads) {
+		Watch(Notifiers.Notifier notifier, PendingChanges pending, List<Thread> threads) {
 			this.notifier = notifier;
 			this.pending = pending;
 			this.threads = threads;
@@ -364,7 +278,7 @@ public class SourceWatcher implements SmartLifecycle {
 			try {
 				this.notifier.close();
 			}
-			catch (Exception ex) {
+			catch (RuntimeException ex) {
 				logger.debug("Unable to close the notifications of the file system", ex);
 			}
 			this.pending.close();
@@ -386,6 +300,51 @@ public class SourceWatcher implements SmartLifecycle {
 					logger.warn("Thread " + thread.getName() + " did not end within " + timeout);
 				}
 			}
+		}
+
+	}
+
+	/**
+	 * Passes a notifier's notifications to the pending changes.
+	 */
+	private static final class PendingSink implements Notifiers.Sink {
+
+		private final SourceRoots roots;
+
+		private final PendingChanges pending;
+
+		private final SourceTree tree;
+
+		PendingSink(SourceRoots roots, PendingChanges pending) {
+			this.roots = roots;
+			this.pending = pending;
+			this.tree = new SourceTree(roots);
+		}
+
+		@Override
+		public List<Path> roots() {
+			return this.roots.outermostRoots();
+		}
+
+		@Override
+		public boolean isIgnored(Path path) {
+			return this.roots.isIgnored(path);
+		}
+
+		@Override
+		public void walk(Path start, Notifiers.PathCallback onDirectory, Notifiers.PathCallback onFile)
+				throws IOException {
+			this.tree.walk(start, onDirectory, onFile);
+		}
+
+		@Override
+		public void add(Path path, Notification notification) {
+			this.pending.add(path, notification);
+		}
+
+		@Override
+		public void requestRescan() {
+			this.pending.requestRescan();
 		}
 
 	}

@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.util.Assert;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the code a save goes through in the watcher, from a notification to the
@@ -76,13 +75,11 @@ public final class WatcherWarmUp implements Runnable {
 	}
 
 	private static void deleteQuietly(Path folder) {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
+		try {
+			FileSystemUtils.deleteRecursively(folder);
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to delete " + folder, ex);
+			logger.debug("Unable to delete " + Loggable.of(folder), ex);
 		}
 	}
 

@@ -8,20 +8,22 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.util.FileSystemUtils;
 
 import static dev.hmr.watch.FileChangeKind.CREATED;
 import static dev.hmr.watch.FileChangeKind.DELETED;
@@ -143,11 +145,73 @@ abstract class AbstractSourceWatcherTests {
 	}
 
 	@Test
-	void eventsArePublishedOnTheWatcherThread() throws IOException {
-		start();
-		write(this.root.resolve("app.js"), "one");
+	void eventsArePublishedOnThePublisherThreadNeverOnTheNotifiersThread() throws IOException {
+		// the default quiet period: on Linux a finished save is due the moment it is read
+		start(new SourceWatcher(roots(), this.publisher));
+		Path file = write(this.root.resolve("app.js"), "one");
+		write(file, "two");
 		settle(this.root);
-		assertThat(this.publisher.threadNames()).allSatisfy((name) -> assertThat(name).startsWith("hmr-watcher"));
+		assertThat(this.publisher.threadNames()).isNotEmpty()
+			.allSatisfy((name) -> assertThat(name).isEqualTo("hmr-watcher-publisher"));
+	}
+
+	@Test
+	void listenerThatBlocksDoesNotStopLaterSavesFromBeingRead() throws Exception {
+		CountDownLatch blocked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		List<FileChangeEvent> received = new CopyOnWriteArrayList<>();
+		ApplicationEventPublisher blocking = (event) -> {
+			FileChangeEvent change = (FileChangeEvent) event;
+			received.add(change);
+			if (change.getPath().endsWith("first.js")) {
+				blocked.countDown();
+				try {
+					release.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		};
+		SourceWatcher watcher = start(new SourceWatcher(roots(), blocking, Duration.ofMillis(1), MAXIMUM_DELAY));
+		write(this.root.resolve("first.js"), "one");
+		assertThat(blocked.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+		Path second = write(this.root.resolve("second.js"), "two").toAbsolutePath().normalize();
+		Path third = write(this.root.resolve("third.js"), "three").toAbsolutePath().normalize();
+		// read and pending while the publisher is still in the listener
+		await().atMost(TIMEOUT).until(() -> watcher.pendingPaths().containsAll(List.of(second, third)));
+		assertThat(received).extracting(FileChangeEvent::getPath).noneMatch((path) -> path.endsWith("second.js"));
+		release.countDown();
+		await().atMost(TIMEOUT)
+			.until(() -> received.stream().map(FileChangeEvent::getPath).toList().containsAll(List.of(second, third)));
+		assertThat(received).filteredOn((event) -> !event.getPath().endsWith("first.js"))
+			.extracting(FileChangeEvent::getKind)
+			.containsOnly(CREATED);
+	}
+
+	@Test
+	void notificationsAreReceivedThroughTheWatchersOwnClassLoader() throws Exception {
+		Assumptions.assumeTrue(isolated());
+		SourceWatcher watcher = start();
+		Notifiers.Notifier notifier = watcher.notifier();
+		assertThat(notifier).isNotNull();
+		ClassLoader application = getClass().getClassLoader();
+		ClassLoader isolated = notifier.getClass().getClassLoader();
+		assertThat(isolated).isNotSameAs(application).isInstanceOf(IsolatedNotifiers.IsolatingClassLoader.class);
+		assertThat(notifier.getClass().getPackageName()).isEqualTo("dev.hmr.watch.nativeio");
+		for (String name : List.of("com.sun.jna.Native", "io.methvin.watcher.DirectoryWatcher")) {
+			Class<?> used = isolated.loadClass(name);
+			assertThat(used).isNotSameAs(Class.forName(name, false, application));
+			assertThat(used.getProtectionDomain().getCodeSource().getLocation().toString())
+				.contains("META-INF/hmr/lib/");
+		}
+		assertThat(isolated.getResource("com/sun/jna/Native.class").toString()).contains("META-INF/hmr/lib/jna.jar");
+		// what both sides share is loaded once, by the application's class loader
+		assertThat(isolated.loadClass(Notifiers.class.getName())).isSameAs(Notifiers.class);
+		assertThat(isolated.loadClass(Notification.class.getName())).isSameAs(Notification.class);
+		Path file = write(this.root.resolve("app.js"), "one");
+		settle(this.root);
+		assertThat(this.publisher.kindsFor(file)).containsExactly(CREATED);
 	}
 
 	@Test
@@ -480,6 +544,15 @@ abstract class AbstractSourceWatcherTests {
 	 */
 	abstract boolean portable();
 
+	/**
+	 * Whether the watchers under test load their notifiers in their own class loader,
+	 * rather than falling back to the JDK's {@code WatchService} alone.
+	 * @return whether to use the isolated notifiers
+	 */
+	boolean isolated() {
+		return true;
+	}
+
 	SourceRoots roots() {
 		return SourceRoots.of(List.of(this.root), List.of(), List.of());
 	}
@@ -494,6 +567,7 @@ abstract class AbstractSourceWatcherTests {
 
 	SourceWatcher start(SourceWatcher watcher) {
 		watcher.setInotify(!portable());
+		watcher.setIsolated(isolated());
 		this.watchers.add(watcher);
 		watcher.start();
 		return watcher;
@@ -518,11 +592,7 @@ abstract class AbstractSourceWatcherTests {
 	}
 
 	private static void deleteRecursively(Path folder) throws IOException {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-				Files.delete(path);
-			}
-		}
+		FileSystemUtils.deleteRecursively(folder);
 	}
 
 	private static Set<Thread> threadsNamed(String prefix) {

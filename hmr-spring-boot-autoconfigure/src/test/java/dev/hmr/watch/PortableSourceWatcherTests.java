@@ -23,6 +23,11 @@ class PortableSourceWatcherTests extends AbstractSourceWatcherTests {
 	}
 
 	@Test
+	void directoryWatcherIsUsed() {
+		assertThat(start().notifier()).hasToString("directory-watcher");
+	}
+
+	@Test
 	void burstOfWritesPublishesOneEvent() throws IOException {
 		Path file = write(this.root.resolve("app.js"), "zero");
 		start();

@@ -40,6 +40,7 @@ class SourceWatcherContextTests {
 				assertThat(event.getPath()).isEqualTo(file);
 				assertThat(event.getKind()).isEqualTo(FileChangeKind.CREATED);
 			});
+			assertThat(listener.threadNames).containsOnly("hmr-watcher-publisher");
 			context.close();
 			assertThat(watcher.isRunning()).isFalse();
 		}
@@ -49,8 +50,11 @@ class SourceWatcherContextTests {
 
 		final List<FileChangeEvent> events = new CopyOnWriteArrayList<>();
 
+		final List<String> threadNames = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void onChange(FileChangeEvent event) {
+			this.threadNames.add(Thread.currentThread().getName());
 			this.events.add(event);
 		}
 

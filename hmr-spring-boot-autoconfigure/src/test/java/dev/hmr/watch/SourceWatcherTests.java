@@ -11,6 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -40,7 +42,23 @@ class SourceWatcherTests extends AbstractSourceWatcherTests {
 
 	@Test
 	void inotifyIsAvailable() {
-		assertThat(LinuxInotify.isAvailable()).isTrue();
+		assertThat(IsolatedNotifiers.get().inotifyUnavailableReason()).isNull();
+		assertThat(start().notifier()).hasToString("inotify");
+	}
+
+	@Test
+	void applicationsOwnJnaWorksBesideTheWatchers() throws IOException {
+		Path file = write(this.root.resolve("app.js"), "one");
+		start();
+		// the application's JNA, loaded and native beside the watcher's own
+		try (Memory memory = new Memory(8)) {
+			memory.setLong(0, 42);
+			assertThat(memory.getLong(0)).isEqualTo(42);
+		}
+		assertThat(Native.class.getClassLoader()).isSameAs(getClass().getClassLoader());
+		write(file, "two");
+		settle(this.root);
+		assertThat(this.publisher.kindsFor(file)).containsExactly(MODIFIED);
 	}
 
 	@Test
@@ -98,18 +116,18 @@ class SourceWatcherTests extends AbstractSourceWatcherTests {
 	void foldersAreWatchedAsTheyAppearAndNoLongerOnceMovedAwayOrDeleted() throws IOException {
 		Path ignored = Files.createDirectories(this.root.resolve("node_modules/lib"));
 		SourceWatcher watcher = start();
-		assertThat(watcher.inotifyWatchedFolders()).containsExactly(this.root);
+		assertThat(watcher.watchedFolders()).containsExactly(this.root);
 		Path nested = Files.createDirectories(this.root.resolve("js/a/b"));
-		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().contains(nested));
-		assertThat(watcher.inotifyWatchedFolders()).containsExactlyInAnyOrder(this.root, this.root.resolve("js"),
+		await().atMost(TIMEOUT).until(() -> watcher.watchedFolders().contains(nested));
+		assertThat(watcher.watchedFolders()).containsExactlyInAnyOrder(this.root, this.root.resolve("js"),
 				this.root.resolve("js/a"), nested);
 		Files.move(this.root.resolve("js"), this.temp.resolve("moved"));
-		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().equals(List.of(this.root)));
+		await().atMost(TIMEOUT).until(() -> watcher.watchedFolders().equals(List.of(this.root)));
 		Path css = Files.createDirectories(this.root.resolve("css"));
-		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().contains(css));
+		await().atMost(TIMEOUT).until(() -> watcher.watchedFolders().contains(css));
 		Files.delete(css);
-		await().atMost(TIMEOUT).until(() -> watcher.inotifyWatchedFolders().equals(List.of(this.root)));
-		assertThat(watcher.inotifyWatchedFolders()).doesNotContain(ignored, ignored.getParent());
+		await().atMost(TIMEOUT).until(() -> watcher.watchedFolders().equals(List.of(this.root)));
+		assertThat(watcher.watchedFolders()).doesNotContain(ignored, ignored.getParent());
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.hmr.watch;
+package dev.hmr.watch.nativeio;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -17,41 +18,43 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import static dev.hmr.watch.LinuxInotify.CLOEXEC;
-import static dev.hmr.watch.LinuxInotify.EAGAIN;
-import static dev.hmr.watch.LinuxInotify.EINTR;
-import static dev.hmr.watch.LinuxInotify.ENOENT;
-import static dev.hmr.watch.LinuxInotify.ENOSPC;
-import static dev.hmr.watch.LinuxInotify.ENOTDIR;
-import static dev.hmr.watch.LinuxInotify.IN_ATTRIB;
-import static dev.hmr.watch.LinuxInotify.IN_CLOSE_WRITE;
-import static dev.hmr.watch.LinuxInotify.IN_CREATE;
-import static dev.hmr.watch.LinuxInotify.IN_DELETE;
-import static dev.hmr.watch.LinuxInotify.IN_DELETE_SELF;
-import static dev.hmr.watch.LinuxInotify.IN_EXCL_UNLINK;
-import static dev.hmr.watch.LinuxInotify.IN_IGNORED;
-import static dev.hmr.watch.LinuxInotify.IN_ISDIR;
-import static dev.hmr.watch.LinuxInotify.IN_MODIFY;
-import static dev.hmr.watch.LinuxInotify.IN_MOVED_FROM;
-import static dev.hmr.watch.LinuxInotify.IN_MOVED_TO;
-import static dev.hmr.watch.LinuxInotify.IN_MOVE_SELF;
-import static dev.hmr.watch.LinuxInotify.IN_ONLYDIR;
-import static dev.hmr.watch.LinuxInotify.IN_Q_OVERFLOW;
-import static dev.hmr.watch.LinuxInotify.IN_UNMOUNT;
-import static dev.hmr.watch.LinuxInotify.NONBLOCK;
-import static dev.hmr.watch.LinuxInotify.POLLIN;
+import org.springframework.core.log.LogFormatUtils;
+
+import dev.hmr.watch.Notification;
+import dev.hmr.watch.Notifiers;
+
+import static dev.hmr.watch.nativeio.LinuxInotify.CLOEXEC;
+import static dev.hmr.watch.nativeio.LinuxInotify.EAGAIN;
+import static dev.hmr.watch.nativeio.LinuxInotify.EINTR;
+import static dev.hmr.watch.nativeio.LinuxInotify.ENOENT;
+import static dev.hmr.watch.nativeio.LinuxInotify.ENOSPC;
+import static dev.hmr.watch.nativeio.LinuxInotify.ENOTDIR;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_ATTRIB;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_CLOSE_WRITE;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_CREATE;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_DELETE;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_DELETE_SELF;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_EXCL_UNLINK;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_IGNORED;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_ISDIR;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_MODIFY;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_MOVED_FROM;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_MOVED_TO;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_MOVE_SELF;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_ONLYDIR;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_Q_OVERFLOW;
+import static dev.hmr.watch.nativeio.LinuxInotify.IN_UNMOUNT;
+import static dev.hmr.watch.nativeio.LinuxInotify.NONBLOCK;
+import static dev.hmr.watch.nativeio.LinuxInotify.POLLIN;
 
 /**
- * Receives the notifications of the source roots from Linux's inotify, on its own
- * thread, and adds them to the pending changes with what they say: unlike the JDK's
- * {@code WatchService}, inotify tells when a writer closes a file
- * ({@code IN_CLOSE_WRITE}) and when a file is renamed into place ({@code IN_MOVED_TO}), so
- * that a save is published the moment it is finished, however many writes it took,
- * rather than after a quiet period that guesses. Folders are watched recursively as they
- * appear, ignored folders never; when the kernel's queue overflows, the tree is
- * registered again and the publisher asked to rescan.
+ * Reads Linux's inotify on its own thread and passes on what each notification says,
+ * nothing more: unlike the JDK's {@code WatchService}, inotify tells when a writer closes
+ * a file ({@code IN_CLOSE_WRITE}), so that a save is due the moment it is finished.
+ * Folders are watched as they appear, ignored ones never; on an overflow the tree is
+ * registered again and a rescan requested.
  */
-final class InotifyNotifier implements Runnable, AutoCloseable {
+final class InotifyNotifier implements Notifiers.Notifier {
 
 	private static final Log logger = LogFactory.getLog(InotifyNotifier.class);
 
@@ -66,17 +69,13 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 
 	private static final Charset FILE_NAMES = fileNameCharset();
 
-	private final SourceRoots roots;
-
-	private final PendingChanges pending;
+	private final Notifiers.Sink sink;
 
 	private final LinuxInotify.C c;
 
 	private final int inotify;
 
 	private final int wakeUp;
-
-	private final Runnable afterBatch;
 
 	private final SourceTreeVisitor visitor;
 
@@ -85,30 +84,26 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile boolean started;
+
 	private boolean spaceWarned;
 
-	private InotifyNotifier(SourceRoots roots, PendingChanges pending, Runnable afterBatch, LinuxInotify.C c,
-			int inotify, int wakeUp) {
-		this.roots = roots;
-		this.pending = pending;
-		this.afterBatch = afterBatch;
-		this.visitor = new SourceTreeVisitor(roots);
+	private InotifyNotifier(Notifiers.Sink sink, LinuxInotify.C c, int inotify, int wakeUp) {
+		this.sink = sink;
+		this.visitor = new SourceTreeVisitor(sink);
 		this.c = c;
 		this.inotify = inotify;
 		this.wakeUp = wakeUp;
 	}
 
 	/**
-	 * Open an inotify instance and watch the roots. Run the result on a thread to receive
-	 * notifications; a change made once this returns is notified.
-	 * @param roots the roots
-	 * @param pending where notifications go
-	 * @param afterBatch what to run on the reading thread after each batch of
-	 * notifications: publishing the changes due at once
+	 * Open an inotify instance and watch the roots; a change made once this returns is
+	 * notified once the notifier is started.
+	 * @param sink the roots, and where notifications go
 	 * @return the notifier
 	 * @throws IllegalStateException if inotify is not available or cannot be opened
 	 */
-	static InotifyNotifier open(SourceRoots roots, PendingChanges pending, Runnable afterBatch) {
+	static InotifyNotifier open(Notifiers.Sink sink) {
 		LinuxInotify.C c = LinuxInotify.c();
 		int inotify;
 		try {
@@ -126,15 +121,20 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 			closeQuietly(c, inotify);
 			throw new IllegalStateException("Unable to open an eventfd (errno " + ex.getErrorCode() + ")", ex);
 		}
-		InotifyNotifier notifier = new InotifyNotifier(roots, pending, afterBatch, c, inotify, wakeUp);
-		for (Path root : roots.outermostRoots()) {
+		InotifyNotifier notifier = new InotifyNotifier(sink, c, inotify, wakeUp);
+		for (Path root : sink.roots()) {
 			notifier.registerTree(root, false);
 		}
 		return notifier;
 	}
 
 	@Override
-	public void run() {
+	public void start(ThreadFactory threads) {
+		this.started = true;
+		threads.newThread(this::run).start();
+	}
+
+	private void run() {
 		Memory pollFds = new Memory(16);
 		Memory buffer = new Memory(BUFFER_SIZE);
 		try {
@@ -159,13 +159,12 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 				}
 				if (pollFds.getShort(6) != 0) {
 					readEvents(buffer);
-					this.afterBatch.run();
 				}
 			}
 		}
 		catch (RuntimeException ex) {
 			if (!this.closed) {
-				logger.error("Stopped watching " + this.roots + ": inotify failed", ex);
+				logger.error("Stopped watching " + loggable(this.sink.roots()) + ": inotify failed", ex);
 			}
 		}
 		finally {
@@ -196,19 +195,19 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 				handle(wd, mask, name);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Unable to handle a notification for " + this.folders.get(wd) + "/" + name, ex);
+				logger.warn("Unable to handle a notification for " + loggable(this.folders.get(wd) + "/" + name), ex);
 			}
 		}
 	}
 
 	private void handle(int wd, int mask, @Nullable String name) {
 		if ((mask & IN_Q_OVERFLOW) != 0) {
-			logger.warn("Too many changes at once under " + this.roots
+			logger.warn("Too many changes at once under " + loggable(this.sink.roots())
 					+ ", notifications were lost; rescanning the source roots");
-			for (Path root : this.roots.outermostRoots()) {
+			for (Path root : this.sink.roots()) {
 				registerTree(root, false);
 			}
-			this.pending.requestRescan();
+			this.sink.requestRescan();
 			return;
 		}
 		Path folder = this.folders.get(wd);
@@ -222,13 +221,13 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		}
 		if (name == null) {
 			if ((mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT)) != 0
-					&& this.roots.outermostRoots().contains(folder)) {
-				logger.warn("Stopped watching " + folder + "; was the root deleted or moved?");
+					&& this.sink.roots().contains(folder)) {
+				logger.warn("Stopped watching " + loggable(folder) + "; was the root deleted or moved?");
 			}
 			return;
 		}
 		Path path = folder.resolve(name);
-		if (this.roots.isIgnored(path)) {
+		if (this.sink.isIgnored(path)) {
 			return;
 		}
 		if ((mask & IN_ISDIR) != 0) {
@@ -237,27 +236,27 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 			}
 			else if ((mask & IN_MOVED_FROM) != 0) {
 				unregisterTree(path);
-				this.pending.add(path);
+				this.sink.add(path, Notification.CHANGED);
 			}
 			else if ((mask & IN_DELETE) != 0) {
-				this.pending.add(path);
+				this.sink.add(path, Notification.CHANGED);
 			}
 			return;
 		}
 		if ((mask & IN_CREATE) != 0) {
-			this.pending.add(path, Notification.CREATED);
+			this.sink.add(path, Notification.CREATED);
 		}
 		if ((mask & IN_MODIFY) != 0) {
-			this.pending.add(path, Notification.WRITING);
+			this.sink.add(path, Notification.WRITING);
 		}
 		if ((mask & (IN_ATTRIB | IN_DELETE | IN_MOVED_FROM)) != 0) {
-			this.pending.add(path);
+			this.sink.add(path, Notification.CHANGED);
 		}
 		if ((mask & IN_CLOSE_WRITE) != 0) {
-			this.pending.add(path, Notification.WRITTEN);
+			this.sink.add(path, Notification.WRITTEN);
 		}
 		if ((mask & IN_MOVED_TO) != 0) {
-			this.pending.add(path, Notification.MOVED_IN);
+			this.sink.add(path, Notification.MOVED_IN);
 		}
 	}
 
@@ -271,12 +270,12 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		try {
 			this.visitor.recursiveVisitFiles(start, this::register, (file) -> {
 				if (notifyFiles) {
-					this.pending.add(file);
+					this.sink.add(file, Notification.CHANGED);
 				}
 			});
 		}
 		catch (IOException ex) {
-			logger.debug("Unable to watch the folders under " + start, ex);
+			logger.debug("Unable to watch the folders under " + loggable(start), ex);
 		}
 	}
 
@@ -298,12 +297,12 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 			if (errno == ENOSPC) {
 				if (!this.spaceWarned) {
 					this.spaceWarned = true;
-					logger.warn("Unable to watch " + directory + " and maybe more folders: the limit of inotify"
+					logger.warn("Unable to watch " + loggable(directory) + " and maybe more folders: the limit of inotify"
 							+ " watches is reached (raise fs.inotify.max_user_watches)");
 				}
 				return;
 			}
-			logger.warn("Unable to watch " + directory + " (errno " + errno + ")");
+			logger.warn("Unable to watch " + loggable(directory) + " (errno " + errno + ")");
 		}
 	}
 
@@ -336,6 +335,11 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 			return;
 		}
 		this.closed = true;
+		if (!this.started) {
+			closeQuietly(this.c, this.inotify);
+			closeQuietly(this.c, this.wakeUp);
+			return;
+		}
 		Memory one = new Memory(8);
 		one.setLong(0, 1);
 		try {
@@ -346,17 +350,14 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		}
 	}
 
-	/**
-	 * Close without a reading thread ever started.
-	 */
-	void closeUnstarted() {
-		this.closed = true;
-		closeQuietly(this.c, this.inotify);
-		closeQuietly(this.c, this.wakeUp);
+	@Override
+	public List<Path> watchedFolders() {
+		return List.copyOf(this.folders.values());
 	}
 
-	List<Path> watchedFolders() {
-		return List.copyOf(this.folders.values());
+	/** A file-system name as it may appear in a log line: control characters escaped. */
+	static String loggable(@Nullable Object value) {
+		return (value != null) ? LogFormatUtils.formatValue(value, -1, true) : "null";
 	}
 
 	private static String name(Memory buffer, int offset, int length) {
@@ -385,6 +386,11 @@ final class InotifyNotifier implements Runnable, AutoCloseable {
 		catch (RuntimeException ex) {
 			return StandardCharsets.UTF_8;
 		}
+	}
+
+	@Override
+	public String toString() {
+		return "inotify";
 	}
 
 }

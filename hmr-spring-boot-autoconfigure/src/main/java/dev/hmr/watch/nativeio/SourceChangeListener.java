@@ -1,4 +1,4 @@
-package dev.hmr.watch;
+package dev.hmr.watch.nativeio;
 
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,37 +8,36 @@ import io.methvin.watcher.DirectoryChangeListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.hmr.watch.Notification;
+import dev.hmr.watch.Notifiers;
+
 /**
- * Receives the directory watcher's notifications on its thread and adds them to the
- * pending changes; nothing slow happens here. Notifications of folders are kept: the
- * publisher needs them to find the files of a folder that was deleted or moved away.
+ * Passes the directory watcher's notifications on, folders included: the publisher needs
+ * them to find the files of a folder that was deleted or moved away.
  */
 final class SourceChangeListener implements DirectoryChangeListener {
 
 	private static final Log logger = LogFactory.getLog(SourceChangeListener.class);
 
-	private final SourceRoots roots;
+	private final Notifiers.Sink sink;
 
-	private final PendingChanges pending;
-
-	SourceChangeListener(SourceRoots roots, PendingChanges pending) {
-		this.roots = roots;
-		this.pending = pending;
+	SourceChangeListener(Notifiers.Sink sink) {
+		this.sink = sink;
 	}
 
 	@Override
 	public void onEvent(DirectoryChangeEvent event) {
 		if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
-			logger.warn("Too many changes at once under " + event.rootPath()
+			logger.warn("Too many changes at once under " + InotifyNotifier.loggable(event.rootPath())
 					+ ", notifications were lost; rescanning the source roots");
-			this.pending.requestRescan();
+			this.sink.requestRescan();
 			return;
 		}
 		Path path = event.path();
 		if (path != null) {
 			Path absolute = path.toAbsolutePath().normalize();
-			if (!this.roots.isIgnored(absolute)) {
-				this.pending.add(absolute);
+			if (!this.sink.isIgnored(absolute)) {
+				this.sink.add(absolute, Notification.CHANGED);
 			}
 		}
 	}
@@ -51,8 +50,9 @@ final class SourceChangeListener implements DirectoryChangeListener {
 			return;
 		}
 		// The watcher reports an overflow of the JDK's queue as an exception, too.
-		logger.warn("Notifications may have been lost (" + ex + "); rescanning the source roots", ex);
-		this.pending.requestRescan();
+		logger.warn("Notifications may have been lost (" + InotifyNotifier.loggable(ex) + "); rescanning the source roots",
+				ex);
+		this.sink.requestRescan();
 	}
 
 }

@@ -8,29 +8,34 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-import io.methvin.watcher.visitor.FileTreeVisitor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks a tree under the source roots for the directory watcher, skipping ignored folders
- * ({@code .git}, {@code node_modules}, ...) so that they are never registered, and
- * passing over entries that vanish during the walk (a folder deleted while it is being
- * registered) instead of failing.
+ * Walks a tree under the source roots, skipping ignored folders ({@code .git},
+ * {@code node_modules}, ...) so that they are never watched, and passing over entries
+ * that vanish during the walk (a folder deleted while it is being registered).
  */
-final class SourceTreeVisitor implements FileTreeVisitor {
+final class SourceTree {
 
-	private static final Log logger = LogFactory.getLog(SourceTreeVisitor.class);
+	private static final Log logger = LogFactory.getLog(SourceTree.class);
 
 	private final SourceRoots roots;
 
-	SourceTreeVisitor(SourceRoots roots) {
+	SourceTree(SourceRoots roots) {
 		this.roots = roots;
 	}
 
-	@Override
-	public void recursiveVisitFiles(Path start, Callback onDirectory, Callback onFile) throws IOException {
+	/**
+	 * Walk a tree.
+	 * @param start the folder to start from
+	 * @param onDirectory called for each folder, {@code start} included; may throw
+	 * {@link NoSuchFileException} to skip a folder that is gone
+	 * @param onFile called for each file that is not ignored
+	 * @throws IOException if the walk fails
+	 */
+	void walk(Path start, Notifiers.PathCallback onDirectory, Notifiers.PathCallback onFile) throws IOException {
 		if (this.roots.isIgnored(start)) {
 			return;
 		}
@@ -39,7 +44,7 @@ final class SourceTreeVisitor implements FileTreeVisitor {
 			@Override
 			public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes)
 					throws IOException {
-				if (!directory.equals(start) && SourceTreeVisitor.this.roots.isIgnored(directory)) {
+				if (!directory.equals(start) && SourceTree.this.roots.isIgnored(directory)) {
 					return FileVisitResult.SKIP_SUBTREE;
 				}
 				try {
@@ -53,7 +58,7 @@ final class SourceTreeVisitor implements FileTreeVisitor {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-				if (!SourceTreeVisitor.this.roots.isIgnored(file)) {
+				if (!SourceTree.this.roots.isIgnored(file)) {
 					onFile.call(file);
 				}
 				return FileVisitResult.CONTINUE;
@@ -78,7 +83,7 @@ final class SourceTreeVisitor implements FileTreeVisitor {
 
 	private static void logFailure(Path path, IOException ex) {
 		if (!(ex instanceof NoSuchFileException)) {
-			logger.debug("Unable to visit " + path, ex);
+			logger.debug("Unable to visit " + Loggable.of(path), ex);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package dev.hmr.watch;
+package dev.hmr.watch.nativeio;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -102,14 +102,6 @@ final class LinuxInotify {
 			}
 			return c;
 		}
-	}
-
-	/**
-	 * Whether this is Linux.
-	 * @return whether inotify should be there
-	 */
-	static boolean isLinux() {
-		return Platform.isLinux();
 	}
 
 	/**
