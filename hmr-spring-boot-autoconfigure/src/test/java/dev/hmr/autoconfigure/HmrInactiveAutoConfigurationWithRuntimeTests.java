@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -83,10 +84,25 @@ class HmrInactiveAutoConfigurationWithRuntimeTests {
 	}
 
 	@Test
-	void noHmrThreadRunsWhenHmrIsDisabled() {
-		this.contextRunner.withPropertyValues("hmr.enabled=false")
-			.run((context) -> assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-				.noneMatch((name) -> name.startsWith("hmr-")));
+	void startsNoHmrThreadWhenHmrIsDisabled() {
+		// Cached contexts of other tests in this JVM may have theirs: only new ones count
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		this.contextRunner.withPropertyValues("hmr.enabled=false").run((context) -> {
+			context.getBean(ServerHotChannel.class).send("app:message", "hi");
+			assertThat(Thread.getAllStackTraces().keySet()).filteredOn((thread) -> !before.contains(thread))
+				.extracting(Thread::getName)
+				.noneMatch((name) -> name.startsWith("hmr-"));
+		});
+	}
+
+	@Test
+	void theThreadCheckSeesTheRuntimesThreadsWhenHmrIsActive(@TempDir Path root) {
+		Set<Thread> before = Thread.getAllStackTraces().keySet();
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root)
+			.run((context) -> assertThat(Thread.getAllStackTraces().keySet())
+				.filteredOn((thread) -> !before.contains(thread))
+				.extracting(Thread::getName)
+				.anyMatch((name) -> name.startsWith("hmr-")));
 	}
 
 	@Configuration(proxyBeanMethods = false)
