@@ -5,8 +5,6 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +17,6 @@ import dev.hmr.channel.ServerHotChannel;
  * and every custom message is logged as it is published as an application event.
  */
 @Component
-@ConditionalOnClass(name = "dev.hmr.channel.ServerHotChannel")
 class BrowserMessages {
 
 	static final String HELLO = "sample:hello";
@@ -28,11 +25,11 @@ class BrowserMessages {
 
 	private static final Log logger = LogFactory.getLog(BrowserMessages.class);
 
-	BrowserMessages(ObjectProvider<ServerHotChannel> channel) {
-		channel.ifAvailable((available) -> available.on(HELLO, (data, client) -> {
+	BrowserMessages(ServerHotChannel channel) {
+		channel.on(HELLO, (data, client) -> {
 			String name = (data != null && data.has("name")) ? data.get("name").asString() : "stranger";
 			client.send(REPLY, Map.of("greeting", "Hello, " + name + "!"));
-		}));
+		});
 	}
 
 	@EventListener

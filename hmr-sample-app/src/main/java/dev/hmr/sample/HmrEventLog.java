@@ -3,7 +3,6 @@ package dev.hmr.sample;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +13,10 @@ import dev.hmr.watch.FileChangeEvent;
 /**
  * Logs what HMR publishes as Spring application events: browsers connecting to and
  * leaving the HMR socket, and every saved source file. Any bean can listen to them with
- * {@code @EventListener}, as here.
- * <p>
- * The condition names the class as a string: the starter is left out of the packaged jar,
- * where this bean must not be created (and its event types cannot be loaded).
+ * {@code @EventListener}, as here. The event types are in the API, so the bean also
+ * exists in the packaged jar, where nothing publishes them.
  */
 @Component
-@ConditionalOnClass(name = "dev.hmr.watch.FileChangeEvent")
 class HmrEventLog {
 
 	private static final Log logger = LogFactory.getLog(HmrEventLog.class);

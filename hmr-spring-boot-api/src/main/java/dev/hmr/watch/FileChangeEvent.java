@@ -15,7 +15,6 @@ import org.springframework.util.Assert;
  * of the change was received.
  *
  * @since 0.1.0
- * @see SourceWatcher
  */
 public class FileChangeEvent extends ApplicationEvent {
 
@@ -27,7 +26,7 @@ public class FileChangeEvent extends ApplicationEvent {
 
 	/**
 	 * Create a new {@link FileChangeEvent}.
-	 * @param source the source of the event, usually the {@link SourceWatcher}
+	 * @param source the source of the event, usually the runtime's {@code SourceWatcher}
 	 * @param path the file that changed
 	 * @param root the source root the file is under
 	 * @param kind the kind of change

@@ -10,7 +10,7 @@ import dev.hmr.payload.HotPayload;
 /**
  * The server's side of the HMR socket: broadcast to every browser or send to one, and
  * listen to what browsers send (Vite's {@code ServerHotChannel}). Inject it where you
- * need to push payloads.
+ * need to push payloads; while HMR is inactive it is an {@link InertServerHotChannel}.
  *
  * @since 0.1.0
  */

@@ -1,0 +1,1 @@
+export const message = 'a module of the packaged app';
