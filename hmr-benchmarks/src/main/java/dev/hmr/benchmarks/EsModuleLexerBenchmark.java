@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.benchmarks;
 
 import java.io.IOException;
@@ -11,10 +27,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.hmr.transform.EsModuleLexer;
-import dev.hmr.transform.JsModuleTransformer;
-import dev.hmr.transform.SourceSyntaxException;
-import dev.hmr.transform.SpecifierResolver;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +40,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+
+import dev.hmr.transform.EsModuleLexer;
+import dev.hmr.transform.JsModuleTransformer;
+import dev.hmr.transform.SourceSyntaxException;
+import dev.hmr.transform.SpecifierResolver;
 
 /**
  * Lexing and transforming real ES modules: the npm corpus that
@@ -53,8 +70,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 public class EsModuleLexerBenchmark {
 
-	private static final List<String> PACKAGES = List.of("es-module-lexer", "preact", "lit", "lit-html",
-			"lit-element", "@lit/reactive-element", "lodash-es", "vue", "@vue");
+	private static final List<String> PACKAGES = List.of("es-module-lexer", "preact", "lit", "lit-html", "lit-element",
+			"@lit/reactive-element", "lodash-es", "vue", "@vue");
 
 	private final JsModuleTransformer transformer = new JsModuleTransformer();
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.benchmarks;
 
 import java.io.BufferedReader;
@@ -51,8 +67,7 @@ import org.springframework.util.FileSystemUtils;
  * Needs {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} (no browser is
  * downloaded), and for the comparison Vite:
  * {@code npm install --prefix /tmp/bench-vite vite@8} (another place with
- * {@code -Dvite.node.modules=...}). Run from the repository root:
- * <pre>
+ * {@code -Dvite.node.modules=...}). Run from the repository root: <pre>
  * mvn -B -o -q -pl hmr-benchmarks -am package -DskipTests dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
  *   &amp;&amp; java -cp hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt) \
  *   dev.hmr.benchmarks.PageLoadBenchmark [loads] [modules] [hmr|vite|both]
@@ -122,7 +137,8 @@ public final class PageLoadBenchmark {
 		builder.environment().put("NODE_PATH", nodeModules.toString());
 		Process vite = builder.start();
 		try {
-			BufferedReader out = new BufferedReader(new InputStreamReader(vite.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader out = new BufferedReader(
+					new InputStreamReader(vite.getInputStream(), StandardCharsets.UTF_8));
 			String line = out.readLine();
 			if (line == null || !line.startsWith("PORT ")) {
 				throw new IllegalStateException("Vite did not start: " + line);
@@ -154,7 +170,8 @@ public final class PageLoadBenchmark {
 			driver.manage().timeouts().pageLoadTimeout(LOAD_TIMEOUT);
 			driver.executeCdpCommand("Network.enable", Map.of());
 			driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
-			System.out.printf(Locale.ROOT, "%s at %s, load average %s%n", server, url, SaveToWireBenchmark.loadAverage());
+			System.out.printf(Locale.ROOT, "%s at %s, load average %s%n", server, url,
+					SaveToWireBenchmark.loadAverage());
 			double first = load(driver, url, modules);
 			System.out.printf(Locale.ROOT, "  first load (server cold, no cache)  %9.1f ms%n", first);
 			List<Double> cold = new ArrayList<>();
@@ -219,8 +236,8 @@ public final class PageLoadBenchmark {
 			}
 			if (System.nanoTime() > deadline) {
 				Object count = driver.executeScript("return window.__count;");
-				throw new IllegalStateException(
-						"The page did not run its " + modules + " modules within " + LOAD_TIMEOUT + " (" + count + " ran)");
+				throw new IllegalStateException("The page did not run its " + modules + " modules within "
+						+ LOAD_TIMEOUT + " (" + count + " ran)");
 			}
 			try {
 				Thread.sleep(10);

@@ -1,4 +1,20 @@
 /*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
  * Run (from the repository root):
  *
  *   mvn -B -o -q -pl hmr-benchmarks -am package dependency:build-classpath -DskipTests \
@@ -8,6 +24,7 @@
  *
  * Any argument is passed to JMH as a benchmark name filter, e.g. "circularCheck".
  */
+
 package dev.hmr.benchmarks;
 
 import java.nio.file.Path;
@@ -19,12 +36,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import dev.hmr.graph.HmrUpdateResult;
-import dev.hmr.graph.ModuleGraph;
-import dev.hmr.graph.ModuleNode;
-import dev.hmr.graph.ModuleType;
-import dev.hmr.graph.Propagation;
-import dev.hmr.graph.UpdatePropagation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,6 +49,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import dev.hmr.graph.HmrUpdateResult;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.graph.ModuleNode;
+import dev.hmr.graph.ModuleType;
+import dev.hmr.graph.Propagation;
+import dev.hmr.graph.UpdatePropagation;
 
 /**
  * Cost of propagating one file change through a 10,000-module graph shaped like an app
@@ -122,13 +140,15 @@ public class PropagationBenchmark {
 				}
 				analyse(graph, sections.get(i), sectionPages, false);
 			}
-			// each page renders ten components, each component is also used by another page
+			// each page renders ten components, each component is also used by another
+			// page
 			for (int i = 0; i < PAGES; i++) {
 				Set<ModuleNode> used = new LinkedHashSet<>(components.subList(i * 10, i * 10 + 10));
 				used.add(components.get(random.nextInt(COMPONENTS)));
 				analyse(graph, pages.get(i), new ArrayList<>(used), selfAcceptingPages);
 			}
-			// utilities: one owner component plus one or two other users; a few hubs used by 200
+			// utilities: one owner component plus one or two other users; a few hubs used
+			// by 200
 			List<Set<ModuleNode>> componentImports = new ArrayList<>();
 			for (int i = 0; i < COMPONENTS; i++) {
 				componentImports.add(new LinkedHashSet<>());
@@ -278,8 +298,7 @@ public class PropagationBenchmark {
 		return graph.ensureModule(url, Path.of("/app" + url), ModuleType.JS);
 	}
 
-	private static void analyse(ModuleGraph graph, ModuleNode module, List<ModuleNode> imports,
-			boolean selfAccepting) {
+	private static void analyse(ModuleGraph graph, ModuleNode module, List<ModuleNode> imports, boolean selfAccepting) {
 		graph.updateModuleInfo(module, new LinkedHashSet<>(imports), Set.of(), null, selfAccepting);
 	}
 

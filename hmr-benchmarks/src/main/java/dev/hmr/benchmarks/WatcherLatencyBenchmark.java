@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.benchmarks;
 
 import java.io.IOException;
@@ -17,10 +33,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.util.FileSystemUtils;
+
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.SourceRoots;
-
-import org.springframework.util.FileSystemUtils;
 import dev.hmr.watch.SourceWatcher;
 import dev.hmr.watch.WatcherWarmUp;
 
@@ -33,8 +49,7 @@ import dev.hmr.watch.WatcherWarmUp;
  * latency from the start of the save call and, since a file system may take a while to
  * write, from its return (negative when the notice comes before the call returns).
  * <p>
- * Run from the repository root (prints median, p95 and max in milliseconds):
- * <pre>
+ * Run from the repository root (prints median, p95 and max in milliseconds): <pre>
  * mvn -B -o -q -pl hmr-benchmarks -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
  *   &amp;&amp; java -cp hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt) \
  *   dev.hmr.benchmarks.WatcherLatencyBenchmark [quietPeriodMillis] [saves]
@@ -62,7 +77,8 @@ public final class WatcherLatencyBenchmark {
 			runBaseline(root, saves);
 			System.out.println("-- inotify (the default on Linux)");
 			run(root, quietPeriod, saves, true);
-			System.out.println("-- JDK WatchService through directory-watcher (hmr.watch.inotify=false, macOS, Windows)");
+			System.out
+				.println("-- JDK WatchService through directory-watcher (hmr.watch.inotify=false, macOS, Windows)");
 			run(root, quietPeriod, saves, false);
 		}
 		finally {
@@ -118,7 +134,8 @@ public final class WatcherLatencyBenchmark {
 			}, "baseline-watcher");
 			thread.setDaemon(true);
 			thread.start();
-			measure("floor: JDK WatchService, first notice", saves, received, (i) -> Files.writeString(file, content(i)));
+			measure("floor: JDK WatchService, first notice", saves, received,
+					(i) -> Files.writeString(file, content(i)));
 		}
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.packaging;
 
 import java.io.IOException;
@@ -74,9 +90,10 @@ class PackagedApplicationTests {
 		Path project = temp.resolve("packaged-app");
 		FileSystemUtils.copyRecursively(Path.of(property("hmr.fixture")), project);
 		Path pom = project.resolve("pom.xml");
-		Files.writeString(pom, Files.readString(pom)
-			.replace("@spring-boot.version@", SpringBootVersion.getVersion())
-			.replace("@hmr.version@", version));
+		Files.writeString(pom,
+				Files.readString(pom)
+					.replace("@spring-boot.version@", SpringBootVersion.getVersion())
+					.replace("@hmr.version@", version));
 		mavenPackage(project);
 		jar = project.resolve("target/packaged-app-1.0.0.jar");
 		assertThat(jar).exists();
@@ -88,7 +105,9 @@ class PackagedApplicationTests {
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
-		await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+		await().atMost(START_TIMEOUT)
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptionsInstanceOf(IOException.class)
 			.until(() -> {
 				assertThat(application.isAlive()).as("the application is running; its log:%n%s", log()).isTrue();
 				return get("/index.html").statusCode() == 200;
@@ -141,18 +160,17 @@ class PackagedApplicationTests {
 			.doesNotContain("dev/hmr/autoconfigure/HmrAutoConfiguration.class",
 					"dev/hmr/channel/WebSocketServerHotChannel.class", "dev/hmr/watch/SourceWatcher.class");
 		try (ZipFile zip = new ZipFile(jar.toFile())) {
-			assertThat(zip.stream().map(ZipEntry::getName)).noneMatch((name) -> name.startsWith("BOOT-INF/classes/dev/"));
+			assertThat(zip.stream().map(ZipEntry::getName))
+				.noneMatch((name) -> name.startsWith("BOOT-INF/classes/dev/"));
 		}
 	}
 
 	@Test
 	void controllerThatInjectsTheChannelSendsToNoBrowser() throws Exception {
-		HttpResponse<String> response = http.send(
-				HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
-					.POST(HttpRequest.BodyPublishers.noBody())
-					.timeout(Duration.ofSeconds(30))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.sent")).isEqualTo("hi");
 		assertThat((Integer) JsonPath.read(response.body(), "$.browsers")).isZero();
@@ -194,13 +212,12 @@ class PackagedApplicationTests {
 
 	@Test
 	void hmrSocketDoesNotAnswer() {
-		assertThatExceptionOfType(CompletionException.class)
-			.isThrownBy(() -> http.newWebSocketBuilder()
-				.subprotocols("vite-hmr")
-				.buildAsync(URI.create("ws://localhost:" + port + "/@hmr"), new WebSocket.Listener() {
-				})
-				.join()
-				.abort())
+		assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> http.newWebSocketBuilder()
+			.subprotocols("vite-hmr")
+			.buildAsync(URI.create("ws://localhost:" + port + "/@hmr"), new WebSocket.Listener() {
+			})
+			.join()
+			.abort())
 			.havingCause()
 			.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 					(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(404));
@@ -248,8 +265,8 @@ class PackagedApplicationTests {
 		try {
 			assertThat(build.waitFor(BUILD_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).as("mvn package finished")
 				.isTrue();
-			assertThat(build.exitValue()).as("mvn package of the application; its output:%n%s",
-					Files.readString(buildLog))
+			assertThat(build.exitValue())
+				.as("mvn package of the application; its output:%n%s", Files.readString(buildLog))
 				.isZero();
 		}
 		finally {
@@ -272,7 +289,8 @@ class PackagedApplicationTests {
 	private static Map<String, List<String>> libraries() throws IOException {
 		Map<String, List<String>> libraries = new TreeMap<>();
 		try (ZipFile zip = new ZipFile(jar.toFile())) {
-			for (ZipEntry entry : zip.stream().filter((e) -> e.getName().startsWith("BOOT-INF/lib/") && !e.isDirectory())
+			for (ZipEntry entry : zip.stream()
+				.filter((e) -> e.getName().startsWith("BOOT-INF/lib/") && !e.isDirectory())
 				.toList()) {
 				List<String> entries = new ArrayList<>();
 				try (InputStream in = zip.getInputStream(entry); ZipInputStream nested = new ZipInputStream(in)) {

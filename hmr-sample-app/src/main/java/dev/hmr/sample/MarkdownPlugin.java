@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.sample;
 
 import java.io.IOException;
@@ -54,7 +70,8 @@ class MarkdownPlugin implements HmrPlugin {
 			String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
 			context.getServer().getHot().send(EVENT, Map.of("path", path, "html", html));
 		}
-		// Empty list: "handled". The importers are not re-run and the page is not reloaded.
+		// Empty list: "handled". The importers are not re-run and the page is not
+		// reloaded.
 		return List.of();
 	}
 
@@ -64,8 +81,8 @@ class MarkdownPlugin implements HmrPlugin {
 
 	/**
 	 * Just enough Markdown for the demo, one block per blank-line-separated chunk: a '#'
-	 * heading, a list of '- ' items, or a paragraph; **strong** and `code` inline. Text is
-	 * escaped first, so the file cannot inject HTML into the page.
+	 * heading, a list of '- ' items, or a paragraph; **strong** and `code` inline. Text
+	 * is escaped first, so the file cannot inject HTML into the page.
 	 */
 	static String render(String markdown) {
 		StringBuilder html = new StringBuilder();
@@ -73,7 +90,9 @@ class MarkdownPlugin implements HmrPlugin {
 			return "";
 		}
 		for (String block : markdown.strip().split("\\R\\s*\\R")) {
-			List<String> lines = block.strip().lines().map((line) -> inline(HtmlUtils.htmlEscape(line.strip())))
+			List<String> lines = block.strip()
+				.lines()
+				.map((line) -> inline(HtmlUtils.htmlEscape(line.strip())))
 				.toList();
 			if (lines.get(0).startsWith("#")) {
 				int level = Math.min(lines.get(0).length() - lines.get(0).replaceFirst("^#+", "").length(), 6);

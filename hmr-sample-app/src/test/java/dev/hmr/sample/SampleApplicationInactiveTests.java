@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.sample;
 
 import java.io.IOException;
@@ -19,8 +35,8 @@ import dev.hmr.channel.ServerHotChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with HMR off, as in its packaged jar: the beans that use the API start,
- * the broadcast reaches no browser, and nothing of HMR is served.
+ * The sample with HMR off, as in its packaged jar: the beans that use the API start, the
+ * broadcast reaches no browser, and nothing of HMR is served.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=false")
 class SampleApplicationInactiveTests {
@@ -40,9 +56,9 @@ class SampleApplicationInactiveTests {
 
 	@Test
 	void broadcastIsAcceptedAndReachesNoBrowser() throws Exception {
-		HttpResponse<String> response = this.httpClient.send(
-				HttpRequest.newBuilder(uri("/api/broadcast?message=hi")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.body()).contains("\"browsers\":0");
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.sample;
 
 import java.io.IOException;
@@ -25,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample served with HMR forced on (a test runner would switch it off): pages get the
- * client, modules are transformed, the plugin serves Markdown, and a real WebSocket client
- * sees the custom events. Nothing here edits the sample's files: file changes are tested
- * in the autoconfigure module.
+ * client, modules are transformed, the plugin serves Markdown, and a real WebSocket
+ * client sees the custom events. Nothing here edits the sample's files: file changes are
+ * tested in the autoconfigure module.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,19 +78,19 @@ class SampleApplicationTests {
 	void moduleUsingImportMetaHotIsServedWithTheHotContext() throws Exception {
 		HttpResponse<String> response = get("/js/counter.js", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
-		assertThat(response.body()).startsWith(
-				"import { createHotContext as __vite__createHotContext } from \"/@vite/client\";"
-						+ "import.meta.hot = __vite__createHotContext(\"/js/counter.js\");");
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.body())
+			.startsWith("import { createHotContext as __vite__createHotContext } from \"/@vite/client\";"
+					+ "import.meta.hot = __vite__createHotContext(\"/js/counter.js\");");
 	}
 
 	@Test
 	void stylesheetImportedFromJavaScriptIsServedAsAModule() throws Exception {
 		HttpResponse<String> response = get("/css/widget.css?import", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/javascript"));
 		assertThat(response.body()).contains("__vite__createHotContext(\"/css/widget.css\")").contains(".widget");
 	}
 
@@ -82,8 +98,8 @@ class SampleApplicationTests {
 	void markdownIsServedAsAModuleByThePlugin() throws Exception {
 		HttpResponse<String> response = get("/notes/welcome.md?import", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/javascript"));
 		assertThat(response.body()).startsWith("export default \"<h1>Notes from a Markdown file</h1>");
 	}
 
@@ -97,13 +113,13 @@ class SampleApplicationTests {
 			assertThat(take()).isEqualTo("{\"type\":\"connected\"}");
 			// Published before "connected" is sent, so it has been logged by now
 			assertThat(output).containsPattern("Browser \\S+ connected");
-			HttpResponse<String> response = this.httpClient.send(
-					HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
-						.POST(HttpRequest.BodyPublishers.noBody())
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.httpClient
+				.send(HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(202);
-			assertThat(take()).isEqualTo("{\"type\":\"custom\",\"event\":\"sample:message\",\"data\":{\"message\":\"hi\"}}");
+			assertThat(take())
+				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:message\",\"data\":{\"message\":\"hi\"}}");
 			webSocket.sendText("{\"type\":\"custom\",\"event\":\"sample:hello\",\"data\":{\"name\":\"Ada\"}}", true);
 			assertThat(take())
 				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:reply\",\"data\":{\"greeting\":\"Hello, Ada!\"}}");

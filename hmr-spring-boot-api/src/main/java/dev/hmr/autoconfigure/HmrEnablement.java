@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.io.File;
@@ -12,8 +28,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Whether HMR is active, and why. {@code hmr.enabled} decides when set; otherwise HMR is
- * active only when the application runs from a build's classes, as DevTools decides:
- * not from a packaged jar, not in a native image, not under a test runner.
+ * active only when the application runs from a build's classes, as DevTools decides: not
+ * from a packaged jar, not in a native image, not under a test runner.
  *
  * @param active whether HMR is active
  * @param reason why, in words for the start-up log
@@ -57,8 +73,8 @@ record HmrEnablement(boolean active, String reason) {
 	 * Decide from what was observed.
 	 * @param enabled the value of {@code hmr.enabled}, or {@code null} when unset
 	 * @param stack the class names of the stack that starts the application
-	 * @param mainSource the jar or directory the outermost {@code main} method was
-	 * loaded from, or {@code null} when unknown
+	 * @param mainSource the jar or directory the outermost {@code main} method was loaded
+	 * from, or {@code null} when unknown
 	 * @param nativeImage whether the application runs as a native image
 	 * @return the decision
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.io.File;
@@ -26,11 +42,11 @@ import org.jspecify.annotations.Nullable;
  * {@code EnvironmentModuleGraph}), with what happens when files change: invalidation,
  * {@link #updateModules update propagation}, {@code vite:invalidate} and prune.
  * <p>
- * Thread-safe. Lookups by URL or file are lock-free (concurrent maps), as are the
- * getters of {@link ModuleNode}. Every change to the graph, and every propagation, holds
- * one write lock, so a propagation sees a consistent graph and re-stamps it atomically;
- * they take microseconds. Building a node's collection snapshot after a change takes the
- * read lock.
+ * Thread-safe. Lookups by URL or file are lock-free (concurrent maps), as are the getters
+ * of {@link ModuleNode}. Every change to the graph, and every propagation, holds one
+ * write lock, so a propagation sees a consistent graph and re-stamps it atomically; they
+ * take microseconds. Building a node's collection snapshot after a change takes the read
+ * lock.
  * <p>
  * Left to the caller (the engine): the HTML rule of Vite's {@code updateModules} (a
  * changed {@code .html} file that backs no JS module reloads its page), plugin hooks,
@@ -93,12 +109,12 @@ public final class ModuleGraph {
 	}
 
 	/**
-	 * The module with the given URL, created if absent (Vite's {@code ensureEntryFromUrl}).
-	 * The call that creates it decides its type. A module created without a file (an
-	 * import written before its file existed) gets the file of the first later call that
-	 * gives one; a module's file never changes once it has one. A new module is not
-	 * {@link ModuleNode#isAnalyzed() analysed} until {@link #updateModuleInfo} records what
-	 * its served code does.
+	 * The module with the given URL, created if absent (Vite's
+	 * {@code ensureEntryFromUrl}). The call that creates it decides its type. A module
+	 * created without a file (an import written before its file existed) gets the file of
+	 * the first later call that gives one; a module's file never changes once it has one.
+	 * A new module is not {@link ModuleNode#isAnalyzed() analysed} until
+	 * {@link #updateModuleInfo} records what its served code does.
 	 * @param url the canonical URL, starting with {@code /}
 	 * @param file the file behind it, if any
 	 * @param type the type of module
@@ -137,8 +153,8 @@ public final class ModuleGraph {
 	/**
 	 * The {@link ModuleType#ASSET asset} module for a file that has no URL of its own,
 	 * such as a file a stylesheet {@code @import}s, created if absent (Vite's
-	 * {@code createFileOnlyEntry}). Its URL is {@code /@fs} followed by the absolute path;
-	 * like Vite, it is found by file, not by URL.
+	 * {@code createFileOnlyEntry}). Its URL is {@code /@fs} followed by the absolute
+	 * path; like Vite, it is found by file, not by URL.
 	 * @param file the file
 	 * @return the module
 	 */
@@ -164,9 +180,9 @@ public final class ModuleGraph {
 	}
 
 	/**
-	 * Record what the analysis of a module's served code found, without imported
-	 * bindings (Vite without {@code experimental.hmrPartialAccept}: only a module that
-	 * accepts all its exports, i.e. a self-accepting one, stops propagation).
+	 * Record what the analysis of a module's served code found, without imported bindings
+	 * (Vite without {@code experimental.hmrPartialAccept}: only a module that accepts all
+	 * its exports, i.e. a self-accepting one, stops propagation).
 	 * @param mod the analysed module
 	 * @param importedModules the modules it imports
 	 * @param acceptedModules the modules it accepts with {@code hot.accept(deps, cb)}
@@ -297,8 +313,8 @@ public final class ModuleGraph {
 	 * so that {@link #updateModules} for the deletion reaches their boundaries.
 	 * <p>
 	 * Unlike Vite, which leaves the deleted module's own import list in place, the list
-	 * is cleared too, so that importers and imports always mirror each other. Modules that
-	 * lose their last importer this way are not pruned, as in Vite.
+	 * is cleared too, so that importers and imports always mirror each other. Modules
+	 * that lose their last importer this way are not pruned, as in Vite.
 	 * @param file the deleted file
 	 */
 	public void onFileDeleted(Path file) {
@@ -322,8 +338,8 @@ public final class ModuleGraph {
 	 * Propagate a change of some modules of a file to their boundaries and re-stamp what
 	 * it invalidates (Vite's {@code updateModules}). For each module in turn, sharing one
 	 * set of traversed modules: {@link UpdatePropagation#propagateUpdate propagate}, then
-	 * invalidate it and its importers with {@code timestamp} (even after a full
-	 * reload has been decided). The result is:
+	 * invalidate it and its importers with {@code timestamp} (even after a full reload
+	 * has been decided). The result is:
 	 * <ul>
 	 * <li>{@link HmrUpdateResult.FullReload} if {@code modules} is empty, if any module
 	 * reaches a dead end, or if a boundary accepts via {@code firstInvalidatedBy} (an
@@ -333,8 +349,8 @@ public final class ModuleGraph {
 	 * modules).</li>
 	 * </ul>
 	 * The HTML rule (a changed {@code .html} file none of whose modules is JS reloads the
-	 * page, with {@code path} {@code "/" + file} when there are no updates) is left to the
-	 * caller.
+	 * page, with {@code path} {@code "/" + file} when there are no updates) is left to
+	 * the caller.
 	 * @param file the changed file, reported as {@code triggeredBy}; {@code null} if none
 	 * @param modules the modules to update, usually those of the file
 	 * @param timestamp the update's timestamp, from {@link HmrClock#nextTimestamp()}
@@ -394,8 +410,8 @@ public final class ModuleGraph {
 			List<ModuleNode> importers = new ArrayList<>(module.importers().live());
 			importers.remove(module);
 			if (importers.isEmpty()) {
-				return new HmrUpdateResult.FullReload(url
-						+ " called import.meta.hot.invalidate() and has no importers to pass the update to",
+				return new HmrUpdateResult.FullReload(
+						url + " called import.meta.hot.invalidate() and has no importers to pass the update to",
 						module.getFile());
 			}
 			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy);
@@ -486,8 +502,8 @@ public final class ModuleGraph {
 	 * write lock. The recursion does not stop at self-accepting importers, only at
 	 * accepting ones, so every module that serves an import of the changed code gets the
 	 * new {@code ?t=} and no page ends up with two instances of one module.
-	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and clear
-	 * the {@code vite:invalidate} flag), {@code false} to set
+	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and
+	 * clear the {@code vite:invalidate} flag), {@code false} to set
 	 * {@link ModuleNode#getLastInvalidationTimestamp()}
 	 */
 	private void invalidate(ModuleNode mod, Set<ModuleNode> seen, long timestamp, boolean isHmr) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.nio.file.Path;
@@ -26,7 +42,9 @@ public final class ModuleNode {
 
 	private final String url;
 
-	/** Set once: at creation, or when a module created without one is found to have one. */
+	/**
+	 * Set once: at creation, or when a module created without one is found to have one.
+	 */
 	private volatile @Nullable Path file;
 
 	private final ModuleType type;
@@ -110,8 +128,8 @@ public final class ModuleNode {
 	}
 
 	/**
-	 * The export names this module accepts with {@code import.meta.hot.acceptExports},
-	 * or {@code null} when it does not call it (partial accept).
+	 * The export names this module accepts with {@code import.meta.hot.acceptExports}, or
+	 * {@code null} when it does not call it (partial accept).
 	 * @return an unmodifiable set or {@code null}
 	 */
 	public @Nullable Set<String> getAcceptedHmrExports() {

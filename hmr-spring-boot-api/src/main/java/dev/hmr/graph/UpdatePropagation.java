@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.util.ArrayDeque;
@@ -16,8 +32,8 @@ import java.util.Set;
  * Vite's update propagation as pure functions over {@link ModuleNode nodes}: find the
  * modules that accept a change ({@code propagateUpdate}) and whether they sit in an
  * import cycle ({@code isNodeWithinCircularImports}). They only read the nodes, so they
- * are safe to call from any thread; {@link ModuleGraph#updateModules} calls them under its
- * lock, which also makes the graph they see consistent.
+ * are safe to call from any thread; {@link ModuleGraph#updateModules} calls them under
+ * its lock, which also makes the graph they see consistent.
  * <p>
  * Both walk iteratively, so a long import chain cannot overflow the stack.
  *
@@ -37,8 +53,8 @@ public final class UpdatePropagation {
 	 * <li>never analysed (no browser loaded it, vitejs/vite#7561): stop here, silently,
 	 * unless it is an {@link ModuleType#ASSET asset} entry, which is never analysed;</li>
 	 * <li>self-accepting: a boundary accepting itself; stop;</li>
-	 * <li>has accepted exports: a boundary accepting itself, and carry on to the importers;
-	 * otherwise, with no importers: a dead end;</li>
+	 * <li>has accepted exports: a boundary accepting itself, and carry on to the
+	 * importers; otherwise, with no importers: a dead end;</li>
 	 * <li>each importer that lists it in its accepted deps is a boundary accepting it; an
 	 * importer that only imports accepted exports needs nothing (known only when the
 	 * analysis records imported bindings); any other importer is walked in turn.</li>
@@ -104,14 +120,12 @@ public final class UpdatePropagation {
 	 * Whether a boundary can reach, through its importers, a module of the chain that led
 	 * to it: it then sits in an import loop with the changed code (Vite's
 	 * {@code isNodeWithinCircularImports}, same answer, linear instead of quadratic). A
-	 * module importing itself does not count.
-	 * <pre>
+	 * module importing itself does not count. <pre>
 	 * A -&gt; B -&gt; C -&gt; ACCEPTED -&gt; D -&gt; E -&gt; NODE
 	 *      ^--------------------------|
-	 * </pre>
-	 * Here {@code ACCEPTED} with the chain {@code [NODE, E, D, ACCEPTED]} is within a
-	 * circular import: its importer {@code C}, imported by {@code B}, is imported by
-	 * {@code E}.
+	 * </pre> Here {@code ACCEPTED} with the chain {@code [NODE, E, D, ACCEPTED]} is
+	 * within a circular import: its importer {@code C}, imported by {@code B}, is
+	 * imported by {@code E}.
 	 * @param node the boundary
 	 * @param nodeChain the modules walked from the changed module up to the boundary
 	 * @return whether the boundary is within a circular import

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.plugin;
 
 import java.util.List;
@@ -37,7 +53,8 @@ public interface HmrPlugin {
 	 * @return {@code null} to keep the modules as they are; a list to replace them (a
 	 * subset narrows the update); an empty list to say "handled": nothing is sent by
 	 * default
-	 * @throws Exception on failure: it becomes an {@code error} payload naming this plugin
+	 * @throws Exception on failure: it becomes an {@code error} payload naming this
+	 * plugin
 	 */
 	default @Nullable List<ModuleNode> handleHotUpdate(HmrContext context) throws Exception {
 		return null;
@@ -56,8 +73,8 @@ public interface HmrPlugin {
 	}
 
 	/**
-	 * Transform a module's source (Vite's {@code transform}). Every plugin runs, in order,
-	 * on the previous one's output.
+	 * Transform a module's source (Vite's {@code transform}). Every plugin runs, in
+	 * order, on the previous one's output.
 	 * @param code the source so far
 	 * @param id the absolute path of the module's file
 	 * @return the new source, or {@code null} to leave it unchanged

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.nio.file.Path;
@@ -10,9 +26,9 @@ import org.springframework.util.Assert;
 
 /**
  * {@link ApplicationEvent} published when a file under a source root was created,
- * modified or deleted. An editor's save, however many writes and renames it takes, is
- * one event. Its {@linkplain #getTimestamp() timestamp} is when the last notification
- * of the change was received.
+ * modified or deleted. An editor's save, however many writes and renames it takes, is one
+ * event. Its {@linkplain #getTimestamp() timestamp} is when the last notification of the
+ * change was received.
  *
  * @since 0.1.0
  */
@@ -70,8 +86,8 @@ public class FileChangeEvent extends ApplicationEvent {
 
 	@Override
 	public String toString() {
-		return "FileChangeEvent[" + this.kind + " " + this.root.relativize(this.path) + " in " + this.root
-				+ " at " + Instant.ofEpochMilli(getTimestamp()) + "]";
+		return "FileChangeEvent[" + this.kind + " " + this.root.relativize(this.path) + " in " + this.root + " at "
+				+ Instant.ofEpochMilli(getTimestamp()) + "]";
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.io.File;
@@ -26,8 +42,8 @@ class HmrEnablementTests {
 
 	@Test
 	void theEnabledPropertyWinsWhenTrue() {
-		assertThat(HmrEnablement.deduce(true, List.of("org.springframework.boot.loader.launch.JarLauncher"), null,
-				true))
+		assertThat(
+				HmrEnablement.deduce(true, List.of("org.springframework.boot.loader.launch.JarLauncher"), null, true))
 			.isEqualTo(new HmrEnablement(true, "hmr.enabled=true"));
 	}
 
@@ -61,15 +77,16 @@ class HmrEnablementTests {
 
 	@Test
 	void isInactiveUnderJUnit() {
-		assertThat(HmrEnablement.deduce(null, List.of("org.junit.platform.launcher.core.DefaultLauncher"),
-				this.temp.toFile(), false)
+		assertThat(HmrEnablement
+			.deduce(null, List.of("org.junit.platform.launcher.core.DefaultLauncher"), this.temp.toFile(), false)
 			.active()).isFalse();
 	}
 
 	@Test
 	void isInactiveUnderSpringBootsTestSupport() {
-		assertThat(HmrEnablement.deduce(null,
-				List.of("org.springframework.boot.test.context.SpringBootContextLoader"), this.temp.toFile(), false)
+		assertThat(HmrEnablement
+			.deduce(null, List.of("org.springframework.boot.test.context.SpringBootContextLoader"), this.temp.toFile(),
+					false)
 			.active()).isFalse();
 	}
 
@@ -80,8 +97,8 @@ class HmrEnablementTests {
 
 	@Test
 	void isInactiveWithoutAMainClass() {
-		assertThat(HmrEnablement.deduce(null, List.of("org.apache.catalina.startup.HostConfig"), null, false)
-			.active()).isFalse();
+		assertThat(HmrEnablement.deduce(null, List.of("org.apache.catalina.startup.HostConfig"), null, false).active())
+			.isFalse();
 	}
 
 	@Test

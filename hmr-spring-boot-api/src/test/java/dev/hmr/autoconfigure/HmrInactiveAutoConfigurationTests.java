@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.nio.file.Path;
@@ -5,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,8 +46,8 @@ import dev.hmr.watch.FileChangeKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link HmrInactiveAutoConfiguration}: the API without the development runtime,
- * as in a packaged application.
+ * Tests for {@link HmrInactiveAutoConfiguration}: the API without the development
+ * runtime, as in a packaged application.
  */
 class HmrInactiveAutoConfigurationTests {
 
@@ -73,8 +89,8 @@ class HmrInactiveAutoConfigurationTests {
 	void neverCallsPluginsEvenWhenAFileChanges() {
 		this.contextRunner.withUserConfiguration(PluginConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
-			context.publishEvent(new FileChangeEvent(this, Path.of("/project/static/app.js"), Path.of("/project/static"),
-					FileChangeKind.MODIFIED, 1L));
+			context.publishEvent(new FileChangeEvent(this, Path.of("/project/static/app.js"),
+					Path.of("/project/static"), FileChangeKind.MODIFIED, 1L));
 			context.getBean(ServerHotChannel.class).send(FullReloadPayload.page("/index.html"));
 			assertThat(context.getBean(RecordingPlugin.class).calls).isEmpty();
 		});

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.time.Duration;
@@ -43,7 +59,8 @@ class ModuleGraphLockTests {
 				argumentSet("createFileOnlyEntry",
 						(Operation) (t) -> t.graph().createFileOnlyEntry(TestGraph.file("/vars.css"))),
 				argumentSet("updateModuleInfo",
-						(Operation) (t) -> t.graph().updateModuleInfo(t.node("/dep.js"), Set.of(), Set.of(), null, false)),
+						(Operation) (t) -> t.graph()
+							.updateModuleInfo(t.node("/dep.js"), Set.of(), Set.of(), null, false)),
 				argumentSet("prune", (Operation) (t) -> t.graph().prune(List.of(t.node("/dep.js")), t.nextTimestamp())),
 				argumentSet("onFileChange",
 						(Operation) (t) -> t.graph().onFileChange(TestGraph.file("/dep.js"), t.nextTimestamp())),
@@ -52,8 +69,7 @@ class ModuleGraphLockTests {
 				argumentSet("invalidate", (Operation) (t) -> {
 					t.change("/self.js");
 					t.graph().invalidate("/self.js", "/self.js");
-				}),
-				argumentSet("snapshot of importers", (Operation) (t) -> t.node("/dep.js").getImporters()),
+				}), argumentSet("snapshot of importers", (Operation) (t) -> t.node("/dep.js").getImporters()),
 				argumentSet("snapshot of imports", (Operation) (t) -> t.node("/self.js").getImportedModules()),
 				argumentSet("snapshot of accepted deps", (Operation) (t) -> t.node("/self.js").getAcceptedHmrDeps()));
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.nio.file.Path;
@@ -138,8 +154,8 @@ final class TestGraph {
 	/**
 	 * One boundary of an update, with the fields the engine puts on the wire.
 	 *
-	 * @param type the boundary's type ({@code JS} gives a {@code js-update}, {@code CSS} a
-	 * {@code css-update})
+	 * @param type the boundary's type ({@code JS} gives a {@code js-update}, {@code CSS}
+	 * a {@code css-update})
 	 * @param timestamp the update's timestamp
 	 * @param path the boundary's URL
 	 * @param acceptedPath the URL of the module it re-imports

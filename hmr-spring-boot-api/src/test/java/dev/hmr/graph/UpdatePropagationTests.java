@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.graph;
 
 import java.util.HashSet;
@@ -24,16 +40,16 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/self.js");
 		this.graph.js("/self.js").selfAccepting();
 		List<TestGraph.Boundary> updates = updates(this.graph.change("/self.js"));
-		assertThat(updates).containsExactly(new TestGraph.Boundary(ModuleType.JS, this.graph.lastTimestamp(),
-				"/self.js", "/self.js", false, null));
+		assertThat(updates).containsExactly(
+				new TestGraph.Boundary(ModuleType.JS, this.graph.lastTimestamp(), "/self.js", "/self.js", false, null));
 	}
 
 	@Test
 	void importerThatAcceptsTheDepIsTheBoundary() {
 		this.graph.js("/hmr.js").imports("/hmrDep.js").accepts("/hmrDep.js");
 		this.graph.js("/hmrDep.js");
-		assertThat(updates(this.graph.change("/hmrDep.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/hmrDep.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/hmr.js", "/hmrDep.js"));
 	}
 
@@ -42,8 +58,8 @@ class UpdatePropagationTests {
 		this.graph.js("/hmr.js").imports("/hmrDep.js").accepts("/hmrDep.js");
 		this.graph.js("/hmrDep.js").imports("/hmrNestedDep.js");
 		this.graph.js("/hmrNestedDep.js");
-		assertThat(updates(this.graph.change("/hmrNestedDep.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/hmrNestedDep.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/hmr.js", "/hmrDep.js"));
 	}
 
@@ -54,8 +70,8 @@ class UpdatePropagationTests {
 		this.graph.js("/widget.js").imports("/format.js");
 		this.graph.js("/format.js").imports("/util.js");
 		this.graph.js("/util.js");
-		assertThat(updates(this.graph.change("/util.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/util.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/page.js", "/page.js"));
 	}
 
@@ -121,8 +137,8 @@ class UpdatePropagationTests {
 		this.graph.js("/a.js").imports("/b.js");
 		this.graph.js("/b.js").imports("/c.js");
 		this.graph.js("/c.js").imports("/b.js").selfAccepting();
-		assertThat(updates(this.graph.change("/c.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/c.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/c.js", true));
 	}
 
@@ -133,8 +149,8 @@ class UpdatePropagationTests {
 		this.graph.js("/circular/mod-a.js").imports("/circular/mod-b.js");
 		this.graph.js("/circular/mod-b.js").imports("/circular/mod-c.js");
 		this.graph.js("/circular/mod-c.js").imports("/circular/mod-a.js");
-		assertThat(updates(this.graph.change("/circular/mod-b.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/circular/mod-b.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/circular/index.js", false));
 	}
 
@@ -143,8 +159,9 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/parent.js");
 		this.graph.js("/parent.js").imports("/child.js").accepts("/child.js");
 		this.graph.js("/child.js").imports("/parent.js");
-		assertThat(updates(this.graph.change("/child.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath, TestGraph.Boundary::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/child.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath,
+					TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/parent.js", "/child.js", true));
 	}
 
@@ -167,8 +184,8 @@ class UpdatePropagationTests {
 	void stylesheetImportedFromJsGivesAJsUpdate() {
 		this.graph.js("/main.js").imports("/style.css");
 		this.graph.js("/style.css").selfAccepting();
-		assertThat(updates(this.graph.change("/style.css"))).extracting(TestGraph.Boundary::type,
-				TestGraph.Boundary::path)
+		assertThat(updates(this.graph.change("/style.css")))
+			.extracting(TestGraph.Boundary::type, TestGraph.Boundary::path)
 			.containsExactly(tuple(ModuleType.JS, "/style.css"));
 	}
 
@@ -178,8 +195,7 @@ class UpdatePropagationTests {
 		this.graph.js("/a.css").selfAccepting();
 		this.graph.linkedCss("/a.css?direct");
 		assertThat(updates(this.graph.change("/a.css"))).extracting(TestGraph.Boundary::type, TestGraph.Boundary::path)
-			.containsExactly(tuple(ModuleType.JS, "/a.css"),
-					tuple(ModuleType.CSS, "/a.css?direct"));
+			.containsExactly(tuple(ModuleType.JS, "/a.css"), tuple(ModuleType.CSS, "/a.css?direct"));
 	}
 
 	@Test
@@ -188,24 +204,26 @@ class UpdatePropagationTests {
 		this.graph.linkedCss("/css/site.css?direct").importsFile(imported);
 		assertThat(imported.getType()).isEqualTo(ModuleType.ASSET);
 		assertThat(imported.isAnalyzed()).isFalse();
-		assertThat(updates(this.graph.change("/css/vars.css"))).extracting(TestGraph.Boundary::type,
-				TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/css/vars.css")))
+			.extracting(TestGraph.Boundary::type, TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple(ModuleType.CSS, "/css/site.css?direct", "/css/site.css?direct"));
 	}
 
 	@Test
 	void acceptedAssetIsAcceptedByItsImporter() {
-		// Whether its re-import needs ?import is the engine's to say: ModuleUrls.isExplicitImportRequired
+		// Whether its re-import needs ?import is the engine's to say:
+		// ModuleUrls.isExplicitImportRequired
 		this.graph.js("/hmr.js").imports("/logo.svg").accepts("/logo.svg");
 		this.graph.js("/logo.svg");
-		assertThat(updates(this.graph.change("/logo.svg"))).extracting(TestGraph.Boundary::type,
-				TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/logo.svg")))
+			.extracting(TestGraph.Boundary::type, TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple(ModuleType.JS, "/hmr.js", "/logo.svg"));
 	}
 
 	@Test
 	void moduleAcceptingExportsIsABoundaryAndItsImportersStillNeedAnUpdate() {
-		// Without imported bindings only accepting all exports (self-accepting) stops the bubble
+		// Without imported bindings only accepting all exports (self-accepting) stops the
+		// bubble
 		this.graph.js("/main.js").imports("/target.js");
 		this.graph.js("/target.js").acceptsExports("a", "default");
 		HmrUpdateResult.FullReload reload = fullReload(this.graph.change("/target.js"));
@@ -216,8 +234,8 @@ class UpdatePropagationTests {
 	void moduleAcceptingExportsWithNoImporterIsABoundary() {
 		// accept-exports/side-effects: the page entry accepts its default export
 		this.graph.js("/side-effects.js").acceptsExports("default");
-		assertThat(updates(this.graph.change("/side-effects.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.change("/side-effects.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/side-effects.js", "/side-effects.js"));
 	}
 
@@ -270,8 +288,8 @@ class UpdatePropagationTests {
 		this.graph.js("/main.js").imports("/a.js", "/b.js").accepts("/a.js", "/b.js");
 		this.graph.js("/a.js");
 		this.graph.js("/b.js");
-		assertThat(updates(this.graph.changeModules("/a.js", "/b.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::acceptedPath)
+		assertThat(updates(this.graph.changeModules("/a.js", "/b.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::acceptedPath)
 			.containsExactly(tuple("/main.js", "/a.js"), tuple("/main.js", "/b.js"));
 	}
 
@@ -298,8 +316,8 @@ class UpdatePropagationTests {
 		ModuleGraph graph = this.graph.graph();
 		HmrUpdateResult result = graph.updateModules(null, List.of(this.graph.node("/child.js")), 1_700_000_000_000L,
 				"/grandchild.js");
-		assertThat(updates(result)).extracting(TestGraph.Boundary::path, TestGraph.Boundary::timestamp,
-				TestGraph.Boundary::firstInvalidatedBy)
+		assertThat(updates(result))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::timestamp, TestGraph.Boundary::firstInvalidatedBy)
 			.containsExactly(tuple("/parent.js", 1_700_000_000_000L, "/grandchild.js"));
 	}
 
@@ -349,7 +367,8 @@ class UpdatePropagationTests {
 				this.graph.node("/D.js"), this.graph.node("/ACCEPTED.js"));
 		assertThat(UpdatePropagation.isNodeWithinCircularImports(this.graph.node("/ACCEPTED.js"), chain)).isTrue();
 		assertThat(UpdatePropagation.isNodeWithinCircularImports(this.graph.node("/ACCEPTED.js"),
-				List.of(this.graph.node("/NODE.js")))).isFalse();
+				List.of(this.graph.node("/NODE.js"))))
+			.isFalse();
 	}
 
 	@Test
@@ -361,8 +380,8 @@ class UpdatePropagationTests {
 		}
 		// m0 imports leaf: the cycle check walks the whole loop
 		this.graph.js("/leaf.js").imports("/m" + (length - 1) + ".js");
-		assertThat(updates(this.graph.change("/leaf.js"))).extracting(TestGraph.Boundary::path,
-				TestGraph.Boundary::isWithinCircularImport)
+		assertThat(updates(this.graph.change("/leaf.js")))
+			.extracting(TestGraph.Boundary::path, TestGraph.Boundary::isWithinCircularImport)
 			.containsExactly(tuple("/m0.js", true));
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.payload;
 
 import java.util.HashMap;
@@ -19,8 +35,9 @@ class HotErrorTests {
 		ex.setStackTrace(new StackTraceElement[] { new StackTraceElement("dev.hmr.A", "run", "A.java", 12),
 				new StackTraceElement("dev.hmr.B", "call", "B.java", 34) });
 		HotError error = HotError.from(ex, "hmr:transform", "/project/js/app.js");
-		assertThat(error).isEqualTo(new HotError("boom", "    at dev.hmr.A.run(A.java:12)\n    at dev.hmr.B.call(B.java:34)",
-				"/project/js/app.js", null, "hmr:transform", null, null, Map.of()));
+		assertThat(error)
+			.isEqualTo(new HotError("boom", "    at dev.hmr.A.run(A.java:12)\n    at dev.hmr.B.call(B.java:34)",
+					"/project/js/app.js", null, "hmr:transform", null, null, Map.of()));
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.payload;
 
 import java.util.ArrayList;
@@ -73,8 +89,8 @@ class HotPayloadCodecTests {
 
 	@Test
 	void writesIsWithinCircularImportUnderVitesName() {
-		Update update = new Update(Update.Type.JS_UPDATE, 1795541178560L, "/circ/c.js", "/circ/c.js", false, true,
-				null, null);
+		Update update = new Update(Update.Type.JS_UPDATE, 1795541178560L, "/circ/c.js", "/circ/c.js", false, true, null,
+				null);
 		assertWrittenAndReadBack(new UpdatePayload(List.of(update)),
 				"{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":1795541178560,"
 						+ "\"path\":\"/circ/c.js\",\"acceptedPath\":\"/circ/c.js\","
@@ -96,11 +112,11 @@ class HotPayloadCodecTests {
 	void writesInvalidatesAfterFirstInvalidatedBy() {
 		Update update = new Update(Update.Type.JS_UPDATE, 1795541178813L, "/inv/parent.js", "/inv/parent.js", false,
 				false, "/inv/child.js", List.of("/inv/child.js", "/inv/other.js"));
-		assertWrittenAndReadBack(new UpdatePayload(List.of(update)),
-				"{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":1795541178813,"
-						+ "\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\","
-						+ "\"explicitImportRequired\":false,\"isWithinCircularImport\":false,"
-						+ "\"firstInvalidatedBy\":\"/inv/child.js\",\"invalidates\":[\"/inv/child.js\",\"/inv/other.js\"]}]}");
+		assertWrittenAndReadBack(new UpdatePayload(List
+			.of(update)), "{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":1795541178813,"
+					+ "\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\","
+					+ "\"explicitImportRequired\":false,\"isWithinCircularImport\":false,"
+					+ "\"firstInvalidatedBy\":\"/inv/child.js\",\"invalidates\":[\"/inv/child.js\",\"/inv/other.js\"]}]}");
 	}
 
 	@Test
@@ -184,7 +200,8 @@ class HotPayloadCodecTests {
 	void writesCustomWithDataOfAnyJsonType() {
 		assertThat(this.codec.write(new CustomPayload("e", "text")))
 			.isEqualTo("{\"type\":\"custom\",\"event\":\"e\",\"data\":\"text\"}");
-		assertThat(this.codec.write(new CustomPayload("e", 42))).isEqualTo("{\"type\":\"custom\",\"event\":\"e\",\"data\":42}");
+		assertThat(this.codec.write(new CustomPayload("e", 42)))
+			.isEqualTo("{\"type\":\"custom\",\"event\":\"e\",\"data\":42}");
 		assertThat(this.codec.write(new CustomPayload("e", List.of(1, "two", false))))
 			.isEqualTo("{\"type\":\"custom\",\"event\":\"e\",\"data\":[1,\"two\",false]}");
 		assertThat(this.codec.write(new CustomPayload("e", new Greeting("hi", 2))))
@@ -224,8 +241,7 @@ class HotPayloadCodecTests {
 
 	@Test
 	void writesExtraErrorFieldsAfterTheKnownOnes() {
-		HotError err = new HotError("boom", "    at x", "/a.js", null, null, null, null,
-				Map.of("code", "PARSE_ERROR"));
+		HotError err = new HotError("boom", "    at x", "/a.js", null, null, null, null, Map.of("code", "PARSE_ERROR"));
 		assertWrittenAndReadBack(new ErrorPayload(err), "{\"type\":\"error\",\"err\":{\"message\":\"boom\","
 				+ "\"stack\":\"    at x\",\"id\":\"/a.js\",\"code\":\"PARSE_ERROR\"}}");
 	}
@@ -255,8 +271,9 @@ class HotPayloadCodecTests {
 
 	@Test
 	void readsViteInvalidate() {
-		Optional<CustomPayload> message = this.codec.readClientMessage("{\"type\":\"custom\",\"event\":\"vite:invalidate\","
-				+ "\"data\":{\"path\":\"/inv/child.js\",\"message\":\"not accepted\",\"firstInvalidatedBy\":\"/inv/child.js\"}}");
+		Optional<CustomPayload> message = this.codec
+			.readClientMessage("{\"type\":\"custom\",\"event\":\"vite:invalidate\","
+					+ "\"data\":{\"path\":\"/inv/child.js\",\"message\":\"not accepted\",\"firstInvalidatedBy\":\"/inv/child.js\"}}");
 		assertThat(message).hasValueSatisfying((custom) -> {
 			assertThat(custom.event()).isEqualTo("vite:invalidate");
 			JsonNode data = (JsonNode) custom.data();
@@ -288,7 +305,8 @@ class HotPayloadCodecTests {
 
 	@Test
 	void rejectsDeeplyNestedClientMessageWithoutOverflowingTheStack() {
-		String json = "{\"type\":\"custom\",\"event\":\"e\",\"data\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+		String json = "{\"type\":\"custom\",\"event\":\"e\",\"data\":" + "[".repeat(100_000) + "]".repeat(100_000)
+				+ "}";
 		assertThatExceptionOfType(MalformedClientMessageException.class)
 			.isThrownBy(() -> this.codec.readClientMessage(json));
 	}

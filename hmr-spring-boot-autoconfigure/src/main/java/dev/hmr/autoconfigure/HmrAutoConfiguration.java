@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.util.LinkedHashMap;
@@ -54,10 +70,10 @@ import dev.hmr.watch.SourceRoots;
 import dev.hmr.watch.SourceWatcher;
 
 /**
- * Auto-configuration of hot module replacement in a servlet web application, active
- * while {@link ConditionalOnHmrEnabled HMR is enabled}: the {@link ServerHotChannel} and
- * its WebSocket at {@code hmr.path}, the watcher of the source roots, the engine, the
- * serving of the sources and the browser client.
+ * Auto-configuration of hot module replacement in a servlet web application, active while
+ * {@link ConditionalOnHmrEnabled HMR is enabled}: the {@link ServerHotChannel} and its
+ * WebSocket at {@code hmr.path}, the watcher of the source roots, the engine, the serving
+ * of the sources and the browser client.
  *
  * @since 0.1.0
  */
@@ -88,8 +104,8 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrSocketSettings hmrSocketSettings(HmrToken hmrToken, HmrProperties properties, Environment environment) {
-			String contextPath = StringUtils.trimTrailingCharacter(
-					environment.getProperty("server.servlet.context-path", ""), '/');
+			String contextPath = StringUtils
+				.trimTrailingCharacter(environment.getProperty("server.servlet.context-path", ""), '/');
 			HmrProperties.Protocol protocol = properties.getProtocol();
 			return new HmrSocketSettings(hmrToken, contextPath, contextPath + properties.getPath(),
 					(protocol != null) ? protocol.scheme() : null, properties.getHost(), properties.getPort(),
@@ -244,7 +260,8 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
 				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
-			// Bound as Boot binds them, so that a YAML list (static-locations[0], ...) counts
+			// Bound as Boot binds them, so that a YAML list (static-locations[0], ...)
+			// counts
 			List<String> staticLocations = List.of(Binder.get(environment)
 				.bindOrCreate("spring.web.resources", WebProperties.Resources.class)
 				.getStaticLocations());
@@ -284,7 +301,8 @@ public final class HmrAutoConfiguration {
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
 					new HtmlClientInjectionFilter(injector::inject));
-			// Late, so that filters which hash or compress the body see the page with the client
+			// Late, so that filters which hash or compress the body see the page with the
+			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
 			return registration;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.util.ArrayList;
@@ -54,8 +70,8 @@ final class AllowedHosts {
 		String value = hostHeader.trim().toLowerCase(Locale.ROOT);
 		if (value.startsWith("[")) {
 			int end = value.indexOf(']');
-			return end > 1 && isPortOrNothing(value.substring(end + 1)) && IPV6.matcher(value.substring(1, end)).matches()
-					&& value.substring(1, end).contains(":");
+			return end > 1 && isPortOrNothing(value.substring(end + 1))
+					&& IPV6.matcher(value.substring(1, end)).matches() && value.substring(1, end).contains(":");
 		}
 		int colon = value.lastIndexOf(':');
 		if (colon >= 0 && value.indexOf(':') != colon) {
@@ -69,8 +85,8 @@ final class AllowedHosts {
 			return false;
 		}
 		return IPV4.matcher(name).matches() || name.equals("localhost") || name.endsWith(".localhost")
-				|| this.exact.contains(name) || this.domains.stream()
-					.anyMatch((domain) -> name.equals(domain) || name.endsWith("." + domain));
+				|| this.exact.contains(name)
+				|| this.domains.stream().anyMatch((domain) -> name.equals(domain) || name.endsWith("." + domain));
 	}
 
 	private static boolean isPortOrNothing(String rest) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.net.URI;
@@ -23,8 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param host the host name the browser connects to, or absent: the page's
  * ({@code __HMR_HOSTNAME__})
  * @param port the port of a dedicated HMR listener, or absent: the application's own
- * @param clientPort the port the browser connects to when it differs from {@code port}
- * (a proxy or a container's port mapping), or absent
+ * @param clientPort the port the browser connects to when it differs from {@code port} (a
+ * proxy or a container's port mapping), or absent
  * @param timeout interval of the browser's keep-alive pings ({@code __HMR_TIMEOUT__})
  * @since 0.1.0
  */

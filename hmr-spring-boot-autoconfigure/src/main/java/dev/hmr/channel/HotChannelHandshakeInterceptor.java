@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.net.InetSocketAddress;
@@ -93,9 +109,11 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 		String protocol = (protocols != null && protocols.size() == 1) ? protocols.get(0) : null;
 		if (!HotChannelWebSocketHandler.HMR_PROTOCOL.equals(protocol)
 				&& !HotChannelWebSocketHandler.PING_PROTOCOL.equals(protocol)) {
-			return refuse(request, response, (protocols != null)
-					? "subprotocol " + printable(String.join(", ", protocols)) + " is not exactly vite-hmr or vite-ping"
-					: "no subprotocol (vite-hmr or vite-ping) requested");
+			return refuse(request, response,
+					(protocols != null)
+							? "subprotocol " + printable(String.join(", ", protocols))
+									+ " is not exactly vite-hmr or vite-ping"
+							: "no subprotocol (vite-hmr or vite-ping) requested");
 		}
 		if (!this.accepting.getAsBoolean()) {
 			response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
@@ -132,8 +150,8 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 	private boolean refuse(ServerHttpRequest request, ServerHttpResponse response, String reason) {
 		response.setStatusCode(HttpStatus.BAD_REQUEST);
 		InetSocketAddress remoteAddress = request.getRemoteAddress();
-		logger.warn("Refused an HMR WebSocket" + ((remoteAddress != null) ? " from " + remoteAddress.getHostString() : "")
-				+ ": " + reason);
+		logger.warn("Refused an HMR WebSocket"
+				+ ((remoteAddress != null) ? " from " + remoteAddress.getHostString() : "") + ": " + reason);
 		return false;
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.util.ArrayList;
@@ -18,8 +34,8 @@ import org.springframework.util.Assert;
 import dev.hmr.payload.HotPayload;
 
 /**
- * A {@link ServerHotChannel} without a socket, for tests and for running the engine
- * where no browser is: it records what is sent to it, and plays a browser's side with
+ * A {@link ServerHotChannel} without a socket, for tests and for running the engine where
+ * no browser is: it records what is sent to it, and plays a browser's side with
  * {@link #connect()} and {@link #receive(HotChannelClient, String, JsonNode)}.
  *
  * @since 0.1.0
@@ -96,8 +112,8 @@ public final class InMemoryServerHotChannel implements ServerHotChannel {
 
 	/**
 	 * Connect a client, as a browser would, and tell the {@link #CONNECTION} listeners.
-	 * Broadcasts are recorded by the channel ({@link #sent()}), what is sent to the client
-	 * alone by the client ({@link Client#sent()}).
+	 * Broadcasts are recorded by the channel ({@link #sent()}), what is sent to the
+	 * client alone by the client ({@link Client#sent()}).
 	 * @return the client
 	 */
 	public Client connect() {

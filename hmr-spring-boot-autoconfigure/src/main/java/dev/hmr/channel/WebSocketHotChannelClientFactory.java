@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.time.Duration;
@@ -6,6 +22,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import jakarta.websocket.Session;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.ClassUtils;
@@ -93,7 +111,7 @@ final class WebSocketHotChannelClientFactory {
 		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
 		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
-			if (session.getNativeSession() instanceof jakarta.websocket.Session standardSession) {
+			if (session.getNativeSession() instanceof Session standardSession) {
 				standardSession.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, limit.toMillis());
 			}
 		}

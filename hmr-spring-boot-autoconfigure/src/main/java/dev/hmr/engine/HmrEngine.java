@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.engine;
 
 import java.nio.file.Path;
@@ -8,6 +24,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.util.Assert;
 
 import dev.hmr.channel.HotChannelClient;
 import dev.hmr.channel.ServerHotChannel;
@@ -28,9 +47,6 @@ import dev.hmr.plugin.HmrServer;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.FileChangeKind;
-
-import org.springframework.context.ApplicationListener;
-import org.springframework.util.Assert;
 
 /**
  * Turns a {@link FileChangeEvent}, or a {@code vite:invalidate} from a browser, into one
@@ -64,8 +80,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	 * @param channel the channel to the browsers
 	 * @param clock the HMR clock
 	 * @param plugins the plugins, in order
-	 * @param pageRoots the served roots: an HTML file changed there reloads the pages that
-	 * show it; a file changed in any other root that no module uses (a server-side
+	 * @param pageRoots the served roots: an HTML file changed there reloads the pages
+	 * that show it; a file changed in any other root that no module uses (a server-side
 	 * template) reloads every page
 	 */
 	public HmrEngine(ModuleGraph graph, ServerHotChannel channel, HmrClock clock, List<HmrPlugin> plugins,
@@ -165,7 +181,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 				return null;
 			}
 		}
-		// A root that is watched but not served: server-side templates. Any page may use it.
+		// A root that is watched but not served: server-side templates. Any page may use
+		// it.
 		return new FullReloadPayload("*", normalized.toString());
 	}
 
@@ -191,7 +208,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	}
 
 	private void send(HmrUpdateResult result) {
-		// A switch expression over the result's type: a new kind of result does not compile
+		// A switch expression over the result's type: a new kind of result does not
+		// compile
 		// until it is handled here
 		HotPayload payload = switch (result.type()) {
 			case UPDATES -> updatePayload((HmrUpdateResult.Updates) result);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.engine;
 
 import java.nio.file.Path;
@@ -9,6 +25,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.commons.logging.impl.NoOpLog;
 import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -24,11 +41,11 @@ import dev.hmr.watch.WatcherWarmUp;
 
 /**
  * Runs the code a save goes through, from the engine to the JSON of the payload, on a
- * scratch graph and an {@link InMemoryServerHotChannel}, then the watcher's part on a scratch
- * file ({@link WatcherWarmUp}), until the JIT has compiled it. A save
- * is rare for a JVM: without this, the first hundreds of saves run interpreted code and
- * take about a millisecond longer to reach the browser. Nothing is sent, nothing is
- * logged, no plugin is called and the application's graph is not touched.
+ * scratch graph and an {@link InMemoryServerHotChannel}, then the watcher's part on a
+ * scratch file ({@link WatcherWarmUp}), until the JIT has compiled it. A save is rare for
+ * a JVM: without this, the first hundreds of saves run interpreted code and take about a
+ * millisecond longer to reach the browser. Nothing is sent, nothing is logged, no plugin
+ * is called and the application's graph is not touched.
  *
  * @since 0.1.0
  */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.FileNotFoundException;
@@ -13,9 +29,19 @@ import java.util.Locale;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.resource.ResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
@@ -33,15 +59,6 @@ import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.transform.SpecifierResolver;
 import dev.hmr.transform.TransformedModule;
-
-import org.springframework.core.io.Resource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
-import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.resource.ResourceTransformer;
-import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
 /**
  * Turns served files into what the browser's module graph needs, and records each module
@@ -63,8 +80,8 @@ import org.springframework.web.servlet.resource.ResourceTransformerChain;
  * <p>
  * Under a servlet context path, as Vite under a {@code base}: the context path is
  * stripped from request URLs once, here, so the module graph, the hot context and
- * accepted deps use URLs without it, and it is put back in front of every URL the
- * browser requests (imports, the client).
+ * accepted deps use URLs without it, and it is put back in front of every URL the browser
+ * requests (imports, the client).
  *
  * @since 0.1.0
  */
@@ -109,8 +126,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		Assert.notNull(clock, "'clock' must not be null");
 		Assert.notNull(plugins, "'plugins' must not be null");
 		Assert.notNull(roots, "'roots' must not be null");
-		Assert.isTrue(contextPath != null && (contextPath.isEmpty()
-				|| contextPath.startsWith("/") && !contextPath.endsWith("/")),
+		Assert.isTrue(
+				contextPath != null
+						&& (contextPath.isEmpty() || contextPath.startsWith("/") && !contextPath.endsWith("/")),
 				"'contextPath' must be empty or start with '/' and not end with '/'");
 		this.graph = graph;
 		this.channel = channel;
@@ -159,7 +177,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			throw ex;
 		}
 		catch (NoSuchFileException | FileNotFoundException ex) {
-			// Deleted after it was resolved (an editor's save, a branch switch): the file is
+			// Deleted after it was resolved (an editor's save, a branch switch): the file
+			// is
 			// gone, as the next request would find; not an error of the code to overlay
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, url + " was deleted while it was served", ex);
 		}
@@ -221,8 +240,10 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private Set<ModuleNode> jsModules(Set<String> urls) {
 		Set<ModuleNode> modules = new LinkedHashSet<>();
 		for (String url : urls) {
-			// Only a module without a file needs it looked up: this runs for every import of every
-			// served module. One imported before its file existed gets the file once it is there.
+			// Only a module without a file needs it looked up: this runs for every import
+			// of every
+			// served module. One imported before its file existed gets the file once it
+			// is there.
 			ModuleNode known = this.graph.getModuleByUrl(url);
 			modules.add((known != null && known.getFile() != null) ? known
 					: this.graph.ensureModule(url, fileOf(url), ModuleType.JS));

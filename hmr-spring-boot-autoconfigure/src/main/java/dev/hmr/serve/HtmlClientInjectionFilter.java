@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.ByteArrayOutputStream;
@@ -20,6 +36,7 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -30,9 +47,9 @@ import org.springframework.web.filter.GenericFilterBean;
  * Adds the HMR client's {@code <script>} to every HTML document the application serves in
  * development: static pages, templates and {@code @ResponseBody} HTML alike. HTML is
  * buffered until the response completes, or until the application flushes (a streamed
- * page), at which point what was written so far is rewritten and the rest passes
- * through untouched. Responses the application compresses itself, and anything that is
- * not {@code text/html}, pass through untouched.
+ * page), at which point what was written so far is rewritten and the rest passes through
+ * untouched. Responses the application compresses itself, and anything that is not
+ * {@code text/html}, pass through untouched.
  *
  * @since 0.1.0
  */
@@ -58,7 +75,8 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			chain.doFilter(request, response);
 			if (request.getDispatcherType() == DispatcherType.FORWARD) {
 				// Tomcat finishes the underlying response as soon as a forward returns
-				// (Spring Boot's welcome page forwards / to index.html), past this wrapper:
+				// (Spring Boot's welcome page forwards / to index.html), past this
+				// wrapper:
 				// the page is complete now, so write it now.
 				pageInProgress.finish();
 			}
@@ -122,8 +140,7 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			if (!this.decided) {
 				this.decided = true;
 				String contentType = getContentType();
-				boolean html = contentType != null
-						&& contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
+				boolean html = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html")
 						&& getHeader(HttpHeaders.CONTENT_ENCODING) == null;
 				if (!html) {
 					this.buffer = null;
@@ -193,14 +210,16 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		}
 
 		/**
-		 * The application flushed: past the head, rewrite what is here and stream the rest.
+		 * The application flushed: past the head, rewrite what is here and stream the
+		 * rest.
 		 */
 		void flushBody() throws IOException {
 			if (this.draining) {
 				return;
 			}
 			if (this.buffer != null && !isHeadComplete(this.buffer)) {
-				// Too early to rewrite: the client goes into <head>, which is not all here yet.
+				// Too early to rewrite: the client goes into <head>, which is not all
+				// here yet.
 				return;
 			}
 			stopBuffering();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.IOException;
@@ -11,17 +27,17 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.hmr.transform.ModuleUrls;
-
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriUtils;
 
+import dev.hmr.transform.ModuleUrls;
+
 /**
  * Which file of the source roots a URL serves: one rule for the resource resolver that
- * answers requests and for the module graph, which records the file behind each
- * imported URL. A file is served from a root only if its real path (symbolic links
- * followed) lies inside the root's real path and outside the hidden folders (watched
- * roots of server-side templates).
+ * answers requests and for the module graph, which records the file behind each imported
+ * URL. A file is served from a root only if its real path (symbolic links followed) lies
+ * inside the root's real path and outside the hidden folders (watched roots of
+ * server-side templates).
  */
 final class SourceFiles {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.IOException;
@@ -92,9 +108,9 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	}
 
 	/**
-	 * Forwards {@code /} to the {@code index.html} of a source root, as Vite serves it and
-	 * as Spring Boot's welcome page does for one on the class path. Controllers mapped to
-	 * {@code /} still win: view controllers come after them.
+	 * Forwards {@code /} to the {@code index.html} of a source root, as Vite serves it
+	 * and as Spring Boot's welcome page does for one on the class path. Controllers
+	 * mapped to {@code /} still win: view controllers come after them.
 	 */
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
@@ -106,8 +122,9 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 
 	/**
 	 * The ETag of what the resource will send. A module made in memory gets a hash of its
-	 * bytes (its code depends on timestamps of other modules, not only on its file); a file
-	 * sent as it is gets its size and modification time, so serving it reads it only once.
+	 * bytes (its code depends on timestamps of other modules, not only on its file); a
+	 * file sent as it is gets its size and modification time, so serving it reads it only
+	 * once.
 	 * @param resource the (possibly transformed) resource
 	 * @return the ETag value, or {@code null} if it cannot be computed
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -42,8 +58,8 @@ public final class CssModuleTransformer {
 	 * {@code /css/style.css})
 	 * @param id the id of the {@code <style>} element ({@code data-vite-dev-id}); Vite
 	 * uses the file's absolute path
-	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null} leaves
-	 * one as written)
+	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null}
+	 * leaves one as written)
 	 * @param timestamps the last HMR timestamp of a module by canonical URL, 0 if never
 	 * updated; an updated {@code @import}ed stylesheet gets {@code ?t=} so the browser
 	 * does not reuse its cached copy
@@ -70,8 +86,8 @@ public final class CssModuleTransformer {
 	 * URLs, with {@code ?t=} for updated ones.
 	 * @param css the stylesheet
 	 * @param stylesheetUrl the stylesheet's canonical URL
-	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null} leaves
-	 * one as written)
+	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null}
+	 * leaves one as written)
 	 * @param timestamps the last HMR timestamp of a module by canonical URL, 0 if never
 	 * updated
 	 * @return the stylesheet and the URLs it imports; not self-accepting and not using
@@ -96,10 +112,10 @@ public final class CssModuleTransformer {
 			String served = ModuleUrls.withBase(this.base,
 					ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported)));
 			if (!served.equals(cssImport.url())) {
-				// the URL starts after its opening quote or after "url(" and any whitespace
+				// the URL starts after its opening quote or after "url(" and any
+				// whitespace
 				boolean quoted = isQuote(css.charAt(cssImport.start() - 1));
-				edits.add(new JsModuleTransformer.Edit(cssImport.start(), cssImport.end(),
-						escape(served, quoted)));
+				edits.add(new JsModuleTransformer.Edit(cssImport.start(), cssImport.end(), escape(served, quoted)));
 			}
 		}
 		return new TransformedModule(JsModuleTransformer.apply(css, edits, ""), importedUrls, importedUrls, Set.of(),

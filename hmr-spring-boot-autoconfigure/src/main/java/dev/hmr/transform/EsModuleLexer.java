@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -14,11 +30,15 @@ import org.springframework.util.Assert;
  * <p>
  * One pass over the characters. Comments, strings, template literals (with nested
  * {@code ${…}}) and regular expressions are skipped; whether a {@code /} starts a regular
- * expression or is a division is decided as es-module-lexer decides it, from the
- * previous significant token and, after a closing bracket, from the token before the
- * matching opening one. Like es-module-lexer, it assumes the source is valid JavaScript
- * and only reports the errors it trips over (an unterminated string, template or
- * regular expression, unbalanced brackets) with a {@link SourceSyntaxException}.
+ * expression or is a division is decided as es-module-lexer decides it, from the previous
+ * significant token and, after a closing bracket, from the token before the matching
+ * opening one. Like es-module-lexer, it assumes the source is valid JavaScript and only
+ * reports the errors it trips over (an unterminated string, template or regular
+ * expression, unbalanced brackets) with a {@link SourceSyntaxException}.
+ *
+ * <p>
+ * A Java port of es-module-lexer's state machine (MIT, Copyright (C) 2018-2022 Guy
+ * Bedford; see NOTICE), kept in step with it by a differential test.
  *
  * @since 0.1.0
  */
@@ -90,7 +110,9 @@ public final class EsModuleLexer {
 
 		private static final byte IMPORT_PAREN = 6;
 
-		/** Value of {@code lastTokenPos} before the first token: reads as {@code '\0'}. */
+		/**
+		 * Value of {@code lastTokenPos} before the first token: reads as {@code '\0'}.
+		 */
 		private static final int NO_TOKEN = -1;
 
 		private final String text;
@@ -220,7 +242,8 @@ public final class EsModuleLexer {
 		private void dynamicImportComma() {
 			if (this.dynamicImportDepth > 0 && this.openTokenDepth > 0
 					&& this.openTokenKind[this.openTokenDepth - 1] == IMPORT_PAREN) {
-				// the innermost import paren, which may be an obj.import( call that was not
+				// the innermost import paren, which may be an obj.import( call that was
+				// not
 				// recorded: es-module-lexer then ends the recorded import there, so do we
 				PendingImport current = this.dynamicImportStack[this.dynamicImportDepth - 1];
 				if (current.end == 0) {
@@ -365,8 +388,7 @@ public final class EsModuleLexer {
 					phase = 0;
 				}
 			}
-			else if (ch == 'd' && matches(this.pos + 1, "efer")
-					&& isBrOrWs(at(this.pos + 5))) {
+			else if (ch == 'd' && matches(this.pos + 1, "efer") && isBrOrWs(at(this.pos + 5))) {
 				phase = 2;
 				this.pos += 5;
 				ch = commentWhitespace(true);
@@ -439,8 +461,8 @@ public final class EsModuleLexer {
 			}
 			this.pos++;
 			char ch = commentWhitespace(true);
-			ImportSpecifier.Type type = (phase == 0) ? ImportSpecifier.Type.DYNAMIC
-					: (phase == 1) ? ImportSpecifier.Type.DYNAMIC_SOURCE_PHASE : ImportSpecifier.Type.DYNAMIC_DEFER_PHASE;
+			ImportSpecifier.Type type = (phase == 0) ? ImportSpecifier.Type.DYNAMIC : (phase == 1)
+					? ImportSpecifier.Type.DYNAMIC_SOURCE_PHASE : ImportSpecifier.Type.DYNAMIC_DEFER_PHASE;
 			PendingImport pending = new PendingImport(startPos, this.pos, 0, parenPos, type);
 			this.imports.add(pending);
 			if (this.dynamicImportDepth == this.dynamicImportStack.length) {
@@ -849,7 +871,8 @@ public final class EsModuleLexer {
 				int before = this.lastTokenPos;
 				consumeToken(ch);
 				if (this.lastTokenPos == before) {
-					// a comment; a line comment stops on the line break that ends the value
+					// a comment; a line comment stops on the line break that ends the
+					// value
 					if (asi && this.openTokenDepth == baseDepth && lastWasValue && isBr(at(this.pos))) {
 						return at(this.pos);
 					}
@@ -997,7 +1020,9 @@ public final class EsModuleLexer {
 			throw syntaxError(start);
 		}
 
-		/** Skip a character class; {@code false} if a line break or the end comes first. */
+		/**
+		 * Skip a character class; {@code false} if a line break or the end comes first.
+		 */
 		private boolean regularExpressionCharacterClass() {
 			char[] src = this.src;
 			while (this.pos++ < this.end) {
@@ -1228,8 +1253,8 @@ public final class EsModuleLexer {
 		}
 
 		/**
-		 * The name in {@code [start, end)}: a quoted name is evaluated, and kept as written
-		 * when that fails or gives an empty string (as es-module-lexer does).
+		 * The name in {@code [start, end)}: a quoted name is evaluated, and kept as
+		 * written when that fails or gives an empty string (as es-module-lexer does).
 		 */
 		private String name(int start, int end) {
 			// an unterminated comment can leave the offsets past the end
@@ -1297,7 +1322,9 @@ public final class EsModuleLexer {
 					|| c == '^' || c > 122 && c < 127;
 		}
 
-		/** A punctuator after which an expression starts: {@code !%&(*+,-.:;<=>?[^{|~}. */
+		/**
+		 * A punctuator after which an expression starts: {@code !%&(*+,-.:;<=>?[^{|~}.
+		 */
 		private static boolean isExpressionPunctuator(char c) {
 			return c == '!' || c == '%' || c == '&' || c > 39 && c < 47 && c != 41 || c > 57 && c < 64 || c == '['
 					|| c == '^' || c > 122 && c < 127 && c != '}';

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -10,10 +26,10 @@ import org.springframework.util.Assert;
 /**
  * Reads the arguments of {@code import.meta.hot.accept(…)} and
  * {@code import.meta.hot.acceptExports(…)} the way Vite's {@code lexAcceptedHmrDeps} and
- * {@code lexAcceptedHmrExports} do: a string literal or an array of string literals
- * names accepted deps, anything else first (a callback, an identifier, nothing) makes
- * the module self-accepting, and a template with {@code ${} or a non-literal inside the
- * array is an error.
+ * {@code lexAcceptedHmrExports} do: a string literal or an array of string literals names
+ * accepted deps, anything else first (a callback, an identifier, nothing) makes the
+ * module self-accepting, and a template with {@code ${} or a non-literal inside the array
+ * is an error.
  */
 final class HmrAcceptLexer {
 
@@ -27,10 +43,10 @@ final class HmrAcceptLexer {
 	}
 
 	/**
-	 * Find how a module uses {@code import.meta.hot}: every {@code import.meta} the
-	 * lexer found that reads {@code import.meta.hot} (or {@code import.meta.hot?}),
-	 * followed by {@code .accept} or {@code .acceptExports}, has its arguments read.
-	 * Like Vite, the call must be written without whitespace around the dots.
+	 * Find how a module uses {@code import.meta.hot}: every {@code import.meta} the lexer
+	 * found that reads {@code import.meta.hot} (or {@code import.meta.hot?}), followed by
+	 * {@code .accept} or {@code .acceptExports}, has its arguments read. Like Vite, the
+	 * call must be written without whitespace around the dots.
 	 * @param code the module source
 	 * @param imports the imports {@link EsModuleLexer} found in it
 	 * @return the usage
@@ -75,8 +91,8 @@ final class HmrAcceptLexer {
 	 * @param deps where to add the string literals found, in order
 	 * @return whether the call accepts the module itself
 	 * @throws SourceSyntaxException with {@link #INVALID_ACCEPT_MESSAGE} if the arguments
-	 * are neither a string literal, an array of string literals, nor something that
-	 * means self-accept
+	 * are neither a string literal, an array of string literals, nor something that means
+	 * self-accept
 	 */
 	public static boolean lexAcceptedHmrDeps(String code, int start, List<AcceptedDep> deps) {
 		boolean inArray = false;

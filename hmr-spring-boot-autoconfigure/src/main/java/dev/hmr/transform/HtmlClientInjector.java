@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.Locale;
@@ -12,11 +28,11 @@ import org.springframework.util.Assert;
  * {@code <script type="module" src="/@vite/client"></script>} as the first child of
  * {@code <head>} (a {@code <head>} is created after {@code <html…>} when the page has
  * none). Only whole documents are changed (those that start, after a byte order mark,
- * whitespace, comments and an XML declaration, with {@code <!doctype html>}, {@code <html} or
- * {@code <head}); fragments such as htmx partials are left alone, as are pages that
- * already load the client. When the page carries a CSP nonce (Vite's
- * {@code <meta property="csp-nonce" nonce="…">}, or a {@code nonce} on one of its
- * scripts or styles) the injected script gets it too.
+ * whitespace, comments and an XML declaration, with {@code <!doctype html>},
+ * {@code <html} or {@code <head}); fragments such as htmx partials are left alone, as are
+ * pages that already load the client. When the page carries a CSP nonce (Vite's
+ * {@code <meta property="csp-nonce" nonce="…">}, or a {@code nonce} on one of its scripts
+ * or styles) the injected script gets it too.
  * <p>
  * The page is read with a small tokenizer, so {@code <head} in a comment, in a script or
  * in an attribute value, and {@code <header>}, are not mistaken for the head.
@@ -25,8 +41,8 @@ import org.springframework.util.Assert;
  */
 public final class HtmlClientInjector {
 
-	private static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "textarea", "title", "xmp",
-			"iframe", "noembed", "noframes", "noscript");
+	private static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "textarea", "title", "xmp", "iframe",
+			"noembed", "noframes", "noscript");
 
 	private final String clientUrl;
 
@@ -133,7 +149,9 @@ public final class HtmlClientInjector {
 			return (this.metaNonce != null) ? this.metaNonce : this.elementNonce;
 		}
 
-		/** Whether the first thing after BOM, whitespace and comments opens a document. */
+		/**
+		 * Whether the first thing after BOM, whitespace and comments opens a document.
+		 */
 		boolean isDocument() {
 			int p = 0;
 			while (p < this.length) {
@@ -296,7 +314,9 @@ public final class HtmlClientInjector {
 			}
 		}
 
-		/** The spaces and tabs before {@code <head} on its line (Vite keeps that indent). */
+		/**
+		 * The spaces and tabs before {@code <head} on its line (Vite keeps that indent).
+		 */
 		private String indentBefore(int open) {
 			int p = open;
 			while (p > 0 && (this.html.charAt(p - 1) == ' ' || this.html.charAt(p - 1) == '\t')) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import org.jspecify.annotations.Nullable;
@@ -10,12 +26,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param type the kind of import ({@code t})
  * @param specifier the specifier with escapes decoded ({@code n}); {@code null} for
- * {@code import.meta} and for dynamic imports whose argument is not a string literal or
- * a template literal without substitutions
- * @param start start of the specifier ({@code s}): for static imports the first
- * character inside the quotes; for dynamic imports the first character of the argument
- * (the opening quote of a literal); for {@code import.meta} the {@code i} of
- * {@code import}
+ * {@code import.meta} and for dynamic imports whose argument is not a string literal or a
+ * template literal without substitutions
+ * @param start start of the specifier ({@code s}): for static imports the first character
+ * inside the quotes; for dynamic imports the first character of the argument (the opening
+ * quote of a literal); for {@code import.meta} the {@code i} of {@code import}
  * @param end end of the specifier, exclusive ({@code e}): for static imports the closing
  * quote; for dynamic imports just after the argument (after the closing quote of a
  * literal)
@@ -24,10 +39,9 @@ import org.jspecify.annotations.Nullable;
  * dynamic import just after its closing parenthesis
  * @param dynamicStart {@code -1} for static imports, {@code -2} for {@code import.meta},
  * otherwise the offset of the dynamic import's opening parenthesis ({@code d})
- * @param attributesStart offset of the import attributes (the {@code {} after
- * {@code with}, or the second argument of a dynamic import), {@code -1} if none
- * ({@code a})
- * @since 0.1.0
+ * @param attributesStart offset of the import attributes (the {@code {} after {@code
+ * with}, or the second argument of a dynamic import), {@code -1} if none ({@code
+ * a}) @since 0.1.0
  */
 public record ImportSpecifier(Type type, @Nullable String specifier, int start, int end, int statementStart,
 		int statementEnd, int dynamicStart, int attributesStart) {

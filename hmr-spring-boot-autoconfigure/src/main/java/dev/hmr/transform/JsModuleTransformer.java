@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -97,7 +113,8 @@ public final class JsModuleTransformer {
 			String served = ModuleUrls.withBase(this.base, ModuleUrls.importUrl(imported,
 					ModuleUrls.isExplicitImportRequired(imported), timestamps.applyAsLong(imported)));
 			if (!served.equals(specifier.specifier())) {
-				// static: the quotes sit around [start, end); dynamic: [start, end) is the
+				// static: the quotes sit around [start, end); dynamic: [start, end) is
+				// the
 				// whole literal
 				boolean dynamic = specifier.isDynamic();
 				edits.add(new Edit(dynamic ? specifier.start() : specifier.start() - 1,
@@ -120,8 +137,8 @@ public final class JsModuleTransformer {
 
 	/**
 	 * The module Vite serves for an asset imported from JavaScript
-	 * ({@code import logo from './logo.svg'}, requested with {@code ?import}): its default
-	 * export is the asset's URL.
+	 * ({@code import logo from './logo.svg'}, requested with {@code ?import}): its
+	 * default export is the asset's URL.
 	 * @param assetUrl the asset's URL as the browser requests it (with the base), without
 	 * query
 	 * @return the module's code

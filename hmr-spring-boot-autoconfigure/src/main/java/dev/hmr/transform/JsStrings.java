@@ -1,9 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reading and writing JavaScript string literals.
+ * Reading and writing JavaScript string literals. Follows es-module-lexer's string
+ * decoding (MIT, Copyright (C) 2018-2022 Guy Bedford; see NOTICE).
  */
 final class JsStrings {
 
@@ -134,8 +151,7 @@ final class JsStrings {
 		return p;
 	}
 
-	private static int readNumericEscape(char[] src, int p, int end, char first, boolean template,
-			StringBuilder out) {
+	private static int readNumericEscape(char[] src, int p, int end, char first, boolean template, StringBuilder out) {
 		boolean digitFollows = p < end && src[p] >= '0' && src[p] <= '9';
 		if (first == '0' && !digitFollows) {
 			out.append('\0');

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -32,9 +48,9 @@ public final class ModuleUrls {
 	 * The canonical URL of the module a request asks for: the request URI with the
 	 * {@code t=<13 digits>} timestamp and {@code import} parameters removed (and the
 	 * {@code ?} when nothing else is left), other parameters kept in order.
-	 * {@code /js/a.js?t=1700000000000} and {@code /logo.svg?import&t=1700000000000} become
-	 * {@code /js/a.js} and {@code /logo.svg}; {@code /a.css?direct&t=1700000000000}
-	 * becomes {@code /a.css?direct}.
+	 * {@code /js/a.js?t=1700000000000} and {@code /logo.svg?import&t=1700000000000}
+	 * become {@code /js/a.js} and {@code /logo.svg};
+	 * {@code /a.css?direct&t=1700000000000} becomes {@code /a.css?direct}.
 	 * @param requestUriWithQuery the request URI, with its query if any
 	 * @return the canonical URL
 	 */
@@ -81,8 +97,8 @@ public final class ModuleUrls {
 
 	/**
 	 * Resolve a relative ({@code ./x.js}, {@code ../x.js}) or root-absolute
-	 * ({@code /x.js}) import specifier against the importer's URL, normalising
-	 * {@code .} and {@code ..} segments; the specifier's query is kept. Bare specifiers
+	 * ({@code /x.js}) import specifier against the importer's URL, normalising {@code .}
+	 * and {@code ..} segments; the specifier's query is kept. Bare specifiers
 	 * ({@code lit}, {@code vue}), full URLs ({@code https:}, {@code data:}) and
 	 * protocol-relative URLs give {@code null}: they are left to the browser (and its
 	 * import map).
@@ -127,8 +143,8 @@ public final class ModuleUrls {
 	}
 
 	/**
-	 * The URL a browser requests for a module of an application served under a base
-	 * path: the base followed by the canonical URL (Vite's {@code joinUrlSegments(base,
+	 * The URL a browser requests for a module of an application served under a base path:
+	 * the base followed by the canonical URL (Vite's {@code joinUrlSegments(base,
 	 * url)}).
 	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
 	 * @param url a canonical URL, or an import URL made from one, starting with {@code /}
@@ -191,9 +207,9 @@ public final class ModuleUrls {
 
 	/**
 	 * The URL an importer should use for a module: {@code import} first when
-	 * {@code explicitImport}, then {@code t=<timestamp>} when the module has been updated,
-	 * then the module's own query; the order the HMR client uses when it re-imports, so
-	 * that both load the same module instance.
+	 * {@code explicitImport}, then {@code t=<timestamp>} when the module has been
+	 * updated, then the module's own query; the order the HMR client uses when it
+	 * re-imports, so that both load the same module instance.
 	 * @param canonicalUrl the module's canonical URL
 	 * @param explicitImport whether to add {@code import}
 	 * @param timestamp the module's last HMR timestamp, 0 if never updated
@@ -243,7 +259,9 @@ public final class ModuleUrls {
 		return url.substring(0, end);
 	}
 
-	/** Remove {@code .} and {@code ..} segments of an absolute path, keeping its query. */
+	/**
+	 * Remove {@code .} and {@code ..} segments of an absolute path, keeping its query.
+	 */
 	private static String normalize(String url) {
 		String path = path(url);
 		String suffix = url.substring(path.length());

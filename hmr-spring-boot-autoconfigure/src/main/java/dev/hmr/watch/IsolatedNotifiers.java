@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -11,7 +27,6 @@ import java.util.Enumeration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 
 /**
  * The {@link Notifiers} that call JNA and directory-watcher, loaded from the jars this
@@ -55,8 +70,9 @@ final class IsolatedNotifiers {
 					notifiers = load(IsolatedNotifiers.class.getClassLoader());
 				}
 				catch (Exception | LinkageError ex) {
-					failure = new IllegalStateException("Unable to load the watcher's libraries from " + LIBRARIES
-							+ " (" + Loggable.of(ex) + ")", ex);
+					failure = new IllegalStateException(
+							"Unable to load the watcher's libraries from " + LIBRARIES + " (" + Loggable.of(ex) + ")",
+							ex);
 				}
 			}
 			if (notifiers == null) {
@@ -78,7 +94,8 @@ final class IsolatedNotifiers {
 				jars.add(url);
 				continue;
 			}
-			// Inside a jar (ours, or nested in an application's): a class loader needs a file.
+			// Inside a jar (ours, or nested in an application's): a class loader needs a
+			// file.
 			if (extracted == null) {
 				extracted = Files.createTempDirectory("hmr-watch-lib");
 				extracted.toFile().deleteOnExit();
@@ -148,7 +165,8 @@ final class IsolatedNotifiers {
 			}
 		}
 
-		// JNA finds its native part as a resource next to its classes: ours, not the application's.
+		// JNA finds its native part as a resource next to its classes: ours, not the
+		// application's.
 		@Override
 		public @Nullable URL getResource(String name) {
 			if (isChildFirst(name.replace('/', '.'))) {

@@ -1,10 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.nio.file.Path;
 
 /**
- * The notifications received for one path that are not published yet. Guarded by the
- * lock of its {@link PendingChanges} while it is pending.
+ * The notifications received for one path that are not published yet. Guarded by the lock
+ * of its {@link PendingChanges} while it is pending.
  */
 final class PendingChange {
 
@@ -18,7 +34,9 @@ final class PendingChange {
 
 	private State state = State.QUIET;
 
-	/** Whether the path was created meanwhile: a new file is most likely a temporary one. */
+	/**
+	 * Whether the path was created meanwhile: a new file is most likely a temporary one.
+	 */
 	private boolean created;
 
 	/** Whether a save was finished within a quiet period of the last one taken. */
@@ -91,8 +109,8 @@ final class PendingChange {
 	 * When the change is due: at once when a save is known to be finished (its writer
 	 * closed the file, or it was renamed into place); else once the path has been quiet
 	 * for the quiet period, and at the latest the maximum delay after the first
-	 * notification. A held change, and a file still open for writing, wait for the maximum
-	 * delay unless notified again.
+	 * notification. A held change, and a file still open for writing, wait for the
+	 * maximum delay unless notified again.
 	 * @param quietPeriod the quiet period in nanoseconds
 	 * @param maximumDelay the maximum delay in nanoseconds
 	 * @return the due time on the {@link System#nanoTime()} scale

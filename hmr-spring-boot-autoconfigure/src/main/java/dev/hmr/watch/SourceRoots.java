@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -63,7 +79,8 @@ public final class SourceRoots {
 	 * Use configured roots, as given by {@code hmr.watch.roots}. Relative paths are
 	 * resolved against the working directory.
 	 * @param roots the roots in order of precedence
-	 * @param include glob patterns, relative to a root, of files to watch; empty means all
+	 * @param include glob patterns, relative to a root, of files to watch; empty means
+	 * all
 	 * @param exclude glob patterns, relative to a root, of files to ignore
 	 * @return the source roots
 	 * @throws IllegalStateException if a root does not exist or is not a directory, or a
@@ -90,7 +107,8 @@ public final class SourceRoots {
 	 * Use the configured roots, or when none are configured discover those of the project
 	 * in the working directory ({@link #discover}).
 	 * @param roots the configured roots, possibly none
-	 * @param include glob patterns, relative to a root, of files to watch; empty means all
+	 * @param include glob patterns, relative to a root, of files to watch; empty means
+	 * all
 	 * @param exclude glob patterns, relative to a root, of files to ignore
 	 * @param classLoader the class loader of the application, or {@code null} for this
 	 * class's
@@ -109,12 +127,14 @@ public final class SourceRoots {
 	/**
 	 * Discover the roots of a project run from its build's output: the
 	 * {@code src/main/resources} folders {@code META-INF/resources}, {@code resources},
-	 * {@code static}, {@code public} and {@code templates} that exist, of the module in the
-	 * working directory and of each module whose build output ({@code target/classes},
-	 * {@code build/resources/main}, ...) is a directory on the class path.
+	 * {@code static}, {@code public} and {@code templates} that exist, of the module in
+	 * the working directory and of each module whose build output
+	 * ({@code target/classes}, {@code build/resources/main}, ...) is a directory on the
+	 * class path.
 	 * @param classLoader the class loader of the application
 	 * @param workingDirectory the working directory of the application
-	 * @param include glob patterns, relative to a root, of files to watch; empty means all
+	 * @param include glob patterns, relative to a root, of files to watch; empty means
+	 * all
 	 * @param exclude glob patterns, relative to a root, of files to ignore
 	 * @return the source roots, possibly none
 	 */

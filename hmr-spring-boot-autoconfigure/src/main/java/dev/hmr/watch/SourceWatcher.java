@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -18,8 +34,8 @@ import org.springframework.util.Assert;
 /**
  * Watches the {@link SourceRoots} recursively and publishes a {@link FileChangeEvent} per
  * changed file: on Linux (inotify) the moment its writer closes it, elsewhere once it has
- * been quiet for the quiet period. Empty and vanished files are held back for the
- * maximum delay, as a save is most likely between its steps.
+ * been quiet for the quiet period. Empty and vanished files are held back for the maximum
+ * delay, as a save is most likely between its steps.
  * <p>
  * Notifications are only read on a daemon thread named {@code hmr-watcher}; events are
  * published, and listeners run, on {@code hmr-watcher-publisher} only, in order for each
@@ -48,7 +64,6 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private static final String PUBLISHER_THREAD_NAME = THREAD_NAME + "-publisher";
 
-
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
 	private final SourceRoots roots;
@@ -68,7 +83,6 @@ public class SourceWatcher implements SmartLifecycle {
 	private boolean inotify = true;
 
 	private boolean isolated = true;
-
 
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -50,7 +66,8 @@ public final class WatcherWarmUp implements Runnable {
 			PendingChanges pending = new PendingChanges(Duration.ZERO, Duration.ofMillis(100));
 			KnownFiles knownFiles = new KnownFiles(roots);
 			knownFiles.scan();
-			// No same-save window: every save is published, none dropped as a late notification.
+			// No same-save window: every save is published, none dropped as a late
+			// notification.
 			ChangePublisher publisher = new ChangePublisher(this, roots, pending, knownFiles, (event) -> {
 			}, Duration.ZERO);
 			Path absolute = file.toAbsolutePath().normalize();

@@ -1,3 +1,21 @@
+/*
+ * Part of hmr-spring-boot. It follows Vite's client (MIT, see NOTICE).
+ *
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 // The browser client, served at /@vite/client (our counterpart of Vite's client.ts): the
 // socket, the one message switch, the CSS link swap, styles imported from JS, and the
 // reload after the server restarts. The runtime behind import.meta.hot is ./hmr.mjs, the

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.io.IOException;
@@ -23,12 +39,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -36,10 +52,10 @@ import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 import dev.hmr.channel.HmrSocketSettings;
-import dev.hmr.channel.InMemoryServerHotChannel;
 import dev.hmr.channel.HmrToken;
 import dev.hmr.channel.HotChannelHandshakeInterceptor;
 import dev.hmr.channel.HotChannelWebSocketHandler;
+import dev.hmr.channel.InMemoryServerHotChannel;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.channel.WebSocketServerHotChannel;
 import dev.hmr.client.HmrClientScript;
@@ -136,8 +152,8 @@ class HmrAutoConfigurationTests {
 				.isEqualTo(List.of("classpath:/assets/")));
 	}
 
-	private static boolean handshake(AssertableWebApplicationContext context, HotChannelHandshakeInterceptor interceptor,
-			String host) {
+	private static boolean handshake(AssertableWebApplicationContext context,
+			HotChannelHandshakeInterceptor interceptor, String host) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/@hmr");
 		request.setRemoteAddr("127.0.0.1");
 		request.setServerName(host);
@@ -166,7 +182,9 @@ class HmrAutoConfigurationTests {
 					() -> templateResolver("classpath:/templates/"))
 			.run((context) -> {
 				SpringResourceTemplateResolver resolver = context.getBean(SpringResourceTemplateResolver.class);
-				assertThat(resolver.getPrefix()).isEqualTo(templates.toUri().toString()).startsWith("file:").endsWith("/");
+				assertThat(resolver.getPrefix()).isEqualTo(templates.toUri().toString())
+					.startsWith("file:")
+					.endsWith("/");
 				assertThat(resolver.isCacheable()).isFalse();
 			});
 	}
@@ -346,7 +364,9 @@ class HmrAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("hmr.enabled=true")
 			.withBean(WebSocketServerHotChannel.class, () -> channel)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(ServerHotChannel.class).hasBean("hmrWebSocketHandlerMapping");
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ServerHotChannel.class)
+					.hasBean("hmrWebSocketHandlerMapping");
 				assertThat(context).getBean(ServerHotChannel.class).isSameAs(channel);
 			});
 	}
@@ -387,8 +407,8 @@ class HmrAutoConfigurationTests {
 
 	@Test
 	void backsOffFromAUsersClientScript() {
-		assertBacksOffFrom(HmrClientScript.class, new HmrClientScript(new HmrClientSettings(null, null, null, "/@hmr",
-				Duration.ofSeconds(30), true, "user-token-1", "/")));
+		assertBacksOffFrom(HmrClientScript.class, new HmrClientScript(
+				new HmrClientSettings(null, null, null, "/@hmr", Duration.ofSeconds(30), true, "user-token-1", "/")));
 	}
 
 	@Test
@@ -428,7 +448,9 @@ class HmrAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("hmr.enabled=true")
 			.withUserConfiguration(UserWebSocketConfiguration.class)
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasBean("hmrWebSocketHandlerMapping").hasBean("webSocketHandlerMapping");
+				assertThat(context).hasNotFailed()
+					.hasBean("hmrWebSocketHandlerMapping")
+					.hasBean("webSocketHandlerMapping");
 				assertThat(context.getBean("webSocketHandlerMapping", WebSocketHandlerMapping.class).getUrlMap())
 					.containsOnlyKeys("/user");
 			});

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.nio.file.Path;
@@ -61,9 +77,9 @@ class HmrPropertiesTests {
 				Map.entry("hmr.path", "/hot"), Map.entry("hmr.protocol", "wss"), Map.entry("hmr.timeout", "10s"),
 				Map.entry("hmr.overlay", "false"), Map.entry("hmr.warm-up", "false"),
 				Map.entry("hmr.allowed-hosts", "a.test,.b.test"), Map.entry("hmr.send-time-limit", "2s"),
-				Map.entry("hmr.send-buffer-size-limit", "1MB"), Map.entry("hmr.watch.roots[0]", "src/main/resources/static"),
-				Map.entry("hmr.watch.include", "**/*.js"), Map.entry("hmr.watch.exclude", "vendor/**"),
-				Map.entry("hmr.watch.inotify", "false"));
+				Map.entry("hmr.send-buffer-size-limit", "1MB"),
+				Map.entry("hmr.watch.roots[0]", "src/main/resources/static"), Map.entry("hmr.watch.include", "**/*.js"),
+				Map.entry("hmr.watch.exclude", "vendor/**"), Map.entry("hmr.watch.inotify", "false"));
 		HmrProperties properties = bind(values);
 		assertThat(properties.getEnabled()).isTrue();
 		assertThat(properties.getPort()).isEqualTo(24678);

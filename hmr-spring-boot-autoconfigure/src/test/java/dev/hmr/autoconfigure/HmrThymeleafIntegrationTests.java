@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.autoconfigure;
 
 import java.io.IOException;
@@ -10,12 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.FullReloadPayload;
-
-import dev.hmr.testsupport.TestHttp;
-import dev.hmr.testsupport.TestProject;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +36,14 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,21 +138,21 @@ class HmrThymeleafIntegrationTests {
 		return TestProject.create("hmr-thymeleaf")
 			.with("static/app.js", "export {};\n")
 			.with("templates/page.html", """
-				<!doctype html>
-				<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
-				<body><p th:text="${greeting}">placeholder</p></body></html>
-				""")
+					<!doctype html>
+					<html xmlns:th="http://www.thymeleaf.org"><head><title>Page</title></head>
+					<body><p th:text="${greeting}">placeholder</p></body></html>
+					""")
 			.with("templates/parts.html", """
-				<html xmlns:th="http://www.thymeleaf.org"><body>
-				<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
-				</body></html>
-				""")
+					<html xmlns:th="http://www.thymeleaf.org"><body>
+					<div id="item" th:fragment="item" th:text="'item ' + ${n}">x</div>
+					</body></html>
+					""")
 			.with("templates/nonce.html", """
-				<!doctype html>
-				<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
-				""")
+					<!doctype html>
+					<html><head><meta property="csp-nonce" nonce="abc"><title>n</title></head><body></body></html>
+					""")
 			.with("templates/edited.html",
-				"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
+					"<!doctype html><html><head><title>e</title></head><body><p>before</p></body></html>");
 	}
 
 	@SpringBootConfiguration
@@ -150,13 +166,13 @@ class HmrThymeleafIntegrationTests {
 	static class PagesController {
 
 		@GetMapping("/page")
-		String page(org.springframework.ui.Model model) {
+		String page(Model model) {
 			model.addAttribute("greeting", "Hello, World");
 			return "page";
 		}
 
 		@GetMapping("/fragment")
-		String fragment(org.springframework.ui.Model model) {
+		String fragment(Model model) {
 			model.addAttribute("n", 7);
 			return "parts :: item";
 		}

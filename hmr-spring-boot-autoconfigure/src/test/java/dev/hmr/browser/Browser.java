@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.browser;
 
 import java.io.File;
@@ -24,7 +40,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.FileSystemUtils;
@@ -36,9 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * open pages, run scripts, read the console in order (across reloads), wait for text or
  * computed styles, and tell whether the page reloaded. Nothing is downloaded: the browser
  * is {@code /usr/bin/chromium} and the driver {@code /usr/bin/chromedriver} (Debian's
- * {@code chromium} and {@code chromium-driver}), or the paths in the environment variables
- * {@code CHROMIUM} and {@code CHROMEDRIVER}. Since both paths are given, Selenium Manager
- * is never consulted.
+ * {@code chromium} and {@code chromium-driver}), or the paths in the environment
+ * variables {@code CHROMIUM} and {@code CHROMEDRIVER}. Since both paths are given,
+ * Selenium Manager is never consulted.
  * <p>
  * Use it through {@link BrowserExtension}, which starts one per test class.
  */
@@ -79,13 +94,16 @@ public final class Browser implements AutoCloseable {
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium);
-		// without these Chromium's background connections (updates, sync, QUIC probes) fail
+		// without these Chromium's background connections (updates, sync, QUIC probes)
+		// fail
 		// here and slow down or break page loads
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
-		// The console is read from chromedriver's log, which keeps the order of the calls and
-		// survives reloads. (Selenium's DevTools listeners may deliver events out of order.)
+		// The console is read from chromedriver's log, which keeps the order of the calls
+		// and
+		// survives reloads. (Selenium's DevTools listeners may deliver events out of
+		// order.)
 		LoggingPreferences logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logging);
@@ -105,8 +123,8 @@ public final class Browser implements AutoCloseable {
 	private static File executable(String variable, String fallback) {
 		String configured = System.getenv(variable);
 		File file = new File((configured != null && !configured.isBlank()) ? configured : fallback);
-		assertThat(file).as("%s (set %s to use another; Debian: apt-get install chromium chromium-driver)", file,
-				variable)
+		assertThat(file)
+			.as("%s (set %s to use another; Debian: apt-get install chromium chromium-driver)", file, variable)
 			.canRead();
 		return file;
 	}
@@ -142,10 +160,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * What the page wrote to the console, one line per call (arguments joined with a space,
-	 * as Playwright's {@code msg.text()} does), in order, across reloads, since the start or
-	 * the last {@link #clearConsole()}. Uncaught errors appear as {@code Uncaught …}, failed
-	 * requests as {@code <url> - Failed to load resource: …}.
+	 * What the page wrote to the console, one line per call (arguments joined with a
+	 * space, as Playwright's {@code msg.text()} does), in order, across reloads, since
+	 * the start or the last {@link #clearConsole()}. Uncaught errors appear as
+	 * {@code Uncaught …}, failed requests as {@code <url> - Failed to load resource: …}.
 	 * @return a snapshot of the lines
 	 */
 	public List<String> console() {
@@ -173,8 +191,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the console holds exactly the given lines since it was cleared, and check
-	 * that no other line follows within a short while.
+	 * Wait until the console holds exactly the given lines since it was cleared, and
+	 * check that no other line follows within a short while.
 	 * @param lines the lines
 	 */
 	public void awaitExactConsole(String... lines) {
@@ -199,8 +217,7 @@ public final class Browser implements AutoCloseable {
 	 * @param expected the text
 	 */
 	public void awaitText(String selector, String expected) {
-		await().alias("text of " + selector + " to be '" + expected + "'")
-			.until(() -> expected.equals(text(selector)));
+		await().alias("text of " + selector + " to be '" + expected + "'").until(() -> expected.equals(text(selector)));
 	}
 
 	/**
@@ -228,8 +245,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Mark the current {@code window}, so that {@link #wasReloaded()} tells whether the page
-	 * has been loaded again since.
+	 * Mark the current {@code window}, so that {@link #wasReloaded()} tells whether the
+	 * page has been loaded again since.
 	 */
 	public void markWindow() {
 		script("window[arguments[0]] = true;", MARK);

@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,13 +51,13 @@ class AllowedHostsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "LOCALHOST", "APP.EXAMPLE.TEST", "MYHOST" })
 	void comparesNamesWithoutTheDefaultLocale(String host) {
-		java.util.Locale defaultLocale = java.util.Locale.getDefault();
-		java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr"));
+		Locale defaultLocale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr"));
 		try {
 			assertThat(this.allowedHosts.isAllowed(host)).isTrue();
 		}
 		finally {
-			java.util.Locale.setDefault(defaultLocale);
+			Locale.setDefault(defaultLocale);
 		}
 	}
 

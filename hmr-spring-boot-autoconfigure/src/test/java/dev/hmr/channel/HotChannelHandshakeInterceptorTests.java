@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.time.Duration;
@@ -16,6 +32,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
+import dev.hmr.payload.HotPayloadCodec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,8 +46,8 @@ class HotChannelHandshakeInterceptorTests {
 
 	private final AtomicBoolean accepting = new AtomicBoolean(true);
 
-	private final HotChannelHandshakeInterceptor interceptor = new HotChannelHandshakeInterceptor(
-			HmrToken.of(TOKEN), List.of(".example.test"), this.accepting::get);
+	private final HotChannelHandshakeInterceptor interceptor = new HotChannelHandshakeInterceptor(HmrToken.of(TOKEN),
+			List.of(".example.test"), this.accepting::get);
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -155,13 +173,15 @@ class HotChannelHandshakeInterceptorTests {
 		MockHttpServletRequest request = request("vite-hmr");
 		request.addHeader("Host", "evil\r\nFAKE LOG LINE" + "x".repeat(500));
 		assertRefused(request);
-		assertThat(output).doesNotContain("\nFAKE LOG LINE").contains("evil??FAKE LOG LINE").doesNotContain("x".repeat(100));
+		assertThat(output).doesNotContain("\nFAKE LOG LINE")
+			.contains("evil??FAKE LOG LINE")
+			.doesNotContain("x".repeat(100));
 	}
 
 	private boolean handshake(MockHttpServletRequest request) {
 		return this.interceptor.beforeHandshake(new ServletServerHttpRequest(request),
-				new ServletServerHttpResponse(this.response), new WebSocketServerHotChannel(
-						new dev.hmr.payload.HotPayloadCodec(), Duration.ofSeconds(5), DataSize.ofKilobytes(512))
+				new ServletServerHttpResponse(this.response),
+				new WebSocketServerHotChannel(new HotPayloadCodec(), Duration.ofSeconds(5), DataSize.ofKilobytes(512))
 					.createWebSocketHandler(),
 				new HashMap<>());
 	}

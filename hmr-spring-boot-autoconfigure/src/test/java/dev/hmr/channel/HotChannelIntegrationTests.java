@@ -1,6 +1,23 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -48,7 +65,7 @@ class HotChannelIntegrationTests {
 	@Autowired
 	private HotChannelTestApplication.EventRecorder events;
 
-	private final List<Runnable> cleanUps = new java.util.ArrayList<>();
+	private final List<Runnable> cleanUps = new ArrayList<>();
 
 	@BeforeEach
 	void noBrowserIsConnected() {
@@ -234,7 +251,8 @@ class HotChannelIntegrationTests {
 		try (TestHotClient client = connect()) {
 			client.takePayload();
 			client.sendText("{\"type\":\"custom\",\"event\":\"test:large\",\"data\":\"" + text + "\"}");
-			assertThat(received.get(TestHotClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).asString()).isEqualTo(text);
+			assertThat(received.get(TestHotClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).asString())
+				.isEqualTo(text);
 		}
 	}
 

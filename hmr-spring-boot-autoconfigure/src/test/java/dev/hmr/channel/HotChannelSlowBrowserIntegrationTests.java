@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.net.URI;
@@ -23,8 +39,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A browser that stops reading must not delay the others. The send time limit is far
  * longer than each payload may take to arrive, so a broadcast that waited for the stalled
- * browser's write would fail the test; the stalled browser is cut off by the buffer
- * limit instead.
+ * browser's write would fail the test; the stalled browser is cut off by the buffer limit
+ * instead.
  */
 @SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "hmr.send-time-limit=2m", "hmr.send-buffer-size-limit=256KB" })
@@ -55,7 +71,8 @@ class HotChannelSlowBrowserIntegrationTests {
 			await().atMost(TestHotClient.TIMEOUT).until(() -> this.channel.clients().size() == 3);
 			String big = "x".repeat(PAYLOAD_SIZE);
 			// In step with the readers, as HMR payloads come: a reader's backlog stays at
-			// one payload while the stalled browser's grows (socket buffers first, then the
+			// one payload while the stalled browser's grows (socket buffers first, then
+			// the
 			// decorator's) until its limit; the bound only keeps a broken test finite
 			int sent = 0;
 			while (this.channel.clients().size() > 2 && sent < MAX_PAYLOADS) {

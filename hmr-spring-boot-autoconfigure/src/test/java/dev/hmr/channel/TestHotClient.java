@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.channel;
 
 import java.io.Closeable;
@@ -7,6 +23,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -273,7 +290,7 @@ public final class TestHotClient implements Closeable {
 			WebSocket.Builder builder = httpClient.newWebSocketBuilder().connectTimeout(TIMEOUT);
 			if (this.subprotocols.length > 0) {
 				builder.subprotocols(this.subprotocols[0],
-						java.util.Arrays.copyOfRange(this.subprotocols, 1, this.subprotocols.length));
+						Arrays.copyOfRange(this.subprotocols, 1, this.subprotocols.length));
 			}
 			this.headers.forEach(builder::header);
 			try {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.client;
 
 import java.util.List;
@@ -108,7 +124,8 @@ class ClientInBrowserIntegrationTests {
 		browser.open(server.url("/css-link/index.html"));
 		browser.awaitComputedStyle(".box", "color", "rgb(255, 165, 0)");
 
-		browser.evaluate("import('/@vite/client').then((m) => m.updateStyle('/abs/styles.css', '.box { color: blue }'))");
+		browser
+			.evaluate("import('/@vite/client').then((m) => m.updateStyle('/abs/styles.css', '.box { color: blue }'))");
 		assertThat(browser.script("return document.querySelectorAll('style').length")).isEqualTo(0L);
 
 		browser.evaluate("import('/@vite/client').then((m) => m.removeStyle('/abs/styles.css'))");
@@ -147,9 +164,10 @@ class ClientInBrowserIntegrationTests {
 	@Test
 	void aLinkedStylesheetIsSwappedForANewOneWithoutAFlash(Browser browser) throws Exception {
 		server.write("/global.css", ".box { color: rgb(255, 255, 255) }");
-		server.write("/css.html", "<!doctype html><html><head><script type=\"module\" src=\"/@vite/client\"></script>"
-				+ "<link rel=\"stylesheet\" href=\"/global.css?param=required\"></head>"
-				+ "<body><p class=\"box\">box</p></body></html>");
+		server.write("/css.html",
+				"<!doctype html><html><head><script type=\"module\" src=\"/@vite/client\"></script>"
+						+ "<link rel=\"stylesheet\" href=\"/global.css?param=required\"></head>"
+						+ "<body><p class=\"box\">box</p></body></html>");
 		browser.open(server.url("/css.html"));
 		browser.awaitConsole("[vite] connected.");
 		browser.markWindow();

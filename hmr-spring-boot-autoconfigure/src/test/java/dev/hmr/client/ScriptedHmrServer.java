@@ -1,8 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.client;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +38,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
@@ -69,8 +87,7 @@ final class ScriptedHmrServer implements AutoCloseable {
 		Context context = this.tomcat.addContext("", this.root.toString());
 		context.addServletContainerInitializer(new WsSci(), null);
 		context.addServletContainerInitializer((classes, servletContext) -> {
-			ServerContainer container = (ServerContainer) servletContext
-				.getAttribute(ServerContainer.class.getName());
+			ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
 			try {
 				container.addEndpoint(socketEndpoint());
 			}
@@ -93,12 +110,12 @@ final class ScriptedHmrServer implements AutoCloseable {
 	}
 
 	/**
-	 * Settings as the starter writes them by default: the socket on the page's own address.
+	 * Settings as the starter writes them by default: the socket on the page's own
+	 * address.
 	 * @return the settings
 	 */
 	static HmrClientSettings defaultSettings() {
-		return new HmrClientSettings(null, null, null, SOCKET_PATH, java.time.Duration.ofSeconds(30), true, TOKEN,
-				"/");
+		return new HmrClientSettings(null, null, null, SOCKET_PATH, Duration.ofSeconds(30), true, TOKEN, "/");
 	}
 
 	String url(String path) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.client;
 
 import java.io.IOException;
@@ -19,19 +35,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.hmr.browser.Browser;
-import dev.hmr.browser.BrowserExtension;
-import dev.hmr.channel.HmrSocketSettings;
-import dev.hmr.channel.ServerHotChannel;
-import dev.hmr.payload.ErrorPayload;
-import dev.hmr.payload.HotError;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -47,7 +57,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
-import org.assertj.core.api.InstanceOfAssertFactories;
+import dev.hmr.browser.Browser;
+import dev.hmr.browser.BrowserExtension;
+import dev.hmr.channel.HmrSocketSettings;
+import dev.hmr.channel.ServerHotChannel;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -62,9 +77,8 @@ import static org.assertj.core.api.Assertions.fail;
  * before the context starts (creating files later would fire watcher events that race
  * with the tests).
  * <p>
- * Needs {@code npm} on the path (the package is installed into
- * {@code target/vite-client} once), {@code /usr/bin/chromium} and
- * {@code /usr/bin/chromedriver}.
+ * Needs {@code npm} on the path (the package is installed into {@code target/vite-client}
+ * once), {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver}.
  */
 // hmr.timeout is the client's ping interval: short, so that every scenario runs with
 // Vite's keep-alive pings going to our server
@@ -113,8 +127,8 @@ class ViteClientCompatibilityIntegrationTests {
 		assertThat(browser.console()).as("browser console")
 			.filteredOn((line) -> !line.contains("/favicon.ico"))
 			.noneMatch((line) -> line.contains("Failed to load resource") || line.startsWith("Uncaught")
-					|| line.contains("[hmr]") || line.contains("Failed to reload")
-					|| line.contains("failed to connect") || line.contains("connection lost"));
+					|| line.contains("[hmr]") || line.contains("Failed to reload") || line.contains("failed to connect")
+					|| line.contains("connection lost"));
 	}
 
 	@Test
@@ -255,15 +269,16 @@ class ViteClientCompatibilityIntegrationTests {
 		this.channel.send(new ErrorPayload(HotError.of("Unexpected token (3:7)", "    at parse (/error/app.js:3:7)")));
 
 		browser.await()
-			.until(() -> "Unexpected token (3:7)".equals(browser.script(
-					"const o = document.querySelector('vite-error-overlay');"
-							+ "return o && o.shadowRoot.querySelector('.message-body').textContent;")));
+			.until(() -> "Unexpected token (3:7)"
+				.equals(browser.script("const o = document.querySelector('vite-error-overlay');"
+						+ "return o && o.shadowRoot.querySelector('.message-body').textContent;")));
 
 		edit("error/app.js", "'error 2'", "'error 3'");
 
 		browser.awaitText(".app", "error 3");
 		browser.await()
-			.until(() -> Long.valueOf(0).equals(browser.script("return document.querySelectorAll('vite-error-overlay').length")));
+			.until(() -> Long.valueOf(0)
+				.equals(browser.script("return document.querySelectorAll('vite-error-overlay').length")));
 		assertThat(browser.wasReloaded()).isFalse();
 	}
 
@@ -295,7 +310,8 @@ class ViteClientCompatibilityIntegrationTests {
 		browser.markWindow();
 		browser.clearConsole();
 
-		write("prune/app.js", "document.querySelector('.app').textContent = 'without dep';\nimport.meta.hot.accept();\n");
+		write("prune/app.js",
+				"document.querySelector('.app').textContent = 'without dep';\nimport.meta.hot.accept();\n");
 
 		browser.awaitText(".app", "without dep");
 		browser.awaitConsole("dep disposed", "dep pruned");
@@ -384,7 +400,10 @@ class ViteClientCompatibilityIntegrationTests {
 	 */
 	static final class ViteClient {
 
-		/** Every placeholder of {@code client.mjs} and {@code env.mjs} (VITE-HMR-REFERENCE §5). */
+		/**
+		 * Every placeholder of {@code client.mjs} and {@code env.mjs} (VITE-HMR-REFERENCE
+		 * §5).
+		 */
 		private static final Pattern PLACEHOLDER = Pattern.compile("__(BASE|SERVER_HOST|HMR_PROTOCOL|HMR_HOSTNAME|"
 				+ "HMR_PORT|HMR_DIRECT_TARGET|HMR_BASE|HMR_TIMEOUT|HMR_ENABLE_OVERLAY|HMR_CONFIG_NAME|WS_TOKEN|"
 				+ "SERVER_FORWARD_CONSOLE|MODE|DEFINES)__");
@@ -397,7 +416,8 @@ class ViteClientCompatibilityIntegrationTests {
 		}
 
 		static synchronized void install() {
-			if (Files.isRegularFile(CLIENT_DIR.resolve("client.mjs")) && Files.isRegularFile(CLIENT_DIR.resolve("env.mjs"))) {
+			if (Files.isRegularFile(CLIENT_DIR.resolve("client.mjs"))
+					&& Files.isRegularFile(CLIENT_DIR.resolve("env.mjs"))) {
 				return;
 			}
 			String npm = npm();
@@ -483,8 +503,8 @@ class ViteClientCompatibilityIntegrationTests {
 			values.put("HMR_ENABLE_OVERLAY", "true");
 			values.put("HMR_CONFIG_NAME", json.writeValueAsString("vite.config.js"));
 			values.put("WS_TOKEN", json.writeValueAsString(settings.token().value()));
-			values.put("SERVER_FORWARD_CONSOLE", json.writeValueAsString(
-					Map.of("enabled", false, "unhandledErrors", false, "logLevels", List.of())));
+			values.put("SERVER_FORWARD_CONSOLE", json
+				.writeValueAsString(Map.of("enabled", false, "unhandledErrors", false, "logLevels", List.of())));
 			values.put("MODE", json.writeValueAsString("development"));
 			values.put("DEFINES", "{}");
 			String client = fill(read("client.mjs"), values);
@@ -528,8 +548,8 @@ class ViteClientCompatibilityIntegrationTests {
 	static class TestApplication {
 
 		/**
-		 * Vite's client at {@code /@vite/client} and {@code /@vite/env}, in place of ours:
-		 * same bean name, so the auto-configuration backs off.
+		 * Vite's client at {@code /@vite/client} and {@code /@vite/env}, in place of
+		 * ours: same bean name, so the auto-configuration backs off.
 		 */
 		@Bean(name = "hmrClientHandlerMapping")
 		SimpleUrlHandlerMapping viteClientHandlerMapping(HmrSocketSettings settings) {
@@ -550,8 +570,10 @@ class ViteClientCompatibilityIntegrationTests {
 
 		@Bean
 		Object viteCompatListeners(ServerHotChannel channel) {
-			channel.on("compat:from-browser", (data, client) -> fromBrowser.add((data != null) ? data : JsonMapper.shared().nullNode()));
-			channel.on("vite:invalidate", (data, client) -> invalidations.add((data != null) ? data : JsonMapper.shared().nullNode()));
+			channel.on("compat:from-browser",
+					(data, client) -> fromBrowser.add((data != null) ? data : JsonMapper.shared().nullNode()));
+			channel.on("vite:invalidate",
+					(data, client) -> invalidations.add((data != null) ? data : JsonMapper.shared().nullNode()));
 			return new Object();
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.engine;
 
 import java.io.IOException;
@@ -9,16 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ErrorPayload;
-import dev.hmr.payload.HotError;
-import dev.hmr.payload.HotPayload;
-import dev.hmr.payload.Update;
-
-import dev.hmr.testsupport.TestFiles;
-import dev.hmr.testsupport.TestHttp;
-import dev.hmr.testsupport.TestProject;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,13 +33,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Modules that go away or break while a page uses them (REFERENCE §4.9, §4.10): a
- * deleted import updates its importer's boundary and then answers 404; a module the
- * lexer rejects answers 500 with an {@code error} payload naming the file, and the next
- * good save updates it again.
+ * Modules that go away or break while a page uses them (REFERENCE §4.9, §4.10): a deleted
+ * import updates its importer's boundary and then answers 404; a module the lexer rejects
+ * answers 500 with an {@code error} payload naming the file, and the next good save
+ * updates it again.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 class HmrBrokenAndDeletedModulesIntegrationTests {
@@ -80,7 +95,8 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 		Path file = project.resolve("static/bad/mod.js");
 		assertThat(get("/bad/mod.js").statusCode()).isEqualTo(200);
 		Files.writeString(file, "export const s = 'unterminated;\nimport.meta.hot.accept();\n");
-		// Like Vite, the server does not parse on change: the update goes out, the re-import fails
+		// Like Vite, the server does not parse on change: the update goes out, the
+		// re-import fails
 		Update broken = TestFiles.single(this.browser.takePayload());
 		assertThat(broken.path()).isEqualTo("/bad/mod.js");
 		assertThat(get("/bad/mod.js?t=" + broken.timestamp()).statusCode()).isEqualTo(500);

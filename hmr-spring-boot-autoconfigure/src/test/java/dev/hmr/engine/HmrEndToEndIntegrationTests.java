@@ -1,15 +1,31 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.engine;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,32 +33,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.ConnectedPayload;
-import dev.hmr.payload.FullReloadPayload;
-import dev.hmr.payload.PrunePayload;
-import dev.hmr.payload.Update;
-
-import dev.hmr.testsupport.TestFiles;
-import dev.hmr.testsupport.TestHttp;
-import dev.hmr.testsupport.TestProject;
-
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ConnectedPayload;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.PrunePayload;
+import dev.hmr.payload.Update;
+import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * From a saved file to the payload on the wire, through the real stack: a real project
  * folder, the real watcher, modules served over HTTP as a browser asks for them, and a
- * real WebSocket client. {@link HmrEndToEndUnderContextPathIntegrationTests} runs every test again with the
- * application under a servlet context path: what the browser requests carries it, what
- * the graph and the wire carry does not.
+ * real WebSocket client. {@link HmrEndToEndUnderContextPathIntegrationTests} runs every
+ * test again with the application under a servlet context path: what the browser requests
+ * carries it, what the graph and the wire carry does not.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.roots.root}" })
@@ -102,7 +117,8 @@ class HmrEndToEndIntegrationTests {
 			.doesNotContain("__WS_TOKEN__")
 			.contains("const hmrSocketPath = \"" + contextPath() + "/@hmr\"\n")
 			.contains("const base = \"" + contextPath() + "/\" || '/'\n");
-		assertThat(get("/@vite/overlay.mjs", "*/*").body()).contains("const base = \"" + contextPath() + "/\" || '/'\n");
+		assertThat(get("/@vite/overlay.mjs", "*/*").body())
+			.contains("const base = \"" + contextPath() + "/\" || '/'\n");
 	}
 
 	@Test
@@ -121,8 +137,9 @@ class HmrEndToEndIntegrationTests {
 		assertThat(main.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(main.headers().firstValue("Cache-Control")).hasValue("no-cache");
-		assertThat(main.body()).startsWith("import { createHotContext as __vite__createHotContext } from \""
-				+ contextPath() + "/@vite/client\";import.meta.hot = __vite__createHotContext(\"/served/main.js\");")
+		assertThat(main.body())
+			.startsWith("import { createHotContext as __vite__createHotContext } from \"" + contextPath()
+					+ "/@vite/client\";import.meta.hot = __vite__createHotContext(\"/served/main.js\");")
 			.contains("from \"" + contextPath() + "/served/dep.js\"")
 			.contains("import 'lit'");
 		String etag = main.headers().firstValue("ETag").orElseThrow();
@@ -241,7 +258,8 @@ class HmrEndToEndIntegrationTests {
 			}
 		}
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/a.js");
-		// The watcher handles changes in order: had either save given a second update, it would come before this one
+		// The watcher handles changes in order: had either save given a second update, it
+		// would come before this one
 		project().write("static/burst/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/burst/marker.js");
 	}
@@ -275,7 +293,8 @@ class HmrEndToEndIntegrationTests {
 		load("/late/main.js", "/late/marker.js");
 		assertThat(get("/late/late.js", "*/*").statusCode()).isEqualTo(404);
 		project().write("static/late/late.js", "export const l = 1;\nimport.meta.hot.accept();\n");
-		// The watcher handles changes in order: the creation has been handled (sending nothing) once this arrives
+		// The watcher handles changes in order: the creation has been handled (sending
+		// nothing) once this arrives
 		project().write("static/late/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/late/marker.js");
 		load("/late/late.js");
@@ -304,7 +323,7 @@ class HmrEndToEndIntegrationTests {
 			.with("static/self/main.js", "import './counter.js';\n")
 			.with("static/self/counter.js", "export let count = 0;\nimport.meta.hot.accept();\n")
 			.with("static/dep/parent.js",
-				"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n")
+					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n")
 			.with("static/dep/child.js", "export const v = 1;\n")
 			.with("static/plain/main.js", "import './plain.js';\n")
 			.with("static/plain/plain.js", "console.log('plain');\n")
@@ -323,9 +342,10 @@ class HmrEndToEndIntegrationTests {
 			.with("static/prune/dep.js", "console.log('dep');\n")
 			.with("static/prune/unloaded.js", "console.log('never loaded');\n")
 			.with("static/asset/main.js",
-				"import logo from './logo.svg';\nimport.meta.hot.accept('./logo.svg', (m) => console.log(m.default));\n")
+					"import logo from './logo.svg';\nimport.meta.hot.accept('./logo.svg', (m) => console.log(m.default));\n")
 			.with("static/asset/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>")
-			// written as a browser requests it, as it must be to work without the starter too
+			// written as a browser requests it, as it must be to work without the starter
+			// too
 			.with("static/absolute/main.js", "import '" + contextPath + "/absolute/dep.js';\n")
 			.with("static/absolute/dep.js", "export const d = 1;\nimport.meta.hot.accept();\n")
 			// late.js is imported before it exists

@@ -1,16 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.engine;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.hmr.channel.TestHotClient;
-import dev.hmr.payload.FullReloadPayload;
-import dev.hmr.payload.Update;
-
-import dev.hmr.testsupport.TestFiles;
-import dev.hmr.testsupport.TestHttp;
-import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,6 +27,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,15 +78,19 @@ class HmrInvalidateIntegrationTests {
 		Update otherUpdate = TestFiles.single(this.browser.takePayload());
 		assertThat(otherUpdate.path()).isEqualTo("/inv/other.js");
 		this.browser.sendText(invalidate("/inv/child.js"));
-		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(childUpdate.timestamp(), "/inv/child.js"));
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
+			.isEqualTo(parentUpdate(childUpdate.timestamp(), "/inv/child.js"));
 		try (TestHotClient otherTab = TestHotClient.connectedBrowser(this.port)) {
 			// Another tab asks the same, then asks for other.js: a socket's messages are
-			// handled in order, so other.js's answer coming next proves the first gave nothing
+			// handled in order, so other.js's answer coming next proves the first gave
+			// nothing
 			otherTab.sendText(invalidate("/inv/child.js"));
 			otherTab.sendText(invalidate("/inv/other.js"));
-			assertThat(otherTab.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
+			assertThat(otherTab.takeText(TestHotClient.TIMEOUT))
+				.isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
 		}
-		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
+			.isEqualTo(parentUpdate(otherUpdate.timestamp(), "/inv/other.js"));
 	}
 
 	private static String invalidate(String path) {

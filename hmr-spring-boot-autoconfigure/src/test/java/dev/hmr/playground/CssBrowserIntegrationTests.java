@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.playground;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +38,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 
 		browser.awaitComputedStyle(".linked", "color", "rgb(0, 0, 255)");
 		browser.awaitConsole("[vite] css hot updated: /css/linked.css");
-		assertThat(browser.script("return Array.from(document.querySelectorAll('link')).map((l) => l.href)"))
-			.asList()
+		assertThat(browser.script("return Array.from(document.querySelectorAll('link')).map((l) => l.href)")).asList()
 			.singleElement()
 			.asString()
 			.contains(this.contextPath + "/css/linked.css?t=")
@@ -54,8 +69,7 @@ class CssBrowserIntegrationTests extends PlaygroundBrowserIntegrationTests {
 
 		browser.awaitComputedStyle(".imported", "color", "rgb(0, 0, 255)");
 		browser.awaitConsole("[vite] hot updated: /css/imported.css");
-		assertThat(browser.script("return document.querySelectorAll('style[data-vite-dev-id]').length"))
-			.isEqualTo(1L);
+		assertThat(browser.script("return document.querySelectorAll('style[data-vite-dev-id]').length")).isEqualTo(1L);
 		assertThat(browser.wasReloaded()).isFalse();
 	}
 

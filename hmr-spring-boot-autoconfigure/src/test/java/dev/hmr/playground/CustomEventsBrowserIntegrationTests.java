@@ -1,17 +1,33 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.playground;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.hmr.browser.Browser;
 import dev.hmr.channel.HotChannelClient;
 import dev.hmr.channel.ServerHotChannel;
-
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +44,7 @@ class CustomEventsBrowserIntegrationTests extends PlaygroundBrowserIntegrationTe
 	void aServerEventReachesTheModulesListenerAndABrowserEventReachesTheServersListener(Browser browser) {
 		record Received(JsonNode data, HotChannelClient client) {
 		}
+
 		List<Received> received = new CopyOnWriteArrayList<>();
 		this.channel.on("my:from-browser", (data, client) -> received.add(new Received(data, client)));
 		open(browser, "/custom/index.html");
@@ -38,7 +55,7 @@ class CustomEventsBrowserIntegrationTests extends PlaygroundBrowserIntegrationTe
 		assertThat(this.channel.clients()).extracting((client) -> client.socket().id())
 			.contains(event.client().socket().id());
 
-		this.channel.send("my:event", java.util.Map.of("msg", "hi"));
+		this.channel.send("my:event", Map.of("msg", "hi"));
 
 		browser.awaitText(".custom", "hi");
 	}

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.playground;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Tag;
@@ -13,8 +30,7 @@ import dev.hmr.browser.Browser;
  * Save → screen in Chromium (playground {@code bench}): the time from writing a file to
  * the first animation frame that shows its effect, by the page's clock against the test's
  * clock (same machine). A measurement, not an assertion: excluded from the normal build
- * by its tag. Run it with
- * <pre>
+ * by its tag. Run it with <pre>
  * mvn -B -o -q -pl hmr-spring-boot-autoconfigure test -Dhmr.excluded-test-groups= \
  *     -Dtest=SaveToScreenBenchmarkTests
  * </pre>
@@ -44,7 +60,7 @@ class SaveToScreenBenchmarkTests extends PlaygroundBrowserIntegrationTests {
 		System.out.println("save-to-screen js (self-accepting module): " + summary(js));
 	}
 
-	private List<Long> measure(Browser browser, IntFunction<String> value, java.util.function.Consumer<String> save) {
+	private List<Long> measure(Browser browser, IntFunction<String> value, Consumer<String> save) {
 		List<Long> millis = new ArrayList<>();
 		for (int i = 1; i <= WARM_UP + EDITS; i++) {
 			String expected = value.apply(i);

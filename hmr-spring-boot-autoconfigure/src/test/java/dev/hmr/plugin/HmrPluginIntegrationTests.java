@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.plugin;
 
 import java.io.IOException;
@@ -15,18 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.hmr.channel.TestHotClient;
-import dev.hmr.graph.ModuleGraph;
-import dev.hmr.graph.ModuleNode;
-import dev.hmr.payload.ErrorPayload;
-import dev.hmr.payload.HotError;
-import dev.hmr.payload.HotPayload;
-import dev.hmr.payload.Update;
-
-import dev.hmr.testsupport.TestFiles;
-import dev.hmr.testsupport.TestHttp;
-import dev.hmr.testsupport.TestProject;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -37,6 +41,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hmr.channel.TestHotClient;
+import dev.hmr.graph.ModuleGraph;
+import dev.hmr.graph.ModuleNode;
+import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.HotError;
+import dev.hmr.payload.HotPayload;
+import dev.hmr.payload.Update;
+import dev.hmr.testsupport.TestFiles;
+import dev.hmr.testsupport.TestHttp;
+import dev.hmr.testsupport.TestProject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +99,8 @@ class HmrPluginIntegrationTests {
 		TestHttp.load(this.port, "/order/main.js", "/order/a.js", "/order/b.js");
 		project.write("static/order/a.js", "export const a = 2;\nimport.meta.hot.accept();\n");
 		Update update = TestFiles.single(this.browser.takePayload());
-		// The first plugin replaced a.js's module by b.js's: the second saw that, and so did propagation
+		// The first plugin replaced a.js's module by b.js's: the second saw that, and so
+		// did propagation
 		assertThat(this.recorder.seen).containsExactly("replacing: [/order/a.js]", "recording: [/order/b.js]");
 		assertThat(update.path()).isEqualTo("/order/b.js");
 		assertThat(update.acceptedPath()).isEqualTo("/order/b.js");
@@ -114,8 +130,8 @@ class HmrPluginIntegrationTests {
 	@Test
 	void aPluginCanReadTheFileAndSendACustomEvent() throws Exception {
 		project.write("static/custom/message.txt", "hello from the file");
-		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
-			.isEqualTo("{\"type\":\"custom\",\"event\":\"message-changed\",\"data\":{\"text\":\"hello from the file\"}}");
+		assertThat(this.browser.takeText(TestHotClient.TIMEOUT)).isEqualTo(
+				"{\"type\":\"custom\",\"event\":\"message-changed\",\"data\":{\"text\":\"hello from the file\"}}");
 	}
 
 	@Test

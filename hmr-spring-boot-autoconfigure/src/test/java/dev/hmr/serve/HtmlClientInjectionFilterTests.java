@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.IOException;
@@ -8,9 +24,12 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockFilterChain;
@@ -134,9 +153,9 @@ class HtmlClientInjectionFilterTests {
 		return response;
 	}
 
-	private static jakarta.servlet.ServletResponse unwrap(HttpServletResponse response) {
-		jakarta.servlet.ServletResponse current = response;
-		while (current instanceof jakarta.servlet.ServletResponseWrapper wrapper) {
+	private static ServletResponse unwrap(HttpServletResponse response) {
+		ServletResponse current = response;
+		while (current instanceof ServletResponseWrapper wrapper) {
 			current = wrapper.getResponse();
 		}
 		return current;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.IOException;
@@ -8,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.hmr.testsupport.TestProject;
-
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +31,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hmr.testsupport.TestProject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +71,8 @@ class SourceContainmentIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/../secret.txt", "/nested/../../secret.txt", "/./../secret.txt", "/nested/./../../secret.txt",
-			"/../outside/secret.js", "/..", "/../" })
+	@ValueSource(strings = { "/../secret.txt", "/nested/../../secret.txt", "/./../secret.txt",
+			"/nested/./../../secret.txt", "/../outside/secret.js", "/..", "/../" })
 	void dotDotSegmentsAreRefused(String target) throws IOException {
 		assertRefused(target);
 	}
@@ -75,8 +91,8 @@ class SourceContainmentIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/..%5csecret.txt", "/%5c..%5csecret.txt", "/..\\secret.txt", "/nested\\..\\..\\secret.txt",
-			"/\\..\\secret.txt" })
+	@ValueSource(strings = { "/..%5csecret.txt", "/%5c..%5csecret.txt", "/..\\secret.txt",
+			"/nested\\..\\..\\secret.txt", "/\\..\\secret.txt" })
 	void backslashesAreRefused(String target) throws IOException {
 		assertRefused(target);
 	}
@@ -89,16 +105,18 @@ class SourceContainmentIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/ok.txt%00", "/../secret.txt%00.js", "/%00/../secret.txt", "/ok.txt%00/../../secret.txt" })
+	@ValueSource(
+			strings = { "/ok.txt%00", "/../secret.txt%00.js", "/%00/../secret.txt", "/ok.txt%00/../../secret.txt" })
 	void nullBytesAreRefused(String target) throws IOException {
 		assertRefused(target);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "//etc/passwd", "///etc/passwd", "/file:/etc/passwd", "/file:///etc/passwd",
-			"/file:%2f%2f%2fetc%2fpasswd", "/C:/Windows/win.ini", "/c:%5cWindows%5cwin.ini", "http://localhost/../secret.txt",
-			"/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/@fs/etc/passwd", "/@id/../secret.txt",
-			"/@vite/client/../../secret.txt", "/@vite/client%2f..%2f..%2fsecret.txt" })
+			"/file:%2f%2f%2fetc%2fpasswd", "/C:/Windows/win.ini", "/c:%5cWindows%5cwin.ini",
+			"http://localhost/../secret.txt", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+			"/@fs/etc/passwd", "/@id/../secret.txt", "/@vite/client/../../secret.txt",
+			"/@vite/client%2f..%2f..%2fsecret.txt" })
 	void absolutePathsAreRefused(String target) throws IOException {
 		assertRefused(target);
 	}
@@ -118,16 +136,17 @@ class SourceContainmentIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/link.txt?raw", "/link.txt?import&raw", "/linked.js?import&url&inline", "/linked.js?t=1700000000000",
-			"/linkdir/secret.js?import", "/linkdir/secret.js?raw&import", "/../secret.txt?raw", "/..%2fsecret.txt?import&raw",
-			"/%2e%2e/secret.txt?import&url&inline", "/../secret.txt?t=1700000000000", "/../secret.txt#x", "/link.txt#?raw" })
+	@ValueSource(strings = { "/link.txt?raw", "/link.txt?import&raw", "/linked.js?import&url&inline",
+			"/linked.js?t=1700000000000", "/linkdir/secret.js?import", "/linkdir/secret.js?raw&import",
+			"/../secret.txt?raw", "/..%2fsecret.txt?import&raw", "/%2e%2e/secret.txt?import&url&inline",
+			"/../secret.txt?t=1700000000000", "/../secret.txt#x", "/link.txt#?raw" })
 	void queryStringTricksOnFilesOutsideTheRootAreRefused(String target) throws IOException {
 		assertRefused(target);
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/ok.txt?/../../secret.txt", "/ok.txt?raw/../../secret.txt", "/ok.txt?raw&../../secret.txt",
-			"/ok.txt?import=../../secret.txt" })
+	@ValueSource(strings = { "/ok.txt?/../../secret.txt", "/ok.txt?raw/../../secret.txt",
+			"/ok.txt?raw&../../secret.txt", "/ok.txt?import=../../secret.txt" })
 	void aQueryNeverBecomesPartOfThePath(String target) throws IOException {
 		RawHttp.Response response = get(target);
 		assertThat(response.body()).as(target).doesNotContain(SECRET);
@@ -135,10 +154,11 @@ class SourceContainmentIntegrationTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "/view.html", "/templates/view.html", "/../templates/view.html", "/%2e%2e/templates/view.html",
-			"/view.html?raw", "/view.html?import", "/view.html?import&raw", "/view.html?import&url&inline",
-			"/view.html?t=1700000000000", "/../templates/view.html?raw", "/..%2ftemplates%2fview.html?import&raw",
-			"/templates/view.html#raw", "/nested/templink/view.html", "/nested/templink/view.html?raw" })
+	@ValueSource(strings = { "/view.html", "/templates/view.html", "/../templates/view.html",
+			"/%2e%2e/templates/view.html", "/view.html?raw", "/view.html?import", "/view.html?import&raw",
+			"/view.html?import&url&inline", "/view.html?t=1700000000000", "/../templates/view.html?raw",
+			"/..%2ftemplates%2fview.html?import&raw", "/templates/view.html#raw", "/nested/templink/view.html",
+			"/nested/templink/view.html?raw" })
 	void templatesAreNeverServed(String target) throws IOException {
 		RawHttp.Response response = assertRefused(target);
 		assertThat(response.body()).doesNotContain(TEMPLATE_SECRET);
@@ -146,7 +166,10 @@ class SourceContainmentIntegrationTests {
 
 	private RawHttp.Response assertRefused(String target) throws IOException {
 		RawHttp.Response response = get(target);
-		assertThat(response.body()).as(target).doesNotContain(SECRET).doesNotContain(TEMPLATE_SECRET).doesNotContain("root:");
+		assertThat(response.body()).as(target)
+			.doesNotContain(SECRET)
+			.doesNotContain(TEMPLATE_SECRET)
+			.doesNotContain("root:");
 		assertThat(response.status()).as(target + " answered\n" + response.headers()).isIn(400, 403, 404);
 		return response;
 	}

@@ -1,11 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.serve;
 
 import java.io.IOException;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import dev.hmr.testsupport.TestProject;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -18,11 +32,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.hmr.testsupport.TestProject;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Source serving beside the application's own resource configuration (issue #4): what
- * the application chose wins.
+ * Source serving beside the application's own resource configuration (issue #4): what the
+ * application chose wins.
  */
 class SourceResourceMappingsIntegrationTests {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import org.junit.jupiter.api.Test;
@@ -90,21 +106,21 @@ class CssImportLexerTests {
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "@media{a{}@import 'x.css'}", "@media print{@supports (x:y){@import 'x.css';}}",
 			"\\@import 'x.css';", "@import", "@import ", "@import url(", "@import url(x.css", "@import-x 'x.css';",
-			"@importé 'x.css';", "a { b: url(@import 'x.css') }",
-			"@import url(x.css @import 'a.css';" })
+			"@importé 'x.css';", "a { b: url(@import 'x.css') }", "@import url(x.css @import 'a.css';" })
 	void noImportIsFound(String css) {
 		assertThat(CssImportLexer.parse(css)).isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			@import 'a.css' screen /* ; */ and (x: ';');b{}          | @import 'a.css' screen /* ; */ and (x: ';');
-			@import 'a.css' supports(display: flex; x: y) print;     | @import 'a.css' supports(display: flex; x: y) print;
-			@import 'a.css' layer(base)) ;                           | @import 'a.css' layer(base)) ;
-			@import 'a.css' screen{b{}}                              | @import 'a.css' screen
-			@import 'a.css' screen}                                  | @import 'a.css' screen
-			@import 'a.css' screen                                   | @import 'a.css' screen
-			""")
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					@import 'a.css' screen /* ; */ and (x: ';');b{}          | @import 'a.css' screen /* ; */ and (x: ';');
+					@import 'a.css' supports(display: flex; x: y) print;     | @import 'a.css' supports(display: flex; x: y) print;
+					@import 'a.css' layer(base)) ;                           | @import 'a.css' layer(base)) ;
+					@import 'a.css' screen{b{}}                              | @import 'a.css' screen
+					@import 'a.css' screen}                                  | @import 'a.css' screen
+					@import 'a.css' screen                                   | @import 'a.css' screen
+					""")
 	void ruleEndsAtItsSemicolonOutsideParensStringsAndComments(String css, String rule) {
 		CssImport found = CssImportLexer.parse(css).get(0);
 		assertThat(css.substring(found.ruleStart(), found.ruleEnd())).isEqualTo(rule);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.stream.Stream;
@@ -35,16 +51,19 @@ class CssModuleTransformerTests {
 
 	@Test
 	void generatedModuleLexesLikeAnyModule() {
-		TransformedModule module = this.transformer.toJsModule("a { }", "/a.css", "/a.css", SpecifierResolver.relative(), (url) -> 0);
+		TransformedModule module = this.transformer.toJsModule("a { }", "/a.css", "/a.css",
+				SpecifierResolver.relative(), (url) -> 0);
 		TransformedModule analysed = new JsModuleTransformer().transform(
-				module.code().substring(module.code().indexOf(");") + 2), "/a.css", SpecifierResolver.relative(), (url) -> 0);
+				module.code().substring(module.code().indexOf(");") + 2), "/a.css", SpecifierResolver.relative(),
+				(url) -> 0);
 		assertThat(analysed.isSelfAccepting()).isTrue();
 	}
 
 	@Test
 	void cssTextIsASafeStringLiteral() {
 		String css = "a::after { content: \"\\\"</script><!-- \\u2028\" }\u2028\u2029\t\r\n\\";
-		String code = this.transformer.toJsModule(css, "/a.css", "/a.css", SpecifierResolver.relative(), (url) -> 0).code();
+		String code = this.transformer.toJsModule(css, "/a.css", "/a.css", SpecifierResolver.relative(), (url) -> 0)
+			.code();
 		String line = code.lines().filter((l) -> l.startsWith("const __vite__css = ")).findFirst().orElseThrow();
 		assertThat(line).isEqualTo("const __vite__css = \"a::after { content: \\\"\\\\\\\"\\u003c/script>\\u003c!-- "
 				+ "\\\\u2028\\\" }\\u2028\\u2029\\t\\r\\n\\\\\"");
@@ -57,8 +76,8 @@ class CssModuleTransformerTests {
 	void relativeImportsInTheCssBecomeAbsolute() {
 		TransformedModule module = this.transformer.toJsModule("@import './base.css';\n@import url(../theme.css);",
 				"/css/app/main.css", "/abs/main.css", SpecifierResolver.relative(), (url) -> 0);
-		assertThat(module.code()).contains("const __vite__css = \"@import '/css/app/base.css';\\n"
-				+ "@import url(/css/theme.css);\"");
+		assertThat(module.code())
+			.contains("const __vite__css = \"@import '/css/app/base.css';\\n" + "@import url(/css/theme.css);\"");
 		assertThat(module.importedUrls()).containsExactly("/css/app/base.css", "/css/theme.css");
 	}
 
@@ -82,8 +101,7 @@ class CssModuleTransformerTests {
 	}
 
 	static Stream<Arguments> importsWithSpecialCharacters() {
-		return Stream.of(
-				arguments("@import \"./my file.css\";", "/css/my file.css", "@import \"/css/my file.css\";"),
+		return Stream.of(arguments("@import \"./my file.css\";", "/css/my file.css", "@import \"/css/my file.css\";"),
 				arguments("@import url(\"./my file.css\");", "/css/my file.css", "@import url(\"/css/my file.css\");"),
 				arguments("@import url(./my\\ file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
 				arguments("@import url(./my\\20 file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
@@ -98,7 +116,8 @@ class CssModuleTransformerTests {
 						"@import \"/css/back\\\\slash.css\";"),
 				arguments("@import url(./back\\\\slash.css);", "/css/back\\slash.css",
 						"@import url(/css/back\\\\slash.css);"),
-				arguments("@import \"./line\\a break.css\";", "/css/line\nbreak.css", "@import \"/css/line\\a break.css\";"),
+				arguments("@import \"./line\\a break.css\";", "/css/line\nbreak.css",
+						"@import \"/css/line\\a break.css\";"),
 				arguments("@import url(./tab\\9 x.css);", "/css/tab\tx.css", "@import url(/css/tab\\\tx.css);"));
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -31,19 +47,24 @@ class EsModuleLexerCornerCaseTests {
 	}
 
 	static Stream<Arguments> exports() {
-		return Stream.of(arguments("export const {a, ...rest} = o;", List.of("a a 14-15 14-15", "rest rest 20-24 20-24")),
-				arguments("export const {'x': b, 1: c, \"y\": d} = o;", List.of("b b 19-20 19-20", "c c 25-26 25-26", "d d 33-34 33-34")),
+		return Stream.of(
+				arguments("export const {a, ...rest} = o;", List.of("a a 14-15 14-15", "rest rest 20-24 20-24")),
+				arguments("export const {'x': b, 1: c, \"y\": d} = o;",
+						List.of("b b 19-20 19-20", "c c 25-26 25-26", "d d 33-34 33-34")),
 				arguments("export const [, e, , f] = o;", List.of("e e 16-17 16-17", "f f 21-22 21-22")),
-				arguments("export const [g, [h, ...i], {j: [k]}] = o;", List.of("g g 14-15 14-15", "h h 18-19 18-19", "i i 24-25 24-25", "k k 33-34 33-34")),
+				arguments("export const [g, [h, ...i], {j: [k]}] = o;",
+						List.of("g g 14-15 14-15", "h h 18-19 18-19", "i i 24-25 24-25", "k k 33-34 33-34")),
 				arguments("export const {l = 1, m: {n} = {}} = o;", List.of("l l 14-15 14-15", "n n 25-26 25-26")),
 				arguments("export const p = 1\nexport const q = 2", List.of("p p 13-14 13-14", "q q 32-33 32-33")),
 				arguments("export let r = a\n(b)", List.of("r r 11-12 11-12")),
 				arguments("export let s = a\n[0]", List.of("s s 11-12 11-12")),
 				arguments("export var t = 1, u\nv = 2", List.of("t t 11-12 11-12", "u u 18-19 18-19")),
 				arguments("export const w = x ? y : z, aa = 2;", List.of("w w 13-14 13-14", "aa aa 28-30 28-30")),
-				arguments("export const ab = (1, 2), ac = [3, 4], ad = {e: 5, f: 6};", List.of("ab ab 13-15 13-15", "ac ac 26-28 26-28", "ad ad 39-41 39-41")),
+				arguments("export const ab = (1, 2), ac = [3, 4], ad = {e: 5, f: 6};",
+						List.of("ab ab 13-15 13-15", "ac ac 26-28 26-28", "ad ad 39-41 39-41")),
 				arguments("export const ae = `a${b, c}`, af = 1;", List.of("ae ae 13-15 13-15", "af af 30-32 30-32")),
-				arguments("export const ag = function () { return 1, 2 }, ah = 3;", List.of("ag ag 13-15 13-15", "ah ah 47-49 47-49")),
+				arguments("export const ag = function () { return 1, 2 }, ah = 3;",
+						List.of("ag ag 13-15 13-15", "ah ah 47-49 47-49")),
 				arguments("export let ai = a\n++b", List.of("ai ai 11-13 11-13")),
 				arguments("export let aj = 1; export let ak = 2;", List.of("aj aj 11-13 11-13", "ak ak 30-32 30-32")),
 				arguments("export const al = a => a, am = 1;", List.of("al al 13-15 13-15", "am am 26-28 26-28")),
@@ -63,65 +84,27 @@ class EsModuleLexerCornerCaseTests {
 	}
 
 	static Stream<Arguments> slashes() {
-		return Stream.of(arguments("delete", "regex"),
-				arguments("a.delete", "division"),
-				arguments("xdelete", "division"),
-				arguments("break", "regex"),
-				arguments("a.break", "division"),
-				arguments("xbreak", "division"),
-				arguments("new", "regex"),
-				arguments("a.new", "division"),
-				arguments("xnew", "division"),
-				arguments("throw", "regex"),
-				arguments("a.throw", "division"),
-				arguments("xthrow", "division"),
-				arguments("else", "regex"),
-				arguments("a.else", "division"),
-				arguments("xelse", "division"),
-				arguments("case", "regex"),
-				arguments("a.case", "division"),
-				arguments("xcase", "division"),
-				arguments("continue", "regex"),
-				arguments("a.continue", "division"),
-				arguments("xcontinue", "division"),
-				arguments("typeof", "regex"),
-				arguments("a.typeof", "division"),
-				arguments("xtypeof", "division"),
-				arguments("instanceof", "regex"),
-				arguments("a.instanceof", "division"),
-				arguments("xinstanceof", "division"),
-				arguments("debugger", "regex"),
-				arguments("a.debugger", "division"),
-				arguments("xdebugger", "division"),
-				arguments("void", "regex"),
-				arguments("a.void", "division"),
-				arguments("xvoid", "division"),
-				arguments("return", "regex"),
-				arguments("a.return", "division"),
-				arguments("xreturn", "division"),
-				arguments("do", "regex"),
-				arguments("a.do", "division"),
-				arguments("xdo", "division"),
-				arguments("in", "regex"),
-				arguments("a.in", "division"),
-				arguments("xin", "division"),
-				arguments("yield", "regex"),
-				arguments("a.yield", "division"),
-				arguments("xyield", "division"),
-				arguments("await", "regex"),
-				arguments("a.await", "division"),
-				arguments("xawait", "division"),
-				arguments("of", "division"),
-				arguments("a.of", "division"),
-				arguments("xof", "division"),
-				arguments("x", "division"),
-				arguments("a.x", "division"),
-				arguments("xx", "division"),
-				arguments("break\n", "regex"),
-				arguments("x = a\n", "division"),
-				arguments("1", "division"),
-				arguments("{}", "division"),
-				arguments("a = {}", "division"));
+		return Stream.of(arguments("delete", "regex"), arguments("a.delete", "division"),
+				arguments("xdelete", "division"), arguments("break", "regex"), arguments("a.break", "division"),
+				arguments("xbreak", "division"), arguments("new", "regex"), arguments("a.new", "division"),
+				arguments("xnew", "division"), arguments("throw", "regex"), arguments("a.throw", "division"),
+				arguments("xthrow", "division"), arguments("else", "regex"), arguments("a.else", "division"),
+				arguments("xelse", "division"), arguments("case", "regex"), arguments("a.case", "division"),
+				arguments("xcase", "division"), arguments("continue", "regex"), arguments("a.continue", "division"),
+				arguments("xcontinue", "division"), arguments("typeof", "regex"), arguments("a.typeof", "division"),
+				arguments("xtypeof", "division"), arguments("instanceof", "regex"),
+				arguments("a.instanceof", "division"), arguments("xinstanceof", "division"),
+				arguments("debugger", "regex"), arguments("a.debugger", "division"), arguments("xdebugger", "division"),
+				arguments("void", "regex"), arguments("a.void", "division"), arguments("xvoid", "division"),
+				arguments("return", "regex"), arguments("a.return", "division"), arguments("xreturn", "division"),
+				arguments("do", "regex"), arguments("a.do", "division"), arguments("xdo", "division"),
+				arguments("in", "regex"), arguments("a.in", "division"), arguments("xin", "division"),
+				arguments("yield", "regex"), arguments("a.yield", "division"), arguments("xyield", "division"),
+				arguments("await", "regex"), arguments("a.await", "division"), arguments("xawait", "division"),
+				arguments("of", "division"), arguments("a.of", "division"), arguments("xof", "division"),
+				arguments("x", "division"), arguments("a.x", "division"), arguments("xx", "division"),
+				arguments("break\n", "regex"), arguments("x = a\n", "division"), arguments("1", "division"),
+				arguments("{}", "division"), arguments("a = {}", "division"));
 	}
 
 	@Test

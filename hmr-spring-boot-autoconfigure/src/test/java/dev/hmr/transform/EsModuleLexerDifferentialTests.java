@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.io.IOException;
@@ -28,7 +44,9 @@ class EsModuleLexerDifferentialTests {
 
 	private static final Path CORPUS = Paths.get("target", "lexer-corpus");
 
-	/** The es-module-lexer Vite 8 bundles, and the corpus, pinned so totals are stable. */
+	/**
+	 * The es-module-lexer Vite 8 bundles, and the corpus, pinned so totals are stable.
+	 */
 	private static final List<String> PACKAGES = List.of("es-module-lexer@2.3.2", "preact@11.2.0", "lit@3.3.3",
 			"lit-html@3.3.3", "lit-element@4.2.2", "@lit/reactive-element@2.1.2", "lodash-es@4.18.1", "vue@3.5.45");
 
@@ -58,37 +76,35 @@ class EsModuleLexerDifferentialTests {
 			"a = /re[/]x/g.test(s);", "a = b\n/re/g", "if (a) /re/.test(b);", "while (x) /y/.exec(z)",
 			"for (const v of /a/g) {}", "for (i = of / 2; i < 1; i++) {}", "x = a++ / 2;", "x = 1. / 2;",
 			"x = 1_000 / 2", "x = typeof /x/", "x = y in /z/", "function f() { return /import('./r')/ }",
-			"label: for (;;) { break label; }", "x = `a${b}c${`d${import('./nested.js')}e`}f`;",
-			"x = `/${a}/`", "x = `${ {a: '}'}.a }`", "// import('./line-comment.js')\n",
-			"/* import('./block-comment.js') */", "x = 'import(\"./in-string.js\")'",
-			"x = \"it's\" + '\\'' + \"\\\"\"", "x = a ? /x/ : c / d", "x = (a) / 2", "x = [a] / 2",
-			"x = {} / 2", "{}\n/'/g", "(function () {})\n/x/g", "x = a?.b?.(c)", "x = a ?? b", "x **= 2",
+			"label: for (;;) { break label; }", "x = `a${b}c${`d${import('./nested.js')}e`}f`;", "x = `/${a}/`",
+			"x = `${ {a: '}'}.a }`", "// import('./line-comment.js')\n", "/* import('./block-comment.js') */",
+			"x = 'import(\"./in-string.js\")'", "x = \"it's\" + '\\'' + \"\\\"\"", "x = a ? /x/ : c / d", "x = (a) / 2",
+			"x = [a] / 2", "x = {} / 2", "{}\n/'/g", "(function () {})\n/x/g", "x = a?.b?.(c)", "x = a ?? b", "x **= 2",
 			"async () => await import('./awaited.js')", "x = () => {}\n/re/", "if (a) {} else /x/",
-			"try {} catch {} finally {}\n/r/", "do /x/; while (0)", "x = y\n++z", "x = void /v/",
-			"x = new Foo / 2", "x = this / 2", "x = <!-- 1\n", "const \\u0061 = 1", "x = '\\u0041'",
-			"import './\\u0061.js'", "import \"./esc\\\"q.js\"", "x = 0x1F / 2", "x = .5 / 2", "x = a-- / 2",
-			"x = -- a / 2", "x = /[\\]/]/", "x = /\\//", "yield /y/", "x = await /a/", "switch (a) { case /c/: }",
-			"x = y /* c */ / 2", "x = y // c\n/ 2 / 3", "\u00a0x = 1", "x = \"\\u2028\"", "export {}",
+			"try {} catch {} finally {}\n/r/", "do /x/; while (0)", "x = y\n++z", "x = void /v/", "x = new Foo / 2",
+			"x = this / 2", "x = <!-- 1\n", "const \\u0061 = 1", "x = '\\u0041'", "import './\\u0061.js'",
+			"import \"./esc\\\"q.js\"", "x = 0x1F / 2", "x = .5 / 2", "x = a-- / 2", "x = -- a / 2", "x = /[\\]/]/",
+			"x = /\\//", "yield /y/", "x = await /a/", "switch (a) { case /c/: }", "x = y /* c */ / 2",
+			"x = y // c\n/ 2 / 3", "\u00a0x = 1", "x = \"\\u2028\"", "export {}",
 			"export { 'quoted name' as q2 } from './q2.js'", "export default async function () {}",
 			"export default (a, b) => a / b", "export function* gen() {}", "import source wasm from './m.wasm'",
 			"import defer * as deferred from './defer.js'", "import.source('./src.wasm')", "import.defer('./d2.js')",
-			"import source from './source-named.js'", "import defer from './defer-named.js'",
-			"import(a.import(b))", "import(foo. import(a, b), c)", "x = [...import('./spread.js')]",
-			"x = y\n/import('./after-division.js')/", "import ( './spaced.js' ) . then(f)",
-			"x = import('./chained.js').then((m) => m.default)", "import\n'./newline.js'",
-			"import(\"./a\\\\b.js\")", "x = a\u2028/ 2", "x = `\\${import('./escaped-dollar.js')}`",
-			"if (a) { import('./in-block.js') }", "x = { a: import('./in-object.js') }",
-			"import a2, * as b2 from './default-and-ns.js'", "import a3, { b3 } from './default-and-named.js'",
-			"export { default } from './default.js'", "export { default as def2 } from './default2.js'",
-			"x = /=/g", "x = a /= 2", "x = a >>>= /b/", "x = !/re/.test(s)", "x = a < /b/", "x = +/a/",
-			"x = a & /b/", "x = a | /b/", "x = a ^ /b/", "x = ~/a/", "x = a % /b/", "x = [/a/, /b/]",
-			"x = {a: /b/}", "x = a, /b/", "f(/a/, /b/)", "x = a => /b/", "x = a === /b/", "x = a !== /b/",
-			"#!/usr/bin/env node\n", "a ??= b / 2", "class X { static { import('./static-block.js') } }",
-			"@dec class Y { @field x = 1 }", "x = #p in o", "x = await import.meta.resolve('./r.js')",
-			"x = /[\\p{L}--\\p{N}]/v", "x = 1n / 2n", "x = a?.[b] / 2", "lbl: { break lbl }",
-			"x = async function* () { yield* g() }", "x = { get import() { return 1 } }",
-			"x = { async import() {} }", "x = { 'import': 1, \"export\": 2 }", "x = a\n?.5:1",
-			"x = y?.import", "x = `${`${`${import('./triple.js')}`}`}`", "x = '\\\n' + \"\\\r\n\"");
+			"import source from './source-named.js'", "import defer from './defer-named.js'", "import(a.import(b))",
+			"import(foo. import(a, b), c)", "x = [...import('./spread.js')]", "x = y\n/import('./after-division.js')/",
+			"import ( './spaced.js' ) . then(f)", "x = import('./chained.js').then((m) => m.default)",
+			"import\n'./newline.js'", "import(\"./a\\\\b.js\")", "x = a\u2028/ 2",
+			"x = `\\${import('./escaped-dollar.js')}`", "if (a) { import('./in-block.js') }",
+			"x = { a: import('./in-object.js') }", "import a2, * as b2 from './default-and-ns.js'",
+			"import a3, { b3 } from './default-and-named.js'", "export { default } from './default.js'",
+			"export { default as def2 } from './default2.js'", "x = /=/g", "x = a /= 2", "x = a >>>= /b/",
+			"x = !/re/.test(s)", "x = a < /b/", "x = +/a/", "x = a & /b/", "x = a | /b/", "x = a ^ /b/", "x = ~/a/",
+			"x = a % /b/", "x = [/a/, /b/]", "x = {a: /b/}", "x = a, /b/", "f(/a/, /b/)", "x = a => /b/",
+			"x = a === /b/", "x = a !== /b/", "#!/usr/bin/env node\n", "a ??= b / 2",
+			"class X { static { import('./static-block.js') } }", "@dec class Y { @field x = 1 }", "x = #p in o",
+			"x = await import.meta.resolve('./r.js')", "x = /[\\p{L}--\\p{N}]/v", "x = 1n / 2n", "x = a?.[b] / 2",
+			"lbl: { break lbl }", "x = async function* () { yield* g() }", "x = { get import() { return 1 } }",
+			"x = { async import() {} }", "x = { 'import': 1, \"export\": 2 }", "x = a\n?.5:1", "x = y?.import",
+			"x = `${`${`${import('./triple.js')}`}`}`", "x = '\\\n' + \"\\\r\n\"");
 
 	private static final List<String> SEPARATORS = List.of("\n", ";", " ", ";\n", "\r\n", "\n\n", "\t");
 
@@ -150,8 +166,9 @@ class EsModuleLexerDifferentialTests {
 				comparison.compare("#" + index, sources.get(Integer.parseInt(index)), expected);
 			}
 		}
-		System.out.println("EsModuleLexer vs es-module-lexer 2.3.2 on generated programs (half with a stray character): "
-				+ comparison);
+		System.out
+			.println("EsModuleLexer vs es-module-lexer 2.3.2 on generated programs (half with a stray character): "
+					+ comparison);
 		assertThat(comparison.files).isEqualTo(sources.size());
 		assertThat(comparison.mismatches).as("differences from es-module-lexer").isEmpty();
 	}
@@ -205,9 +222,9 @@ class EsModuleLexerDifferentialTests {
 
 		@Override
 		public String toString() {
-			return String.format("%d files (%d rejected by both), %.1f MB, %d imports and %d exports compared,"
-					+ " %d mismatches", this.files, this.rejected, this.bytes / 1e6, this.imports, this.exports,
-					this.mismatches.size());
+			return String.format(
+					"%d files (%d rejected by both), %.1f MB, %d imports and %d exports compared," + " %d mismatches",
+					this.files, this.rejected, this.bytes / 1e6, this.imports, this.exports, this.mismatches.size());
 		}
 
 		private int compareImports(String file, String source, JsonNode expected, List<ImportSpecifier> actual) {

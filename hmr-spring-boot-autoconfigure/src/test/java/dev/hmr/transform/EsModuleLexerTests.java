@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.List;
@@ -86,8 +102,9 @@ class EsModuleLexerTests {
 
 	@Test
 	void sourceAndDeferPhaseImportsHaveTheirOwnTypes() {
-		assertThat(EsModuleLexer.parse("import source m from './m.wasm'; import defer * as d from './d.js';"
-				+ " import.source('./s.wasm'); import.defer('./e.js'); import source from './named.js'")
+		assertThat(EsModuleLexer
+			.parse("import source m from './m.wasm'; import defer * as d from './d.js';"
+					+ " import.source('./s.wasm'); import.defer('./e.js'); import source from './named.js'")
 			.imports()).extracting(ImportSpecifier::specifier, ImportSpecifier::type)
 			.containsExactly(tuple("./m.wasm", ImportSpecifier.Type.STATIC_SOURCE_PHASE),
 					tuple("./d.js", ImportSpecifier.Type.STATIC_DEFER_PHASE),
@@ -149,7 +166,8 @@ class EsModuleLexerTests {
 		assertThat(specifiers("x = `\\${import('./no.js')}`; import('./yes.js')")).containsExactly("./yes.js");
 	}
 
-	// Regular expressions and division (each source hides an import if the slash is misread)
+	// Regular expressions and division (each source hides an import if the slash is
+	// misread)
 
 	@Test
 	void regularExpressionContainingAnImportIsIgnored() {
@@ -223,8 +241,10 @@ class EsModuleLexerTests {
 
 	@Test
 	void importAsAPropertyIsNotAnImport() {
-		assertThat(EsModuleLexer.parse("obj.import('./no.js'); x.import; a?.import('./no2.js'); obj. import('./no3.js')")
-			.imports()).isEmpty();
+		assertThat(
+				EsModuleLexer.parse("obj.import('./no.js'); x.import; a?.import('./no2.js'); obj. import('./no3.js')")
+					.imports())
+			.isEmpty();
 	}
 
 	@Test
@@ -257,8 +277,8 @@ class EsModuleLexerTests {
 	@Test
 	void reExportedNamesHaveNoLocalName() {
 		LexedModule module = EsModuleLexer.parse("export { a as 'b c', default } from './m.js'");
-		assertThat(module.exports()).extracting(ExportSpecifier::name, ExportSpecifier::localName,
-				ExportSpecifier::localStart)
+		assertThat(module.exports())
+			.extracting(ExportSpecifier::name, ExportSpecifier::localName, ExportSpecifier::localStart)
 			.containsExactly(tuple("b c", null, -1), tuple("default", null, -1));
 	}
 
@@ -271,8 +291,8 @@ class EsModuleLexerTests {
 
 	@Test
 	void importsInExportInitializersAreFound() {
-		assertThat(specifiers("export const a = import('./a.js'), b = [import('./b.js')];"))
-			.containsExactly("./a.js", "./b.js");
+		assertThat(specifiers("export const a = import('./a.js'), b = [import('./b.js')];")).containsExactly("./a.js",
+				"./b.js");
 	}
 
 	// Errors
@@ -313,7 +333,8 @@ class EsModuleLexerTests {
 
 	static Stream<Arguments> syntaxErrors() {
 		return Stream.of(arguments("unterminated string", "const a = 1;\nconst s = 'open\nconst b = 2;\n", 2, 11),
-				arguments("unterminated string in an import", "import a from './a.js';\nimport b from \"./b.js\n", 2, 15),
+				arguments("unterminated string in an import", "import a from './a.js';\nimport b from \"./b.js\n", 2,
+						15),
 				arguments("unterminated string at the start of a line", "const a = 1;\n'open", 2, 1),
 				arguments("unterminated template", "const a = 1;\nconst t = `open\nmore\n", 2, 11),
 				arguments("unterminated template after a substitution", "f();\n\nx = `a ${b} c\n${d}\n", 3, 5),

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import org.junit.jupiter.api.Test;
@@ -39,9 +55,8 @@ class HtmlClientInjectorTests {
 
 	@Test
 	void pageWithoutHeadGetsOneAfterTheHtmlTag() {
-		assertThat(this.injector.inject("<!doctype html><html lang=\"en\"><body><p>hi</p></body></html>"))
-			.isEqualTo("<!doctype html><html lang=\"en\">\n<head>\n  " + CLIENT
-					+ "\n</head><body><p>hi</p></body></html>");
+		assertThat(this.injector.inject("<!doctype html><html lang=\"en\"><body><p>hi</p></body></html>")).isEqualTo(
+				"<!doctype html><html lang=\"en\">\n<head>\n  " + CLIENT + "\n</head><body><p>hi</p></body></html>");
 	}
 
 	@Test
@@ -59,8 +74,9 @@ class HtmlClientInjectorTests {
 
 	@Test
 	void fragmentsAreLeftAlone() {
-		for (String fragment : new String[] { "<div id=\"list\" hx-swap-oob=\"true\"><p>x</p></div>", "<tr><td>1</td></tr>",
-				"plain text", "", "<!-- only a comment -->", "<header><head-less/></header>", "<htmlx>" }) {
+		for (String fragment : new String[] { "<div id=\"list\" hx-swap-oob=\"true\"><p>x</p></div>",
+				"<tr><td>1</td></tr>", "plain text", "", "<!-- only a comment -->", "<header><head-less/></header>",
+				"<htmlx>" }) {
 			assertThat(this.injector.inject(fragment)).as(fragment).isSameAs(fragment);
 		}
 	}
@@ -81,13 +97,14 @@ class HtmlClientInjectorTests {
 	@Test
 	void nonceFromTheCspNonceMetaIsUsed() {
 		String html = "<html><head><meta property=\"csp-nonce\" nonce=\"c2VjcmV0\"><script nonce=\"other\"></script>";
-		assertThat(this.injector.inject(html)).contains("<head>\n  <script type=\"module\" src=\"/@vite/client\" "
-				+ "nonce=\"c2VjcmV0\"></script><meta");
+		assertThat(this.injector.inject(html))
+			.contains("<head>\n  <script type=\"module\" src=\"/@vite/client\" " + "nonce=\"c2VjcmV0\"></script><meta");
 	}
 
 	@Test
 	void nonceFromAnExistingScriptOrStyleIsUsed() {
-		assertThat(this.injector.inject("<html><head><title>t</title></head><body><script NONCE='r4nd0m'>go()</script>"))
+		assertThat(
+				this.injector.inject("<html><head><title>t</title></head><body><script NONCE='r4nd0m'>go()</script>"))
 			.contains("<script type=\"module\" src=\"/@vite/client\" nonce=\"r4nd0m\"></script><title>");
 		assertThat(this.injector.inject("<html><head><style nonce=\"s\">a{}</style>"))
 			.contains("src=\"/@vite/client\" nonce=\"s\"></script>");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.ArrayList;
@@ -55,7 +71,8 @@ class JsModuleTransformerTests {
 		TransformedModule module = new JsModuleTransformer("/app/").transform(
 				"import a from './a.js';\nimport b from '/app/lib/b.js';\nimport c from '/other/c.js';\n"
 						+ "import logo from './logo.svg';\nimport.meta.hot.accept('./a.js', () => {})\n",
-				"/js/app.js", SpecifierResolver.relative("/app/"), (url) -> url.equals("/js/a.js") ? 1700000000000L : 0);
+				"/js/app.js", SpecifierResolver.relative("/app/"),
+				(url) -> url.equals("/js/a.js") ? 1700000000000L : 0);
 		assertThat(module.code()).contains("import a from \"/app/js/a.js?t=1700000000000\";")
 			.contains("import b from '/app/lib/b.js';")
 			.contains("import c from '/other/c.js';")
@@ -103,23 +120,24 @@ class JsModuleTransformerTests {
 	@Test
 	void updatedModulesAreImportedWithTheirTimestamp() {
 		TransformedModule module = this.transformer.transform("import a from './a.js'; import b from './b.js'",
-				"/js/app.js", SpecifierResolver.relative(), (url) -> Map.of("/js/a.js", 1700000000123L).getOrDefault(url, 0L));
+				"/js/app.js", SpecifierResolver.relative(),
+				(url) -> Map.of("/js/a.js", 1700000000123L).getOrDefault(url, 0L));
 		assertThat(module.code()).isEqualTo("import a from \"/js/a.js?t=1700000000123\"; import b from \"/js/b.js\"");
 		assertThat(module.importedUrls()).containsExactly("/js/a.js", "/js/b.js");
 	}
 
 	@Test
 	void timestampIsAddedBeforeAnExistingQueryLikeTheClientDoes() {
-		TransformedModule module = this.transformer.transform("import a from './a.js?v=2'", "/js/app.js", SpecifierResolver.relative(),
-				(url) -> url.equals("/js/a.js?v=2") ? 1700000000123L : 0);
+		TransformedModule module = this.transformer.transform("import a from './a.js?v=2'", "/js/app.js",
+				SpecifierResolver.relative(), (url) -> url.equals("/js/a.js?v=2") ? 1700000000123L : 0);
 		assertThat(module.code()).isEqualTo("import a from \"/js/a.js?t=1700000000123&v=2\"");
 	}
 
 	@Test
 	void nonJavaScriptImportsGetTheImportMarker() {
 		TransformedModule module = this.transformer.transform(
-				"import logo from './logo.svg'; import data from './data.json'; import './style.css'", "/js/app.js", SpecifierResolver.relative(),
-				(url) -> url.equals("/js/logo.svg") ? 1700000000123L : 0);
+				"import logo from './logo.svg'; import data from './data.json'; import './style.css'", "/js/app.js",
+				SpecifierResolver.relative(), (url) -> url.equals("/js/logo.svg") ? 1700000000123L : 0);
 		assertThat(module.code()).isEqualTo("import logo from \"/js/logo.svg?import&t=1700000000123\"; "
 				+ "import data from \"/js/data.json?import\"; import \"/js/style.css\"");
 		assertThat(module.importedUrls()).containsExactly("/js/logo.svg", "/js/data.json", "/js/style.css");
@@ -156,8 +174,8 @@ class JsModuleTransformerTests {
 	@Test
 	void acceptedDepsInAnArrayAreRewritten() {
 		TransformedModule module = this.transformer.transform(
-				"import.meta.hot?.accept(['./a.js', \"../b.js\"], ([a, b]) => {})", "/js/app.js", SpecifierResolver.relative(),
-				(url) -> 1700000000123L);
+				"import.meta.hot?.accept(['./a.js', \"../b.js\"], ([a, b]) => {})", "/js/app.js",
+				SpecifierResolver.relative(), (url) -> 1700000000123L);
 		assertThat(module.code())
 			.isEqualTo(PRELUDE + "import.meta.hot?.accept([\"/js/a.js\", \"/b.js\"], ([a, b]) => {})");
 		assertThat(module.acceptedUrls()).containsExactly("/js/a.js", "/b.js");
@@ -218,8 +236,8 @@ class JsModuleTransformerTests {
 	void customResolverCanResolveBareSpecifiers() {
 		SpecifierResolver resolver = (specifier, importer) -> specifier.equals("lit") ? "/webjars/lit/index.js"
 				: SpecifierResolver.relative().resolve(specifier, importer);
-		TransformedModule module = this.transformer.transform("import { html } from 'lit'; import 'vue'",
-				"/js/app.js", resolver, NEVER_UPDATED);
+		TransformedModule module = this.transformer.transform("import { html } from 'lit'; import 'vue'", "/js/app.js",
+				resolver, NEVER_UPDATED);
 		assertThat(module.code()).isEqualTo("import { html } from \"/webjars/lit/index.js\"; import 'vue'");
 		assertThat(module.importedUrls()).containsExactly("/webjars/lit/index.js");
 	}
@@ -241,7 +259,8 @@ class JsModuleTransformerTests {
 	@Test
 	void adjacentEditsAreBothApplied() {
 		assertThat(JsModuleTransformer.apply("abcd",
-				new ArrayList<>(List.of(new JsModuleTransformer.Edit(2, 4, "CD"), new JsModuleTransformer.Edit(0, 2, "AB"))),
+				new ArrayList<>(
+						List.of(new JsModuleTransformer.Edit(2, 4, "CD"), new JsModuleTransformer.Edit(0, 2, "AB"))),
 				""))
 			.isEqualTo("ABCD");
 	}
@@ -249,7 +268,8 @@ class JsModuleTransformerTests {
 	@Test
 	void overlappingEditIsDropped() {
 		assertThat(JsModuleTransformer.apply("abcd",
-				new ArrayList<>(List.of(new JsModuleTransformer.Edit(0, 3, "ABC"), new JsModuleTransformer.Edit(2, 4, "CD"))),
+				new ArrayList<>(
+						List.of(new JsModuleTransformer.Edit(0, 3, "ABC"), new JsModuleTransformer.Edit(2, 4, "CD"))),
 				">"))
 			.isEqualTo(">ABCd");
 	}

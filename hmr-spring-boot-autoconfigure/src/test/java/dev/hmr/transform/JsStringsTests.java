@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.stream.Stream;
@@ -10,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * Tests for {@link JsStrings}: the values of string and template literals as
- * {@code eval} gives them (an import specifier is matched by its value), and the
- * literals written into served code.
+ * Tests for {@link JsStrings}: the values of string and template literals as {@code eval}
+ * gives them (an import specifier is matched by its value), and the literals written into
+ * served code.
  */
 class JsStringsTests {
 
@@ -23,12 +39,10 @@ class JsStringsTests {
 	}
 
 	static Stream<Arguments> literals() {
-		return Stream.of(literal("no escape", "'./a.js'", "./a.js"),
-				literal("empty", "\"\"", ""),
+		return Stream.of(literal("no escape", "'./a.js'", "./a.js"), literal("empty", "\"\"", ""),
 				literal("single-character escapes", "'\\n\\r\\t\\b\\v\\f'", "\n\r\t\b\u000b\f"),
 				literal("escaped quotes and backslash", "\"\\\"\\'\\\\\"", "\"'\\"),
-				literal("needless escape", "'\\q\\.'", "q."),
-				literal("hex escape", "'\\x41\\x2f'", "A/"),
+				literal("needless escape", "'\\q\\.'", "q."), literal("hex escape", "'\\x41\\x2f'", "A/"),
 				literal("unicode escape", "'\\u0041\\u00e9'", "A\u00e9"),
 				literal("unicode code point escape", "'\\u{41}\\u{1F600}'", "A\uD83D\uDE00"),
 				literal("largest code point", "'\\u{10FFFF}'", "\uDBFF\uDFFF"),
@@ -41,8 +55,7 @@ class JsStringsTests {
 				literal("three octal digits at most from 0 to 3", "'\\1011'", "A1"),
 				literal("two octal digits at most from 4 to 7", "'\\477'", "'7"),
 				literal("octal escape ends at a non-octal digit", "'\\18'", "\u00018"),
-				literal("8 and 9 escape themselves", "'\\8\\9'", "89"),
-				literal("template", "`./a.js`", "./a.js"),
+				literal("8 and 9 escape themselves", "'\\8\\9'", "89"), literal("template", "`./a.js`", "./a.js"),
 				literal("template line break", "`a\nb`", "a\nb"),
 				literal("template CRLF becomes LF", "`a\r\nb`", "a\nb"),
 				literal("template CR becomes LF", "`a\rb`", "a\nb"),
@@ -59,14 +72,13 @@ class JsStringsTests {
 	static Stream<Arguments> notOneLiteral() {
 		return Stream.of(argumentSet("no quotes", "abc"), argumentSet("one quote", "'"),
 				argumentSet("unterminated", "'abc"), argumentSet("mismatched quotes", "'abc\""),
-				argumentSet("text after the closing quote", "'a'b'"),
-				argumentSet("line break in a string", "'a\nb'"), argumentSet("CR in a string", "\"a\rb\""),
-				argumentSet("substitution", "`a${b}`"), argumentSet("backslash at the end", "'a\\"),
-				argumentSet("hex escape with one digit", "'\\x4'"), argumentSet("hex escape with a letter", "'\\xg1'"),
+				argumentSet("text after the closing quote", "'a'b'"), argumentSet("line break in a string", "'a\nb'"),
+				argumentSet("CR in a string", "\"a\rb\""), argumentSet("substitution", "`a${b}`"),
+				argumentSet("backslash at the end", "'a\\"), argumentSet("hex escape with one digit", "'\\x4'"),
+				argumentSet("hex escape with a letter", "'\\xg1'"),
 				argumentSet("hex escape with a non-ASCII digit", "'\\x\u0663\u0663'"),
 				argumentSet("unicode escape with three digits", "'\\u004'"),
-				argumentSet("unicode escape past the end", "'\\u00"),
-				argumentSet("empty code point escape", "'\\u{}'"),
+				argumentSet("unicode escape past the end", "'\\u00"), argumentSet("empty code point escape", "'\\u{}'"),
 				argumentSet("unclosed code point escape", "'\\u{41'"),
 				argumentSet("code point too large", "'\\u{110000}'"),
 				argumentSet("code point with many digits", "'\\u{FFFFFFFFF}'"),

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.transform;
 
 import java.util.List;
@@ -46,9 +62,10 @@ class TransformArgumentsTests {
 						"'timestamps' must not be null"),
 				invalid("CSS transformer with a base that is no path", () -> new CssModuleTransformer("/app"),
 						"'base' must start and end with '/', not '/app'"),
-				invalid("CSS module without an id", () -> css.toJsModule("", "/a.css", null, RELATIVE, NEVER_UPDATED), "'id' must not be null"),
-				invalid("CSS rewrite of no stylesheet", () -> css.rewriteImports(null, "/a.css", RELATIVE, NEVER_UPDATED),
-						"'css' must not be null"),
+				invalid("CSS module without an id", () -> css.toJsModule("", "/a.css", null, RELATIVE, NEVER_UPDATED),
+						"'id' must not be null"),
+				invalid("CSS rewrite of no stylesheet",
+						() -> css.rewriteImports(null, "/a.css", RELATIVE, NEVER_UPDATED), "'css' must not be null"),
 				invalid("CSS rewrite without a stylesheet URL",
 						() -> css.rewriteImports("", "", RELATIVE, NEVER_UPDATED), "'stylesheetUrl' must not be empty"),
 				invalid("CSS rewrite without a resolver", () -> css.rewriteImports("", "/a.css", null, NEVER_UPDATED),
@@ -59,13 +76,16 @@ class TransformArgumentsTests {
 						"'clientUrl' must not be empty"),
 				invalid("HTML injection into no page", () -> new HtmlClientInjector("/@vite/client").inject(null),
 						"'html' must not be null"),
-				invalid("accept scan of no code", () -> HmrAcceptLexer.scan(null, List.of()), "'code' must not be null"),
-				invalid("accept scan without imports", () -> HmrAcceptLexer.scan("", null), "'imports' must not be null"),
+				invalid("accept scan of no code", () -> HmrAcceptLexer.scan(null, List.of()),
+						"'code' must not be null"),
+				invalid("accept scan without imports", () -> HmrAcceptLexer.scan("", null),
+						"'imports' must not be null"),
 				invalid("ES lexing of no source", () -> EsModuleLexer.parse(null), "'source' must not be null"),
 				invalid("CSS lexing of no stylesheet", () -> CssImportLexer.parse(null), "'css' must not be null"),
 				invalid("canonical URL of nothing", () -> ModuleUrls.canonicalUrl(null),
 						"'requestUriWithQuery' must not be null"),
-				invalid("resolving no specifier", () -> ModuleUrls.resolve(null, "/a.js"), "'specifier' must not be null"),
+				invalid("resolving no specifier", () -> ModuleUrls.resolve(null, "/a.js"),
+						"'specifier' must not be null"),
 				invalid("resolving against no importer", () -> ModuleUrls.resolve("./b.js", null),
 						"'importerUrl' must not be null"),
 				invalid("transformed module without code",

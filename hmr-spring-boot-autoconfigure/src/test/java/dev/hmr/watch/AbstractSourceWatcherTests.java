@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -275,8 +291,7 @@ abstract class AbstractSourceWatcherTests {
 	void truncateThenWritePublishesOneEvent() throws IOException {
 		Path file = write(this.root.resolve("app.js"), "one");
 		start();
-		try (var channel = Files.newByteChannel(file, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING)) {
+		try (var channel = Files.newByteChannel(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
 			channel.write(StandardCharsets.UTF_8.encode("two"));
 		}
 		settle(this.root);
@@ -342,9 +357,9 @@ abstract class AbstractSourceWatcherTests {
 	void editorAndToolFilesAreIgnored() throws IOException {
 		Files.createDirectories(this.root.resolve(".git"));
 		start();
-		for (String name : List.of(".app.js.swp", ".app.js.swx", "app.js~", "#app.js#", ".#app.js", "app.js.tmp", "4913",
-				".DS_Store", "app.js___jb_tmp___", ".git/index", "node_modules/lib/index.js", ".idea/workspace.xml",
-				"js/node_modules/lib/index.js")) {
+		for (String name : List.of(".app.js.swp", ".app.js.swx", "app.js~", "#app.js#", ".#app.js", "app.js.tmp",
+				"4913", ".DS_Store", "app.js___jb_tmp___", ".git/index", "node_modules/lib/index.js",
+				".idea/workspace.xml", "js/node_modules/lib/index.js")) {
 			write(this.root.resolve(name), "ignored");
 		}
 		settle(this.root);
@@ -440,7 +455,8 @@ abstract class AbstractSourceWatcherTests {
 		};
 		start(new SourceWatcher(roots(), failing, QUIET_PERIOD, MAXIMUM_DELAY));
 		write(this.root.resolve("first.js"), "one");
-		await().atMost(TIMEOUT).until(() -> received.stream().anyMatch((event) -> event.getPath().endsWith("first.js")));
+		await().atMost(TIMEOUT)
+			.until(() -> received.stream().anyMatch((event) -> event.getPath().endsWith("first.js")));
 		write(this.root.resolve("second.js"), "one");
 		await().atMost(TIMEOUT)
 			.until(() -> received.stream().anyMatch((event) -> event.getPath().endsWith("second.js")));
@@ -462,7 +478,8 @@ abstract class AbstractSourceWatcherTests {
 	@Test
 	void stopEndsTheThreadsAndReleasesTheWatchService() throws IOException {
 		int fileSystemWatchers = threadsNamed("FileSystemWatcher").size();
-		// watchers of application contexts cached by other test classes run in this JVM too
+		// watchers of application contexts cached by other test classes run in this JVM
+		// too
 		Set<Thread> others = threadsNamed("hmr-watcher");
 		SourceWatcher watcher = start();
 		assertThat(watcher.isRunning()).isTrue();
@@ -492,9 +509,9 @@ abstract class AbstractSourceWatcherTests {
 	@Test
 	void deletingARootStopsWatchingItButNotTheOthers() throws IOException {
 		Path templates = Files.createDirectories(this.temp.resolve("templates"));
-		SourceWatcher watcher = start(new SourceWatcher(
-				SourceRoots.of(List.of(this.root, templates), List.of(), List.of()), this.publisher, QUIET_PERIOD,
-				MAXIMUM_DELAY));
+		SourceWatcher watcher = start(
+				new SourceWatcher(SourceRoots.of(List.of(this.root, templates), List.of(), List.of()), this.publisher,
+						QUIET_PERIOD, MAXIMUM_DELAY));
 		deleteRecursively(this.root);
 		Path page = write(templates.resolve("index.html"), "one");
 		settle(templates);
@@ -525,8 +542,7 @@ abstract class AbstractSourceWatcherTests {
 
 	@Test
 	void warmUpRoundsMustNotBeNegative() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new WatcherWarmUp(-1))
-			.withMessageContaining("'rounds'");
+		assertThatIllegalArgumentException().isThrownBy(() -> new WatcherWarmUp(-1)).withMessageContaining("'rounds'");
 	}
 
 	@Test

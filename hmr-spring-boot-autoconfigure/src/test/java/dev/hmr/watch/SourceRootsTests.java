@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch;
 
 import java.io.IOException;
@@ -87,7 +103,8 @@ class SourceRootsTests {
 		Path resources = Files.createDirectories(module.resolve("src/main/resources"));
 		Files.createDirectories(resources.resolve("META-INF/resources"));
 		Path output = Files.createDirectories(module.resolve("build/resources/main"));
-		try (URLClassLoader classLoader = classLoader(output, Files.createDirectories(module.resolve("build/classes/java/main")))) {
+		try (URLClassLoader classLoader = classLoader(output,
+				Files.createDirectories(module.resolve("build/classes/java/main")))) {
 			SourceRoots roots = SourceRoots.discover(classLoader, this.temp, List.of(), List.of());
 			assertThat(roots.getRoots()).containsExactly(resources.resolve("META-INF/resources"));
 		}
@@ -109,7 +126,8 @@ class SourceRootsTests {
 	void moduleInTheWorkingDirectoryAndOnTheClassPathIsDiscoveredOnce() throws IOException {
 		Path resources = Files.createDirectories(this.temp.resolve("src/main/resources/static")).getParent();
 		Path classes = Files.createDirectories(this.temp.resolve("target/classes/static")).getParent();
-		try (URLClassLoader classLoader = classLoader(classes, Files.createDirectories(this.temp.resolve("target/test-classes")))) {
+		try (URLClassLoader classLoader = classLoader(classes,
+				Files.createDirectories(this.temp.resolve("target/test-classes")))) {
 			SourceRoots roots = SourceRoots.discover(classLoader, this.temp, List.of(), List.of());
 			assertThat(roots.getRoots()).containsExactly(resources.resolve("static"));
 		}

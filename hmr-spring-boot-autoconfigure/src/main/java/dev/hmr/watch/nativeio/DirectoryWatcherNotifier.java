@@ -1,9 +1,25 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch.nativeio;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
-import java.nio.file.WatchService;
 import java.nio.file.Path;
+import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,8 +108,7 @@ final class DirectoryWatcherNotifier implements Notifiers.Notifier {
 
 	@Override
 	public void start(ThreadFactory threads) {
-		CompletableFuture<Void> watching = this.directoryWatcher
-			.watchAsync((task) -> threads.newThread(task).start());
+		CompletableFuture<Void> watching = this.directoryWatcher.watchAsync((task) -> threads.newThread(task).start());
 		if (watching.isCompletedExceptionally()) {
 			close();
 			throw new IllegalStateException("Unable to watch " + InotifyNotifier.loggable(this.sink.roots()),
@@ -101,8 +116,9 @@ final class DirectoryWatcherNotifier implements Notifiers.Notifier {
 		}
 		watching.whenComplete((result, ex) -> {
 			if (!this.closed) {
-				logger.warn("Stopped watching " + InotifyNotifier.loggable(this.sink.roots())
-						+ "; were the roots deleted?", ex);
+				logger.warn(
+						"Stopped watching " + InotifyNotifier.loggable(this.sink.roots()) + "; were the roots deleted?",
+						ex);
 			}
 		});
 	}

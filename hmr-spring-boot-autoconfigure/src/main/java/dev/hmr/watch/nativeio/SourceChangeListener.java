@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.hmr.watch.nativeio;
 
 import java.nio.file.NoSuchFileException;
@@ -50,7 +66,8 @@ final class SourceChangeListener implements DirectoryChangeListener {
 			return;
 		}
 		// The watcher reports an overflow of the JDK's queue as an exception, too.
-		logger.warn("Notifications may have been lost (" + InotifyNotifier.loggable(ex) + "); rescanning the source roots",
+		logger.warn(
+				"Notifications may have been lost (" + InotifyNotifier.loggable(ex) + "); rescanning the source roots",
 				ex);
 		this.sink.requestRescan();
 	}
