@@ -16,6 +16,7 @@
 
 package dev.hmr.payload;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ public record HotError(String message, String stack, @Nullable String id, @Nulla
 	public HotError {
 		Assert.notNull(message, "'message' must not be null");
 		Assert.notNull(stack, "'stack' must not be null");
-		extra = (extra != null) ? new LinkedHashMap<>(extra) : new LinkedHashMap<>();
+		extra = Collections.unmodifiableMap((extra != null) ? new LinkedHashMap<>(extra) : new LinkedHashMap<>());
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link HotError#from}: an exception shaped as Vite's {@code prepareError}
@@ -53,6 +54,13 @@ class HotErrorTests {
 		HotError error = new HotError("boom", "", null, null, null, null, null, extra);
 		extra.put("code", "E2");
 		assertThat(error.extra()).containsExactly(Map.entry("code", "E1"));
+	}
+
+	@Test
+	void extraFieldsCannotBeChangedOnceTheErrorIsMade() {
+		HotError error = new HotError("boom", "", null, null, null, null, null, Map.of("code", "E1"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> error.extra().put("code", "E2"));
 	}
 
 	@Test
