@@ -300,11 +300,13 @@ public final class HmrAutoConfiguration {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(injector::inject));
+					new HtmlClientInjectionFilter(injector::inject, injector::injectIntoPage));
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
-			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD);
+			// ERROR too: a page showing an error must load the client to recover by
+			// itself
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR);
 			return registration;
 		}
 

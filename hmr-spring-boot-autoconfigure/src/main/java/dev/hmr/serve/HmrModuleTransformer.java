@@ -26,6 +26,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,6 +58,7 @@ import dev.hmr.transform.CssImportLexer;
 import dev.hmr.transform.CssModuleTransformer;
 import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.ModuleUrls;
+import dev.hmr.transform.SourceSyntaxException;
 import dev.hmr.transform.SpecifierResolver;
 import dev.hmr.transform.TransformedModule;
 
@@ -188,7 +190,13 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
-		TransformedModule module = this.jsTransformer.transform(code, url, this.resolver, this::timestampOf);
+		TransformedModule module;
+		try {
+			module = this.jsTransformer.transform(code, url, this.resolver, this::timestampOf);
+		}
+		catch (SourceSyntaxException ex) {
+			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url), ex, url);
+		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
 				module.isSelfAccepting());
@@ -300,6 +308,18 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A syntax error as Vite reports one: where the fault is ({@code loc}), the source
+	 * lines around it ({@code frame}), and no Java stack for the overlay (the log keeps
+	 * it).
+	 */
+	private static HotError syntaxError(SourceSyntaxException ex, String code, String file) {
+		int[] lineAndColumn = CodeFrame.lineAndColumn(code, ex.getPosition());
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+		return new HotError(message, "", file, CodeFrame.around(code, ex.getPosition()), IMPORT_ANALYSIS, null,
+				new HotError.Location(file, lineAndColumn[0], lineAndColumn[1]), Map.of());
 	}
 
 	private ModuleTransformException fail(HotError error, Exception cause, String what) {

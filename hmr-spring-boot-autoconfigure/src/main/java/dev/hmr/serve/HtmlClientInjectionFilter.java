@@ -42,6 +42,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.GenericFilterBean;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Adds the HMR client's {@code <script>} to every HTML document the application serves in
@@ -49,7 +51,12 @@ import org.springframework.web.filter.GenericFilterBean;
  * buffered until the response completes, or until the application flushes (a streamed
  * page), at which point what was written so far is rewritten and the rest passes through
  * untouched. Responses the application compresses itself, and anything that is not
- * {@code text/html}, pass through untouched.
+ * {@code text/html}, pass through untouched. Error pages (an {@code ERROR} dispatch, such
+ * as Spring Boot's whitelabel page or an application's {@code error/404.html}) get the
+ * client too, so that a page showing an error reloads by itself once the error is fixed.
+ * A {@code .html} file served as a static resource is a whole page whatever its first tag
+ * (Vite injects into every {@code .html} it serves); HTML a controller returns is left to
+ * the injector's fragment rules.
  *
  * @since 0.1.0
  */
@@ -57,14 +64,29 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 
 	private final UnaryOperator<String> injector;
 
+	private final UnaryOperator<String> pageInjector;
+
 	/**
-	 * Create a filter.
+	 * Create a filter that treats static {@code .html} files like any other HTML.
 	 * @param injector rewrites an HTML text to load the client; must leave fragments and
 	 * pages that already load it unchanged
 	 */
 	public HtmlClientInjectionFilter(UnaryOperator<String> injector) {
+		this(injector, injector);
+	}
+
+	/**
+	 * Create a filter.
+	 * @param injector rewrites an HTML text to load the client; must leave fragments and
+	 * pages that already load it unchanged
+	 * @param pageInjector rewrites a static {@code .html} file, a whole page by
+	 * definition, to load the client; must leave pages that already load it unchanged
+	 */
+	public HtmlClientInjectionFilter(UnaryOperator<String> injector, UnaryOperator<String> pageInjector) {
 		Assert.notNull(injector, "'injector' must not be null");
+		Assert.notNull(pageInjector, "'pageInjector' must not be null");
 		this.injector = injector;
+		this.pageInjector = pageInjector;
 	}
 
 	@Override
@@ -82,12 +104,16 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			}
 			return;
 		}
-		if (request.getDispatcherType() != DispatcherType.REQUEST || !(request instanceof HttpServletRequest)
+		DispatcherType dispatcherType = request.getDispatcherType();
+		if (dispatcherType != DispatcherType.REQUEST && dispatcherType != DispatcherType.ERROR
+				|| !(request instanceof HttpServletRequest httpRequest)
 				|| !(response instanceof HttpServletResponse httpResponse)) {
 			chain.doFilter(request, response);
 			return;
 		}
-		InjectingResponse wrapper = new InjectingResponse(httpResponse, this.injector);
+		UnaryOperator<String> pageOrFragment = (html) -> isStaticHtmlFile(httpRequest) ? this.pageInjector.apply(html)
+				: this.injector.apply(html);
+		InjectingResponse wrapper = new InjectingResponse(httpResponse, pageOrFragment);
 		try {
 			chain.doFilter(request, wrapper);
 		}
@@ -99,6 +125,17 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 				wrapper.finish();
 			}
 		}
+	}
+
+	/**
+	 * Whether the request is being answered with a {@code .html} file by Spring's
+	 * resource handler (the source roots and static locations).
+	 */
+	private static boolean isStaticHtmlFile(HttpServletRequest request) {
+		return request.getDispatcherType() == DispatcherType.REQUEST
+				&& request
+					.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler
+				&& request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".html");
 	}
 
 	private static @Nullable InjectingResponse find(ServletResponse response) {

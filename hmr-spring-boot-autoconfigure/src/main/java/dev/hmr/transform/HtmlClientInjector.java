@@ -62,7 +62,23 @@ public final class HtmlClientInjector {
 	 * fragment or already loads the client
 	 */
 	public String inject(String html) {
-		Insertion insertion = findInsertion(html);
+		return inject(html, false);
+	}
+
+	/**
+	 * Add the client script to what is known to be a whole page, such as a {@code .html}
+	 * file, whatever its first tag. A page with no {@code <head>}, {@code <html>} or
+	 * doctype gets the script at its start, as Vite does.
+	 * @param html the page
+	 * @return the page with the client script, or {@code html} itself when it already
+	 * loads the client
+	 */
+	public String injectIntoPage(String html) {
+		return inject(html, true);
+	}
+
+	private String inject(String html, boolean page) {
+		Insertion insertion = findInsertion(html, page);
 		if (insertion == null) {
 			return html;
 		}
@@ -77,15 +93,19 @@ public final class HtmlClientInjector {
 	 * then {@code html[offset, end)}; {@code null} when the page is a fragment or already
 	 * loads the client.
 	 */
-	private @Nullable Insertion findInsertion(CharSequence html) {
+	private @Nullable Insertion findInsertion(CharSequence html, boolean wholePage) {
 		Assert.notNull(html, "'html' must not be null");
 		Page page = new Page(html, this.clientUrl);
-		if (!page.isDocument() || !page.scan()) {
+		if (!wholePage && !page.isDocument() || !page.scan()) {
 			return null;
 		}
 		String script = scriptTag(page.nonce());
 		if (page.headEnd >= 0) {
 			return new Insertion(page.headEnd, "\n" + increment(page.headIndent) + script);
+		}
+		if (page.htmlEnd < 0 && page.doctypeEnd < 0) {
+			// Vite's prependInjectFallback: at the document start
+			return new Insertion(0, script + "\n");
 		}
 		int offset = (page.htmlEnd >= 0) ? page.htmlEnd : page.doctypeEnd;
 		return new Insertion(offset, "\n<head>\n  " + script + "\n</head>");

@@ -113,6 +113,25 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 		assertThat(served.body()).contains("'fixed'");
 	}
 
+	@Test
+	void aSyntaxErrorReachesTheClientWithItsLocationAndAViteCodeFrameAndNoJavaStack() throws Exception {
+		Path file = project.resolve("static/bad/frame.js");
+		assertThat(get("/bad/frame.js").statusCode()).isEqualTo(500);
+		HotPayload payload = this.browser.takePayload();
+		assertThat(payload).isInstanceOf(ErrorPayload.class);
+		HotError error = ((ErrorPayload) payload).err();
+		assertThat(error.id()).isEqualTo(file.toString());
+		assertThat(error.loc()).isEqualTo(new HotError.Location(file.toString(), 3, 10));
+		assertThat(error.frame()).isEqualTo("""
+				1  |  const a = 1;
+				2  |  const b = 2;
+				3  |  const s = 'unterminated;
+				   |            ^
+				4  |  const c = 3;
+				5  |  const d = 4;""");
+		assertThat(error.stack()).doesNotContain("dev.hmr");
+	}
+
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return TestHttp.get(this.port, path);
 	}
@@ -122,6 +141,8 @@ class HmrBrokenAndDeletedModulesIntegrationTests {
 			.with("static/del/main.js", "import './gone.js';\nimport.meta.hot.accept();\n")
 			.with("static/del/gone.js", "console.log('gone');\n")
 			.with("static/del/kept.js", "console.log('kept');\n")
+			.with("static/bad/frame.js",
+					"const a = 1;\nconst b = 2;\nconst s = 'unterminated;\nconst c = 3;\nconst d = 4;\nconst e = 5;\n")
 			.with("static/bad/mod.js", "export const s = 'ok';\nimport.meta.hot.accept();\n");
 	}
 

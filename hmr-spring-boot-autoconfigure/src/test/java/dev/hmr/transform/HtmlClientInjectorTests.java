@@ -191,4 +191,18 @@ class HtmlClientInjectorTests {
 		assertThat(this.injector.inject("<p>fragment</p>")).isEqualTo("<p>fragment</p>");
 	}
 
+	@Test
+	void aWholePageWithoutHeadHtmlOrDoctypeGetsTheClientAtItsStartLikeVite() {
+		assertThat(this.injector.injectIntoPage("<div>x</div>")).isEqualTo(CLIENT + "\n<div>x</div>");
+		assertThat(this.injector.injectIntoPage("<script>go()</script>")).isEqualTo(CLIENT + "\n<script>go()</script>");
+		assertThat(this.injector.inject("<div>x</div>")).isEqualTo("<div>x</div>");
+	}
+
+	@Test
+	void aWholePageWithAHeadOrThatAlreadyLoadsTheClientIsTreatedAsUsual() {
+		assertThat(this.injector.injectIntoPage("<html><head></head></html>"))
+			.isEqualTo("<html><head>\n  " + CLIENT + "</head></html>");
+		assertThat(this.injector.injectIntoPage("<div></div>" + CLIENT)).isEqualTo("<div></div>" + CLIENT);
+	}
+
 }
