@@ -296,11 +296,20 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
-				HmrSocketSettings hmrSocketSettings) {
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+			// A page that gets the client is newer than a full-reload buffered while no
+			// tab
+			// was open: the channel must not replay it to that page
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(injector::inject));
+					new HtmlClientInjectionFilter((html) -> {
+						String injected = injector.inject(html);
+						if (!injected.equals(html)) {
+							serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
+						}
+						return injected;
+					}));
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
