@@ -19,6 +19,7 @@ package dev.hmr.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.DispatcherType;
 
@@ -296,11 +297,16 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
-				HmrSocketSettings hmrSocketSettings) {
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+			// A page that gets the client is newer than a full-reload buffered while no
+			// tab
+			// was open: the channel must not replay it to that page
+			Runnable pageServed = () -> serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(injector::inject, injector::injectIntoPage));
+					new HtmlClientInjectionFilter(announcing(injector::inject, pageServed),
+							announcing(injector::injectIntoPage, pageServed)));
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
@@ -308,6 +314,16 @@ public final class HmrAutoConfiguration {
 			// itself
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR);
 			return registration;
+		}
+
+		private static UnaryOperator<String> announcing(UnaryOperator<String> inject, Runnable pageServed) {
+			return (html) -> {
+				String injected = inject.apply(html);
+				if (!injected.equals(html)) {
+					pageServed.run();
+				}
+				return injected;
+			};
 		}
 
 	}

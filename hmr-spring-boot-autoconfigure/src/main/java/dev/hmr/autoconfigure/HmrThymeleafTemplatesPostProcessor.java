@@ -16,33 +16,40 @@
 
 package dev.hmr.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 import dev.hmr.watch.SourceRoots;
 
 /**
  * Makes Thymeleaf read templates from the watched {@code templates} source folder,
  * uncached, instead of from the build output: a saved template is what the next request
- * renders, and the {@code full-reload} the change sends shows it. Only a resolver with
- * Spring Boot's default prefix ({@code classpath:/templates/}) is changed; a prefix the
- * application chose is left alone. Registered only while HMR is active, never in
- * production.
+ * renders, and the {@code full-reload} the change sends shows it. A resolver with Spring
+ * Boot's default prefix ({@code classpath:/templates/}) reads from the first template
+ * root; one with another {@code classpath:} prefix (say {@code classpath:/views/}) reads
+ * from the folder of that name in the resources folder when that folder is a watched root
+ * or inside one; other prefixes are left alone. Registered only while HMR is active,
+ * never in production.
  */
 final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 
 	private static final Log logger = LogFactory.getLog(HmrThymeleafTemplatesPostProcessor.class);
 
 	private static final Set<String> DEFAULT_PREFIXES = Set.of("classpath:/templates/", "classpath:templates/");
+
+	private static final String CLASSPATH = "classpath:";
 
 	private final ObjectProvider<SourceRoots> roots;
 
@@ -53,13 +60,11 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		if (bean instanceof SpringResourceTemplateResolver resolver && resolver.getPrefix() != null
-				&& DEFAULT_PREFIXES.contains(resolver.getPrefix())) {
+		if (bean instanceof SpringResourceTemplateResolver resolver && resolver.getPrefix() != null) {
 			SourceRoots sourceRoots = this.roots.getIfAvailable();
-			List<Path> templateRoots = (sourceRoots != null) ? sourceRoots.getTemplateRoots() : List.of();
-			Path templates = (!templateRoots.isEmpty()) ? templateRoots.get(0) : null;
+			Path templates = (sourceRoots != null) ? sourceFolder(resolver.getPrefix(), sourceRoots) : null;
 			if (templates != null) {
-				String prefix = templates.toAbsolutePath().normalize().toUri().toString();
+				String prefix = templates.toUri().toString();
 				resolver.setPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
 				resolver.setCacheable(false);
 				if (logger.isDebugEnabled()) {
@@ -68,6 +73,44 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 			}
 		}
 		return bean;
+	}
+
+	/**
+	 * The source folder a {@code classpath:} prefix stands for: Boot's default prefix is
+	 * the first template root; any other {@code classpath:} prefix is the folder of that
+	 * name beside a source root (roots are folders of the resources folder, such as
+	 * {@code src/main/resources/templates}) if that folder is a root or inside one, so
+	 * that its changes are watched.
+	 * @param prefix the resolver's prefix
+	 * @param sourceRoots the watched roots
+	 * @return the folder, or {@code null} to leave the resolver alone
+	 */
+	static @Nullable Path sourceFolder(String prefix, SourceRoots sourceRoots) {
+		if (DEFAULT_PREFIXES.contains(prefix)) {
+			List<Path> templateRoots = sourceRoots.getTemplateRoots();
+			if (!templateRoots.isEmpty()) {
+				return templateRoots.get(0).toAbsolutePath().normalize();
+			}
+		}
+		if (!prefix.startsWith(CLASSPATH)) {
+			return null;
+		}
+		String location = StringUtils.trimLeadingCharacter(prefix.substring(CLASSPATH.length()), '/');
+		if (location.isEmpty() || location.contains("..")) {
+			return null;
+		}
+		for (Path root : sourceRoots.getRoots()) {
+			Path absolute = root.toAbsolutePath().normalize();
+			Path resources = absolute.getParent();
+			if (resources == null) {
+				continue;
+			}
+			Path candidate = resources.resolve(location).normalize();
+			if (candidate.startsWith(absolute) && Files.isDirectory(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
 	}
 
 }

@@ -88,6 +88,8 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 
 	private @Nullable TextMessage bufferedMessage;
 
+	private boolean bufferedFullReload;
+
 	private volatile boolean closed;
 
 	private @Nullable ApplicationEventPublisher eventPublisher;
@@ -134,6 +136,7 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 			if (this.clients.isEmpty()) {
 				if (payload.type() == HotPayload.Type.ERROR || payload.type() == HotPayload.Type.FULL_RELOAD) {
 					this.bufferedMessage = message;
+					this.bufferedFullReload = payload.type() == HotPayload.Type.FULL_RELOAD;
 				}
 				return;
 			}
@@ -177,12 +180,40 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 			}
 			this.closed = true;
 			this.bufferedMessage = null;
+			this.bufferedFullReload = false;
 			open = List.copyOf(this.clients.values());
 		}
 		for (WebSocketHotChannelClient client : open) {
 			client.close(CloseStatus.GOING_AWAY);
 		}
 		this.clientFactory.shutdown();
+	}
+
+	/**
+	 * Tell the channel that a page which loads the client was just served. A
+	 * {@code full-reload} kept while no browser was connected is older than that page, so
+	 * the page already shows the change: the kept payload is dropped rather than replayed
+	 * to the browser that connects next, which would otherwise load the page twice. A
+	 * kept {@code error} stays: it may be about a module request the page makes later.
+	 */
+	public void pageServed() {
+		synchronized (this.monitor) {
+			if (this.bufferedFullReload) {
+				this.bufferedMessage = null;
+				this.bufferedFullReload = false;
+				logger.debug("Dropped the buffered full-reload: a page was served after it");
+			}
+		}
+	}
+
+	/**
+	 * Whether a payload is kept for the next browser; for tests.
+	 * @return true while an {@code error} or {@code full-reload} waits
+	 */
+	boolean hasBufferedPayload() {
+		synchronized (this.monitor) {
+			return this.bufferedMessage != null;
+		}
 	}
 
 	/**
@@ -210,6 +241,7 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 			if (this.bufferedMessage != null) {
 				client.enqueue(this.bufferedMessage);
 				this.bufferedMessage = null;
+				this.bufferedFullReload = false;
 			}
 			this.clients.put(session.getId(), client);
 		}

@@ -128,6 +128,29 @@ class HotChannelIntegrationTests {
 	}
 
 	@Test
+	void aBufferedFullReloadIsNotReplayedToAPageServedAfterIt() {
+		this.channel.send(FullReloadPayload.page("/about.html"));
+		((WebSocketServerHotChannel) this.channel).pageServed();
+		try (TestHotClient client = connect()) {
+			assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+			this.channel.send("test:marker", null);
+			assertThat(client.takePayload()).as("the page already shows the change")
+				.isEqualTo(new CustomPayload("test:marker", null));
+		}
+	}
+
+	@Test
+	void aBufferedErrorIsStillDeliveredToAPageServedAfterIt() {
+		ErrorPayload error = new ErrorPayload(HotError.of("boom", ""));
+		this.channel.send(error);
+		((WebSocketServerHotChannel) this.channel).pageServed();
+		try (TestHotClient client = connect()) {
+			assertThat(client.takePayload()).isEqualTo(ConnectedPayload.INSTANCE);
+			assertThat(client.takePayload()).isEqualTo(error);
+		}
+	}
+
+	@Test
 	void otherPayloadsSentWhileNoBrowserIsConnectedAreDropped() {
 		this.channel.send("test:lost", null);
 		try (TestHotClient client = connect()) {
