@@ -93,6 +93,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private static final String IMPORT_ANALYSIS = "hmr:import-analysis";
 
+	private static final Set<String> SCRIPT_DESTINATIONS = Set.of("script", "worker", "sharedworker", "serviceworker",
+			"audioworklet", "paintworklet");
+
 	private final ModuleGraph graph;
 
 	private final ServerHotChannel channel;
@@ -160,11 +163,19 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		String id = (file != null) ? file.toString() : url;
 		try {
 			if (extension.equals("css")) {
-				return isStylesheetRequest(request) ? serveStylesheet(resolved, url, file)
-						: serveCssModule(resolved, url, file, id, filename);
+				if (isStylesheetRequest(request)) {
+					return serveStylesheet(resolved, url, file);
+				}
+				// A fetch() or a plain GET gets the file as it is and records nothing
+				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename) : resolved;
 			}
 			if (extension.equals("js") || extension.equals("mjs")) {
 				return serveJs(runTransformHooks(read(resolved), id), url, file, filename);
+			}
+			if (!isModuleRequest(request)) {
+				// Plugins' load and transform output is for imports only, as in Vite:
+				// fetch('/data/menu.json') gets the JSON
+				return resolved;
 			}
 			String loaded = runLoadHooks(id);
 			if (loaded != null) {
@@ -355,6 +366,19 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/css");
+	}
+
+	/**
+	 * Whether the browser asked for a module, as Vite decides it: an import rewritten
+	 * with {@code ?import}, or a request whose destination is a script (an {@code import}
+	 * statement, a dynamic {@code import()}, a worker).
+	 */
+	private static boolean isModuleRequest(HttpServletRequest request) {
+		if (hasParameter(request, "import")) {
+			return true;
+		}
+		String destination = request.getHeader("Sec-Fetch-Dest");
+		return destination != null && SCRIPT_DESTINATIONS.contains(destination.toLowerCase(Locale.ROOT));
 	}
 
 	/** Whether the query has the parameter, with or without a value ({@code ?import}). */

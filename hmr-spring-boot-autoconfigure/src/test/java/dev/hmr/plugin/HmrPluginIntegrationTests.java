@@ -166,15 +166,41 @@ class HmrPluginIntegrationTests {
 		project.write("static/x/data.myext", "two");
 		assertThat(this.browser.takeText(TestHotClient.TIMEOUT))
 			.isEqualTo("{\"type\":\"custom\",\"event\":\"myext-update\",\"data\":{\"value\":\"two\"}}");
-		HttpResponse<String> reloaded = get("/x/data.myext", "*/*");
+		HttpResponse<String> reloaded = get("/x/data.myext?import&t=1", "*/*");
 		assertThat(reloaded.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(reloaded.body()).isEqualTo("export default \"two\";\n");
 	}
 
 	@Test
+	void aFetchOfAFilePluginsServeAsModulesGetsTheFileAsItIsAndRecordsNothing() throws Exception {
+		project.write("static/x/menu.myext", "raw menu");
+		HttpResponse<String> fetched = TestHttp.get(this.port, "/x/menu.myext", "Accept", "*/*", "Sec-Fetch-Dest",
+				"empty");
+		assertThat(fetched.statusCode()).isEqualTo(200);
+		assertThat(fetched.body()).isEqualTo("raw menu");
+		assertThat(fetched.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).doesNotStartWith("text/javascript"));
+		assertThat(this.graph.getModuleByUrl("/x/menu.myext")).isNull();
+		HttpResponse<String> imported = TestHttp.get(this.port, "/x/menu.myext", "Accept", "*/*", "Sec-Fetch-Dest",
+				"script");
+		assertThat(imported.body()).isEqualTo("export default \"raw menu\";\n");
+		assertThat(this.graph.getModuleByUrl("/x/menu.myext")).isNotNull();
+	}
+
+	@Test
+	void aPlainGetOfAStylesheetGetsTheCssAndMakesNoModuleOfIt() throws Exception {
+		project.write("static/plain/site.css", "body { color: red; }");
+		HttpResponse<String> fetched = TestHttp.get(this.port, "/plain/site.css", "Accept", "*/*");
+		assertThat(fetched.statusCode()).isEqualTo(200);
+		assertThat(fetched.body()).isEqualTo("body { color: red; }");
+		assertThat(this.graph.getModuleByUrl("/plain/site.css")).isNull();
+		assertThat(this.graph.getModuleByUrl("/plain/site.css?direct")).isNull();
+	}
+
+	@Test
 	void aThrowingLoadHookAnswers500AndSendsAnError() throws Exception {
-		HttpResponse<String> response = get("/x/broken.boom", "*/*");
+		HttpResponse<String> response = get("/x/broken.boom?import", "*/*");
 		assertThat(response.statusCode()).isEqualTo(500);
 		HotPayload payload = this.browser.takePayload();
 		assertThat(payload).isInstanceOf(ErrorPayload.class);
@@ -182,7 +208,7 @@ class HmrPluginIntegrationTests {
 		assertThat(error.plugin()).isEqualTo("myext");
 		assertThat(error.id()).isEqualTo(project.resolve("static/x/broken.boom").toString());
 		assertThat(error.message()).contains("cannot load");
-		assertThat(get("/x/data.myext", "*/*").statusCode()).isEqualTo(200);
+		assertThat(get("/x/data.myext?import", "*/*").statusCode()).isEqualTo(200);
 	}
 
 	@Test

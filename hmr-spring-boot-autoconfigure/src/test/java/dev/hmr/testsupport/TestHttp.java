@@ -60,7 +60,8 @@ public final class TestHttp {
 	}
 
 	/**
-	 * Load modules as a page does, so that they are in the module graph.
+	 * Load modules as a page's imports do ({@code Sec-Fetch-Dest: script}), so that they
+	 * are in the module graph.
 	 * @param port the application's port
 	 * @param urls the modules' URLs, each asserted to answer 200
 	 * @return their bodies, in order
@@ -70,7 +71,7 @@ public final class TestHttp {
 	public static List<String> load(int port, String... urls) throws IOException, InterruptedException {
 		List<String> bodies = new ArrayList<>();
 		for (String url : urls) {
-			HttpResponse<String> response = get(port, url, "Accept", "*/*");
+			HttpResponse<String> response = get(port, url, "Accept", "*/*", "Sec-Fetch-Dest", "script");
 			assertThat(response.statusCode()).as(url).isEqualTo(200);
 			bodies.add(response.body());
 		}
