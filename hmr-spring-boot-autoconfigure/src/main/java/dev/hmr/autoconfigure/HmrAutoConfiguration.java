@@ -16,6 +16,7 @@
 
 package dev.hmr.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -269,6 +271,28 @@ public final class HmrAutoConfiguration {
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
 			return new SourceResourceConfigurer(hmrSourceRoots.getServedRoots(), staticLocations, pattern,
 					List.of(hmrModuleTransformer), hmrSourceRoots.getTemplateRoots());
+		}
+
+	}
+
+	/**
+	 * With Spring Security, the client, its modules and the HMR socket are left out of
+	 * the application's filter chains: a visitor who has not signed in gets them, no
+	 * request cache saves them, CSRF and sessions do not apply. The application's own
+	 * paths keep its rules, and its default chain stays (this is not a
+	 * {@code SecurityFilterChain}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer")
+	@ConditionalOnBooleanProperty(name = "hmr.security.enabled", matchIfMissing = true)
+	static class SecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrWebSecurityCustomizer")
+		WebSecurityCustomizer hmrWebSecurityCustomizer(HmrProperties properties) {
+			List<String> paths = new ArrayList<>(HmrClientScript.PATHS);
+			paths.add(properties.getPath());
+			return (web) -> web.ignoring().requestMatchers(paths.toArray(String[]::new));
 		}
 
 	}

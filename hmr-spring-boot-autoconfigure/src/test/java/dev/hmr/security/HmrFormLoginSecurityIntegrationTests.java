@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.hmr.security;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.hmr.testsupport.TestHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A typical chain: static files permitted, the rest authenticated, a custom login page.
+ */
+@SpringBootTest(classes = HmrFormLoginSecurityIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "hmr.enabled=true", "spring.thymeleaf.enabled=false" })
+class HmrFormLoginSecurityIntegrationTests extends AbstractHmrSecurityIntegrationTests {
+
+	@Test
+	void aProtectedPageStillRedirectsToTheLoginPage() throws Exception {
+		HttpResponse<String> secret = TestHttp.get(this.port, "/secret");
+		assertThat(secret.statusCode()).isEqualTo(302);
+		assertThat(secret.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+	}
+
+	@Test
+	void aPermittedStaticPageGetsTheClient() throws Exception {
+		HttpResponse<String> page = TestHttp.get(this.port, "/public/page.html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<script type=\"module\" src=\"/@vite/client\"></script>");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class App {
+
+		@Bean
+		SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+			return http
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**", "/login")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+				.formLogin((form) -> form.loginPage("/login").permitAll())
+				.csrf(Customizer.withDefaults())
+				.build();
+		}
+
+		@RestController
+		static class Pages {
+
+			@GetMapping("/secret")
+			String secret() {
+				return "top secret";
+			}
+
+			@GetMapping("/login")
+			String login() {
+				return "login";
+			}
+
+		}
+
+	}
+
+}
