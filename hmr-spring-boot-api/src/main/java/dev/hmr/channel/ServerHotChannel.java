@@ -20,6 +20,8 @@ import java.util.Collection;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 import dev.hmr.payload.CustomPayload;
 import dev.hmr.payload.HotPayload;
 
@@ -49,7 +51,10 @@ public interface ServerHotChannel extends HotChannel {
 	 * @param client the browser
 	 * @param payload the payload
 	 */
-	void send(HotChannelClient client, HotPayload payload);
+	default void send(HotChannelClient client, HotPayload payload) {
+		Assert.notNull(client, "'client' must not be null");
+		client.send(payload);
+	}
 
 	/**
 	 * Send a custom event to every browser.

@@ -61,12 +61,6 @@ public final class InMemoryServerHotChannel implements ServerHotChannel {
 	}
 
 	@Override
-	public void send(HotChannelClient client, HotPayload payload) {
-		Assert.notNull(client, "'client' must not be null");
-		client.send(payload);
-	}
-
-	@Override
 	public Collection<HotChannelClient> clients() {
 		return List.copyOf(this.clients.values());
 	}

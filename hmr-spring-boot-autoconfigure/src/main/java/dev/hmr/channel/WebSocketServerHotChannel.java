@@ -147,12 +147,6 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 	}
 
 	@Override
-	public void send(HotChannelClient client, HotPayload payload) {
-		Assert.notNull(client, "'client' must not be null");
-		client.send(payload);
-	}
-
-	@Override
 	public Collection<HotChannelClient> clients() {
 		return List.copyOf(this.clients.values());
 	}
