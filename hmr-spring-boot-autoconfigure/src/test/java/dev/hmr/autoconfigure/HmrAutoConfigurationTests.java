@@ -106,6 +106,24 @@ class HmrAutoConfigurationTests {
 	}
 
 	@Test
+	void leavesTheHmrPathsOutOfSpringSecurityWhenEnabled() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true")
+			.run((context) -> assertThat(context).hasBean("hmrWebSecurityCustomizer"));
+	}
+
+	@Test
+	void springSecuritySupportCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.security.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("hmrWebSecurityCustomizer"));
+	}
+
+	@Test
+	void nothingIsAddedToSpringSecurityWhileHmrIsInactive() {
+		this.contextRunner.withPropertyValues("hmr.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("hmrWebSecurityCustomizer"));
+	}
+
+	@Test
 	void warmUpCanBeTurnedOff() {
 		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.warm-up=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(HmrWarmUp.class));
