@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,8 +52,6 @@ import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
-import dev.hmr.transform.CssImport;
-import dev.hmr.transform.CssImportLexer;
 import dev.hmr.transform.CssModuleTransformer;
 import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.ModuleUrls;
@@ -70,8 +67,8 @@ import dev.hmr.transform.TransformedModule;
  * canonical URLs (with {@code ?t=} once a module was hot-updated), accepted deps
  * rewritten, and the hot context for modules that use {@code import.meta.hot};</li>
  * <li>a stylesheet requested by a {@code <link>} ({@code Accept: text/css}): served as
- * CSS, recorded as {@code /x.css?direct} with its {@code @import}s, so a change gives a
- * {@code css-update};</li>
+ * CSS, recorded as {@code /x.css?direct} with its {@code @import}s, at any depth, so a
+ * change of it or of one it imports gives a {@code css-update} for it;</li>
  * <li>a stylesheet imported from JavaScript: a module that injects a {@code <style>} and
  * accepts its own updates;</li>
  * <li>any file a plugin's {@code load} hook answers for, and assets imported from
@@ -110,6 +107,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final SpecifierResolver resolver;
 
+	private final SpecifierResolver stylesheetResolver;
+
 	private final JsModuleTransformer jsTransformer;
 
 	private final CssModuleTransformer cssTransformer;
@@ -142,6 +141,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
 		this.resolver = SpecifierResolver.relative(this.base);
+		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
 	}
@@ -164,7 +164,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		try {
 			if (extension.equals("css")) {
 				if (isStylesheetRequest(request)) {
-					return serveStylesheet(resolved, url, file);
+					return serveStylesheet(request, resolved, url, file, filename);
 				}
 				// A fetch() or a plain GET gets the file as it is and records nothing
 				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename) : resolved;
@@ -214,24 +214,37 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		return new ModuleResource(module.code(), filename);
 	}
 
-	private Resource serveStylesheet(Resource resource, String url, @Nullable Path file) throws IOException {
-		String css = read(resource);
-		ModuleNode node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
-		List<String> importedUrls = new ArrayList<>();
-		for (CssImport cssImport : CssImportLexer.parse(css)) {
-			String importedUrl = this.resolver.resolve(cssImport.url(), url);
-			if (importedUrl != null) {
-				importedUrls.add(importedUrl);
-			}
+	/**
+	 * A stylesheet the browser asked for as a stylesheet. One a {@code <link>} names is
+	 * recorded as {@code /x.css?direct}, self-accepting; one that another stylesheet
+	 * {@code @import}s (its URL marked so when that one was served) has no {@code <link>}
+	 * to swap, so it is recorded as its file's file-only entry, importing what it
+	 * imports: a change anywhere below a {@code <link>} updates that link, as in Vite.
+	 * Its {@code @import}s are rewritten to marked canonical URLs, with {@code ?t=} once
+	 * updated, so the browser fetches a changed sheet again at any depth.
+	 */
+	private Resource serveStylesheet(HttpServletRequest request, Resource resource, String url, @Nullable Path file,
+			String filename) throws IOException {
+		TransformedModule stylesheet = this.cssTransformer.rewriteImports(read(resource), url, this.stylesheetResolver,
+				this::stylesheetTimestampOf);
+		ModuleNode node;
+		if (!hasParameter(request, CssModuleTransformer.IMPORTED_MARKER)) {
+			node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
 		}
-		record(node, fileOnlyEntries(importedUrls), Set.of(), null, true);
-		return resource;
+		else {
+			node = (file != null) ? this.graph.createFileOnlyEntry(file) : null;
+		}
+		if (node != null) {
+			record(node, fileOnlyEntries(stylesheet.importedUrls()), Set.of(), null, node.getType() == ModuleType.CSS);
+		}
+		return ModuleResource.stylesheet(stylesheet.code(), filename);
 	}
 
 	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename)
 			throws IOException {
 		String css = runTransformHooks(read(resource), id);
-		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.resolver, this::timestampOf);
+		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.stylesheetResolver,
+				this::stylesheetTimestampOf);
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		// the transform has lexed and resolved the @imports already
 		record(node, fileOnlyEntries(module.importedUrls()), Set.of(), null, true);
@@ -288,6 +301,21 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private long timestampOf(String url) {
 		ModuleNode node = this.graph.getModuleByUrl(url);
 		return (node != null) ? node.getLastHmrTimestamp() : 0;
+	}
+
+	/**
+	 * The last HMR timestamp of an {@code @import}ed stylesheet: that of its file's
+	 * modules, which a change of the file or of one it imports re-stamps.
+	 */
+	private long stylesheetTimestampOf(String url) {
+		Path file = fileOf(url);
+		long timestamp = 0;
+		if (file != null) {
+			for (ModuleNode node : this.graph.getModulesByFile(file)) {
+				timestamp = Math.max(timestamp, node.getLastHmrTimestamp());
+			}
+		}
+		return timestamp;
 	}
 
 	private String runTransformHooks(String code, String id) {
@@ -358,7 +386,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static boolean isStylesheetRequest(HttpServletRequest request) {
-		if (hasParameter(request, "direct")) {
+		if (hasParameter(request, "direct") || hasParameter(request, CssModuleTransformer.IMPORTED_MARKER)) {
 			return true;
 		}
 		if (hasParameter(request, "import")) {
