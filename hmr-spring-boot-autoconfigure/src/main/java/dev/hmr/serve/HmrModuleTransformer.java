@@ -18,9 +18,12 @@ package dev.hmr.serve;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +55,10 @@ import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.HmrPluginException;
 import dev.hmr.transform.CssModuleTransformer;
+import dev.hmr.transform.EsModuleLexer;
+import dev.hmr.transform.ImportSpecifier;
 import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.transform.SourceSyntaxException;
@@ -196,7 +202,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, url + " was deleted while it was served", ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw fail(HotError.from(ex, IMPORT_ANALYSIS, id), ex, url);
+			throw fail(error(ex, IMPORT_ANALYSIS, id, null), ex, url);
 		}
 	}
 
@@ -328,7 +334,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				}
 			}
 			catch (Exception ex) {
-				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+				throw fail(error(ex, plugin.getName(), id, result), ex, id);
 			}
 		}
 		return result;
@@ -343,10 +349,122 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				}
 			}
 			catch (Exception ex) {
-				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+				throw fail(error(ex, plugin.getName(), id, sourceOf(id)), ex, id);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A module request that nothing answers (a 404): if it is an import, one warning
+	 * naming the importers and the URL, and an {@code error} payload for the overlay,
+	 * with the import's location in the importer when it is found there (Vite's "Failed
+	 * to resolve import").
+	 * @param request the request
+	 */
+	void missingModule(HttpServletRequest request) {
+		if (!isModuleRequest(request)) {
+			return;
+		}
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
+		ModuleNode node = this.graph.getModuleByUrl(url);
+		List<String> importers = new ArrayList<>();
+		if (node != null) {
+			node.getImporters().forEach((importer) -> importers.add(importer.getUrl()));
+		}
+		String referer = (importers.isEmpty()) ? refererPath(request) : null;
+		if (referer != null) {
+			importers.add(referer);
+		}
+		String message = "Failed to load url " + url
+				+ (importers.isEmpty() ? "" : " in " + String.join(", ", importers)) + ". Does the file exist?";
+		logger.warn(loggable(message));
+		HotError error = null;
+		if (node != null) {
+			for (ModuleNode importer : node.getImporters()) {
+				error = (error != null) ? error : importError(message, url, importer);
+			}
+		}
+		this.channel.send(new ErrorPayload(
+				(error != null) ? error : new HotError(message, "", url, null, IMPORT_ANALYSIS, null, null, Map.of())));
+	}
+
+	/**
+	 * The error of a missing import located at its specifier in the importer's file, or
+	 * {@code null} if the importer's source does not show it.
+	 */
+	private @Nullable HotError importError(String message, String url, ModuleNode importer) {
+		Path file = importer.getFile();
+		String source = (file != null) ? sourceOf(file.toString()) : null;
+		if (source == null) {
+			return null;
+		}
+		try {
+			for (ImportSpecifier specifier : EsModuleLexer.parse(source).imports()) {
+				String resolved = (specifier.specifier() != null)
+						? this.resolver.resolve(specifier.specifier(), importer.getUrl()) : null;
+				if (resolved != null && ModuleUrls.canonicalUrl(resolved).equals(url)) {
+					int[] lineAndColumn = CodeFrame.lineAndColumn(source, specifier.start());
+					return new HotError(message, "", file.toString(), CodeFrame.around(source, specifier.start()),
+							IMPORT_ANALYSIS, null,
+							new HotError.Location(file.toString(), lineAndColumn[0], lineAndColumn[1]), Map.of());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not find the import of " + loggable(url) + " in " + file, ex);
+		}
+		return null;
+	}
+
+	/** The path of the {@code Referer}, without the context path, if it has one. */
+	private static @Nullable String refererPath(HttpServletRequest request) {
+		String referer = request.getHeader(HttpHeaders.REFERER);
+		if (referer == null) {
+			return null;
+		}
+		try {
+			String path = URI.create(referer).getRawPath();
+			String contextPath = request.getContextPath();
+			return (path == null || path.isEmpty()) ? null
+					: (!contextPath.isEmpty() && path.startsWith(contextPath + "/"))
+							? path.substring(contextPath.length()) : path;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** A message with client-supplied parts made safe for a log line. */
+	private static String loggable(String message) {
+		return message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
+	}
+
+	/**
+	 * An error as Vite reports a plugin's or a step's failure: the message, the plugin,
+	 * the module, and where ({@code loc}, with a code frame of {@code source}) when the
+	 * exception says so; no Java stack for the overlay (the log keeps it).
+	 */
+	private static HotError error(Exception ex, String plugin, String id, @Nullable String source) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+		if (!(ex instanceof HmrPluginException located)) {
+			return new HotError(message, "", id, null, plugin, null, null, Map.of());
+		}
+		String frame = (source != null)
+				? CodeFrame.around(source, CodeFrame.offsetOf(source, located.getLine(), located.getColumn())) : null;
+		return new HotError(message, "", id, frame, plugin, null,
+				new HotError.Location(id, located.getLine(), located.getColumn()), Map.of());
+	}
+
+	/** The content of a module's file, if its id is a readable file. */
+	private static @Nullable String sourceOf(String id) {
+		try {
+			Path path = Path.of(id);
+			return Files.isRegularFile(path) ? Files.readString(path) : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
