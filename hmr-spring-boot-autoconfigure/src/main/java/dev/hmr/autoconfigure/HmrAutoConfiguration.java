@@ -374,6 +374,25 @@ public final class HmrAutoConfiguration {
 			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
 		}
 
+		/**
+		 * Inside the client's injection filter, so that the error page it writes gets the
+		 * client; on the error dispatch too, which it answers with that page.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrTemplateErrorFilter")
+		FilterRegistrationBean<HmrTemplateErrorFilter> hmrTemplateErrorFilter(
+				HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor,
+				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
+				HmrSocketSettings hmrSocketSettings) {
+			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
+					new HmrTemplateErrorFilter(new HmrThymeleafTemplateErrors(hmrThymeleafTemplatesPostProcessor),
+							serverHotChannel, hotPayloadCodec,
+							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+			return registration;
+		}
+
 	}
 
 }
