@@ -365,6 +365,24 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class MessageSourceConfiguration {
+
+		@Bean
+		static HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor(ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor(hmrSourceRoots);
+		}
+
+		@Bean
+		HmrMessageSourcePostProcessor.Reloader hmrMessageBundleReloader(
+				HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor, ServerHotChannel serverHotChannel,
+				SourceRoots hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor.Reloader(hmrMessageSourcePostProcessor, serverHotChannel,
+					hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver")
 	static class ThymeleafConfiguration {
 
