@@ -365,6 +365,31 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "freemarker.template.Configuration",
+			"org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer" })
+	static class FreeMarkerConfiguration {
+
+		@Bean
+		static HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.mustache.servlet.view.MustacheViewResolver")
+	static class MustacheConfiguration {
+
+		@Bean
+		static HmrMustacheTemplatesPostProcessor hmrMustacheTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMustacheTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class MessageSourceConfiguration {
 
 		@Bean
