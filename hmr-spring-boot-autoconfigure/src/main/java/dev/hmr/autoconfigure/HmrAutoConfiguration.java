@@ -390,6 +390,19 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver")
+	static class ErrorPagesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrSourceErrorViewResolver hmrSourceErrorViewResolver(SourceRoots hmrSourceRoots,
+				ObjectProvider<HmrThymeleafTemplatesPostProcessor> hmrThymeleafTemplatesPostProcessor) {
+			return new HmrSourceErrorViewResolver(hmrSourceRoots, hmrThymeleafTemplatesPostProcessor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class MessageSourceConfiguration {
 
 		@Bean
