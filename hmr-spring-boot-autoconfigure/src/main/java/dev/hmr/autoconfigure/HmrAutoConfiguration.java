@@ -418,6 +418,12 @@ public final class HmrAutoConfiguration {
 					hmrSourceRoots);
 		}
 
+		@Bean
+		HmrMessageBundleWatcher hmrMessageBundleWatcher(HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor,
+				SourceRoots hmrSourceRoots, ServerHotChannel serverHotChannel) {
+			return new HmrMessageBundleWatcher(hmrMessageSourcePostProcessor, hmrSourceRoots, serverHotChannel);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

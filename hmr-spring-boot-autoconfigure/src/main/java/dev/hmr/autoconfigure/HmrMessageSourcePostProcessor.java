@@ -52,7 +52,9 @@ import dev.hmr.watch.SourceRoots;
  * up there first (the folder that holds the watched roots, such as
  * {@code src/main/resources}), then on the class path as before, and a saved bundle is
  * read again on the next message. A saved bundle under a watched root reloads the pages
- * ({@link Reloader}). Registered only while HMR is active.
+ * ({@link Reloader}), and so does one in a folder no root covers, such as
+ * {@code src/main/resources} itself ({@link HmrMessageBundleWatcher}). Registered only
+ * while HMR is active.
  */
 final class HmrMessageSourcePostProcessor implements BeanPostProcessor, BeanClassLoaderAware {
 
@@ -61,6 +63,8 @@ final class HmrMessageSourcePostProcessor implements BeanPostProcessor, BeanClas
 	private final ObjectProvider<SourceRoots> roots;
 
 	private final Set<String> bundleNames = new CopyOnWriteArraySet<>();
+
+	private final Set<Path> bundleFolders = new CopyOnWriteArraySet<>();
 
 	private @Nullable ClassLoader beanClassLoader = ClassUtils.getDefaultClassLoader();
 
@@ -84,8 +88,15 @@ final class HmrMessageSourcePostProcessor implements BeanPostProcessor, BeanClas
 				messageSource.setCacheMillis(0);
 				for (String basename : messageSource.getBasenameSet()) {
 					String name = StringUtils.trimLeadingCharacter(basename, '/');
-					int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('.'));
+					name = name.contains("/") ? name : name.replace('.', '/');
+					int slash = name.lastIndexOf('/');
 					this.bundleNames.add(name.substring(slash + 1));
+					for (Path folder : folders) {
+						Path bundleFolder = (slash > 0) ? folder.resolve(name.substring(0, slash)).normalize() : folder;
+						if (bundleFolder.startsWith(folder) && Files.isDirectory(bundleFolder)) {
+							this.bundleFolders.add(bundleFolder);
+						}
+					}
 				}
 				if (logger.isDebugEnabled()) {
 					logger.debug("Message bundles " + messageSource.getBasenameSet() + " are read from " + folders
@@ -114,6 +125,14 @@ final class HmrMessageSourcePostProcessor implements BeanPostProcessor, BeanClas
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The source folders that hold bundles of a redirected message source.
+	 * @return the folders
+	 */
+	Set<Path> bundleFolders() {
+		return Set.copyOf(this.bundleFolders);
 	}
 
 	/**

@@ -46,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Spring Boot's message source reads {@code spring.messages.basename}'s bundles from the
  * source folder, uncached, in their encoding: a saved bundle shows on the next render
- * without a restart, and one under a watched root reloads the pages (issue #10). The
- * class path holds an older {@code hmr-test-messages.properties}, as a build's output
- * would.
+ * without a restart and reloads the pages, whether it is in the resources folder or under
+ * a watched root (issue #10). The class path holds an older
+ * {@code hmr-test-messages.properties}, as a build's output would.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "spring.messages.basename=hmr-test-messages, i18n/labels" })
@@ -93,9 +93,11 @@ class HmrMessageSourceIntegrationTests {
 	}
 
 	@Test
-	void aSavedBundleShowsWithoutARestart() throws Exception {
-		project.write("hmr-test-messages.properties", "greeting=edited in the sources\n");
+	void aBundleSavedInTheResourcesFolderShowsWithoutARestartAndReloadsThePages() throws Exception {
+		Path messages = project.write("hmr-test-messages.properties", "greeting=edited in the sources\n");
+		assertThat(this.browser.takePayload()).isEqualTo(new FullReloadPayload("*", messages.toString()));
 		awaitPage("<p id=\"greeting\">edited in the sources</p>");
+		assertThat(this.browser.pendingMessages()).isZero();
 	}
 
 	@Test
