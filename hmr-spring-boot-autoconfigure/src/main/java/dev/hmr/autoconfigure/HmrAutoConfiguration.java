@@ -365,6 +365,68 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "freemarker.template.Configuration",
+			"org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer" })
+	static class FreeMarkerConfiguration {
+
+		@Bean
+		static HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.mustache.servlet.view.MustacheViewResolver")
+	static class MustacheConfiguration {
+
+		@Bean
+		static HmrMustacheTemplatesPostProcessor hmrMustacheTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMustacheTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver")
+	static class ErrorPagesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrSourceErrorViewResolver hmrSourceErrorViewResolver(SourceRoots hmrSourceRoots,
+				ObjectProvider<HmrThymeleafTemplatesPostProcessor> hmrThymeleafTemplatesPostProcessor) {
+			return new HmrSourceErrorViewResolver(hmrSourceRoots, hmrThymeleafTemplatesPostProcessor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MessageSourceConfiguration {
+
+		@Bean
+		static HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor(ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor(hmrSourceRoots);
+		}
+
+		@Bean
+		HmrMessageSourcePostProcessor.Reloader hmrMessageBundleReloader(
+				HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor, ServerHotChannel serverHotChannel,
+				SourceRoots hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor.Reloader(hmrMessageSourcePostProcessor, serverHotChannel,
+					hmrSourceRoots);
+		}
+
+		@Bean
+		HmrMessageBundleWatcher hmrMessageBundleWatcher(HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor,
+				SourceRoots hmrSourceRoots, ServerHotChannel serverHotChannel) {
+			return new HmrMessageBundleWatcher(hmrMessageSourcePostProcessor, hmrSourceRoots, serverHotChannel);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver")
 	static class ThymeleafConfiguration {
 
@@ -372,6 +434,25 @@ public final class HmrAutoConfiguration {
 		static HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor(
 				ObjectProvider<SourceRoots> hmrSourceRoots) {
 			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+		/**
+		 * Inside the client's injection filter, so that the error page it writes gets the
+		 * client; on the error dispatch too, which it answers with that page.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrTemplateErrorFilter")
+		FilterRegistrationBean<HmrTemplateErrorFilter> hmrTemplateErrorFilter(
+				HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor,
+				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
+				HmrSocketSettings hmrSocketSettings) {
+			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
+					new HmrTemplateErrorFilter(new HmrThymeleafTemplateErrors(hmrThymeleafTemplatesPostProcessor),
+							serverHotChannel, hotPayloadCodec,
+							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+			return registration;
 		}
 
 	}
