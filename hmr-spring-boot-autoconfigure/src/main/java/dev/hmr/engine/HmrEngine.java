@@ -16,9 +16,12 @@
 
 package dev.hmr.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,7 +46,9 @@ import dev.hmr.payload.Update;
 import dev.hmr.payload.UpdatePayload;
 import dev.hmr.plugin.HmrContext;
 import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.HmrPluginException;
 import dev.hmr.plugin.HmrServer;
+import dev.hmr.serve.CodeFrame;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.FileChangeKind;
@@ -143,7 +148,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 				}
 				catch (Exception ex) {
 					this.log.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
-					this.channel.send(new ErrorPayload(HotError.from(ex, plugin.getName(), file.toString())));
+					this.channel.send(new ErrorPayload(error(ex, plugin.getName(), file)));
 					return;
 				}
 				if (result != null) {
@@ -166,8 +171,34 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for " + file, ex);
-			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", file.toString())));
+			this.channel.send(new ErrorPayload(error(ex, "hmr", file)));
 		}
+	}
+
+	/**
+	 * An error as Vite reports a plugin's or a step's failure: the message, the plugin,
+	 * the file, and where ({@code loc}, with a code frame of the file) when a plugin's
+	 * {@link HmrPluginException} says so; no Java stack for the overlay (the log keeps
+	 * it, once).
+	 */
+	private static HotError error(Exception ex, String plugin, Path file) {
+		String id = file.toString();
+		if (ex instanceof HmrPluginException located) {
+			String frame = null;
+			try {
+				frame = CodeFrame.around(Files.readString(file), located.getLine(), located.getColumn());
+			}
+			catch (IOException | RuntimeException unreadable) {
+				// the file vanished or is not text: the error goes without a frame
+			}
+			return new HotError(message(ex), "", id, frame, plugin, null,
+					new HotError.Location(id, located.getLine(), located.getColumn()), Map.of());
+		}
+		return new HotError(message(ex), "", id, null, plugin, null, null, Map.of());
+	}
+
+	private static String message(Exception ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 	}
 
 	private @Nullable HotPayload pageReload(Path file, Path root) {
@@ -203,7 +234,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for the invalidation of " + path, ex);
-			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", path)));
+			this.channel.send(new ErrorPayload(new HotError(message(ex), "", path, null, "hmr", null, null, Map.of())));
 		}
 	}
 
