@@ -76,7 +76,7 @@ class ArchitectureTests {
 	 * loader, or the benchmarks) constructs them from another package: internal, as their
 	 * package-info says, with no compatibility promise.
 	 */
-	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.access.AllowedHosts",
+	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.access.AllowedHosts", "dev.hmr.access.DeniedFiles",
 			"dev.hmr.access.HmrAccessGuard", "dev.hmr.access.LogSafe", "dev.hmr.autoconfigure.HmrAutoConfiguration",
 			"dev.hmr.autoconfigure.HmrStartupLogAutoConfiguration", "dev.hmr.channel.HmrSocketSettings",
 			"dev.hmr.channel.HmrToken", "dev.hmr.channel.HotChannelHandshakeInterceptor",

@@ -115,6 +115,8 @@ public class HmrProperties implements Validator {
 
 	private final Watch watch = new Watch();
 
+	private final Fs fs = new Fs();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -215,6 +217,10 @@ public class HmrProperties implements Validator {
 		return this.watch;
 	}
 
+	public Fs getFs() {
+		return this.fs;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return HmrProperties.class.isAssignableFrom(type);
@@ -245,6 +251,10 @@ public class HmrProperties implements Validator {
 		if (sendBufferSizeLimit == null || sendBufferSizeLimit.toBytes() <= 0
 				|| sendBufferSizeLimit.toBytes() > Integer.MAX_VALUE) {
 			reject(errors, "sendBufferSizeLimit", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		List<String> deny = properties.getFs().getDeny();
+		if (deny == null || deny.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
+			errors.rejectValue("fs.deny", "hmr.invalid", "hmr.fs.deny must not contain empty patterns");
 		}
 		List<String> allowedHosts = properties.getAllowedHosts();
 		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
@@ -291,6 +301,29 @@ public class HmrProperties implements Validator {
 		 */
 		public String scheme() {
 			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Which files of the served roots are never served.
+	 */
+	public static class Fs {
+
+		/**
+		 * Glob patterns of files never served in development, whatever root or static
+		 * location holds them (Vite's server.fs.deny), compared without case; a pattern
+		 * without '/' matches a file name in any folder. Setting it replaces the
+		 * defaults.
+		 */
+		private List<String> deny = new ArrayList<>(List.of(".env", ".env.*", "*.{crt,pem}", "**/.git/**"));
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
 		}
 
 	}

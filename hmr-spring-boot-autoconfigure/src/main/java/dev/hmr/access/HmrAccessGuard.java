@@ -49,13 +49,18 @@ public final class HmrAccessGuard {
 
 	private final AllowedHosts allowedHosts;
 
+	private final DeniedFiles deniedFiles;
+
 	/**
 	 * Create a guard.
 	 * @param allowedHosts the hosts requests may name
+	 * @param deniedFiles the files never served
 	 */
-	public HmrAccessGuard(AllowedHosts allowedHosts) {
+	public HmrAccessGuard(AllowedHosts allowedHosts, DeniedFiles deniedFiles) {
 		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
+		Assert.notNull(deniedFiles, "'deniedFiles' must not be null");
 		this.allowedHosts = allowedHosts;
+		this.deniedFiles = deniedFiles;
 	}
 
 	/**
@@ -119,6 +124,26 @@ public final class HmrAccessGuard {
 		logger.warn("Refused " + describe(request) + ": " + refusal);
 		forbid(response, "Blocked request: " + refusal + ".");
 		return false;
+	}
+
+	/**
+	 * Answer {@code 403} if the request names a denied file.
+	 * @param request the request
+	 * @param response its response
+	 * @param paths the requested path relative to what serves it and within the
+	 * application, {@link RequestPaths#normalize normalised}
+	 * @return whether the request may go on
+	 * @throws IOException if the refusal cannot be written
+	 */
+	boolean admitFile(HttpServletRequest request, HttpServletResponse response, String... paths) throws IOException {
+		for (String path : paths) {
+			if (this.deniedFiles.isDenied(path)) {
+				logger.warn("Refused " + describe(request) + ": the file is denied by hmr.fs.deny");
+				forbid(response, "Blocked request: " + LogSafe.quoted(path) + " is denied by hmr.fs.deny.");
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private @Nullable String refusal(HttpServletRequest request, boolean checkHost) {

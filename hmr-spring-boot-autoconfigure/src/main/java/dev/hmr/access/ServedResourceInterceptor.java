@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
@@ -42,7 +43,15 @@ final class ServedResourceInterceptor implements HandlerInterceptor {
 		if (!(handler instanceof ResourceHttpRequestHandler)) {
 			return true;
 		}
-		return this.guard.admit(request, response);
+		if (!this.guard.admit(request, response)) {
+			return false;
+		}
+		// The path the resource handler resolves, and the whole one: a pattern such as
+		// '**/.git/**' must match under any static path pattern
+		Object withinMapping = request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
+		String whole = RequestPaths.withinApplication(request);
+		String path = (withinMapping instanceof String within) ? RequestPaths.normalize(within) : whole;
+		return this.guard.admitFile(request, response, path, whole);
 	}
 
 }

@@ -55,6 +55,7 @@ import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import dev.hmr.access.AllowedHosts;
+import dev.hmr.access.DeniedFiles;
 import dev.hmr.access.HmrAccessGuard;
 import dev.hmr.channel.HmrSocketSettings;
 import dev.hmr.channel.HmrToken;
@@ -190,8 +191,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts) {
-			return new HmrAccessGuard(hmrAllowedHosts);
+		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, HmrProperties properties) {
+			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()));
 		}
 
 		/**
