@@ -104,6 +104,13 @@ public class HmrProperties implements Validator {
 	private List<String> allowedHosts = new ArrayList<>();
 
 	/**
+	 * Remote addresses, besides this machine's loopback ones, whose requests the HMR
+	 * socket, the client and the served sources answer: IP addresses, CIDR ranges such as
+	 * 192.168.1.0/24, or '*' for any (a dev container, a phone on the LAN).
+	 */
+	private List<String> allowedRemoteAddresses = new ArrayList<>();
+
+	/**
 	 * Time a send to one browser may take before that browser is disconnected.
 	 */
 	private Duration sendTimeLimit = Duration.ofSeconds(5);
@@ -195,6 +202,14 @@ public class HmrProperties implements Validator {
 
 	public void setAllowedHosts(List<String> allowedHosts) {
 		this.allowedHosts = allowedHosts;
+	}
+
+	public List<String> getAllowedRemoteAddresses() {
+		return this.allowedRemoteAddresses;
+	}
+
+	public void setAllowedRemoteAddresses(List<String> allowedRemoteAddresses) {
+		this.allowedRemoteAddresses = allowedRemoteAddresses;
 	}
 
 	public Duration getSendTimeLimit() {

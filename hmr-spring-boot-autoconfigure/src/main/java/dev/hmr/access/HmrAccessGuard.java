@@ -51,16 +51,29 @@ public final class HmrAccessGuard {
 
 	private final DeniedFiles deniedFiles;
 
+	private final RemoteAddresses remoteAddresses;
+
 	/**
 	 * Create a guard.
 	 * @param allowedHosts the hosts requests may name
 	 * @param deniedFiles the files never served
+	 * @param remoteAddresses the addresses requests may come from
 	 */
-	public HmrAccessGuard(AllowedHosts allowedHosts, DeniedFiles deniedFiles) {
+	public HmrAccessGuard(AllowedHosts allowedHosts, DeniedFiles deniedFiles, RemoteAddresses remoteAddresses) {
 		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
 		Assert.notNull(deniedFiles, "'deniedFiles' must not be null");
+		Assert.notNull(remoteAddresses, "'remoteAddresses' must not be null");
 		this.allowedHosts = allowedHosts;
 		this.deniedFiles = deniedFiles;
+		this.remoteAddresses = remoteAddresses;
+	}
+
+	/**
+	 * Which remote addresses are served, for the start-up log.
+	 * @return a sentence
+	 */
+	public String describeRemoteAccess() {
+		return this.remoteAddresses.describe();
 	}
 
 	/**
@@ -147,6 +160,11 @@ public final class HmrAccessGuard {
 	}
 
 	private @Nullable String refusal(HttpServletRequest request, boolean checkHost) {
+		String remoteAddress = request.getRemoteAddr();
+		if (!this.remoteAddresses.isAllowed(remoteAddress)) {
+			return "the HMR dev server serves this machine only (add " + LogSafe.quoted(remoteAddress)
+					+ " to hmr.allowed-remote-addresses to open it)";
+		}
 		String host = request.getHeader(HttpHeaders.HOST);
 		if (checkHost && !this.allowedHosts.isAllowed(host)) {
 			return "the host " + LogSafe.quoted(host) + " is not allowed (add it to hmr.allowed-hosts)";

@@ -57,6 +57,7 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 import dev.hmr.access.AllowedHosts;
 import dev.hmr.access.DeniedFiles;
 import dev.hmr.access.HmrAccessGuard;
+import dev.hmr.access.RemoteAddresses;
 import dev.hmr.channel.HmrSocketSettings;
 import dev.hmr.channel.HmrToken;
 import dev.hmr.channel.HotChannelHandshakeInterceptor;
@@ -192,7 +193,8 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, HmrProperties properties) {
-			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()));
+			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()),
+					new RemoteAddresses(properties.getAllowedRemoteAddresses()));
 		}
 
 		/**
