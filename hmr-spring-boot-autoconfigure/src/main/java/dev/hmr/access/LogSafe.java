@@ -42,14 +42,25 @@ public final class LogSafe {
 	 * @return the text to log ({@code null} for a null value)
 	 */
 	public static String of(@Nullable Object value) {
+		return of(value, MAX_LENGTH);
+	}
+
+	/**
+	 * The value, escaped and shortened to a length of its own: for a line the server
+	 * composes of many client strings, such as the list of updated modules.
+	 * @param value what a client sent, or {@code null}
+	 * @param maxLength how many characters to keep
+	 * @return the text to log ({@code null} for a null value)
+	 */
+	public static String of(@Nullable Object value, int maxLength) {
 		if (value == null) {
 			return "null";
 		}
 		String text = value.toString();
-		StringBuilder safe = new StringBuilder(Math.min(text.length(), MAX_LENGTH) + 8);
+		StringBuilder safe = new StringBuilder(Math.min(text.length(), maxLength) + 8);
 		int kept = 0;
 		int index = 0;
-		while (index < text.length() && kept < MAX_LENGTH) {
+		while (index < text.length() && kept < maxLength) {
 			append(safe, text.charAt(index++));
 			kept++;
 		}

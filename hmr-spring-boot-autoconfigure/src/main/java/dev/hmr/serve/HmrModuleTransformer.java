@@ -44,6 +44,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
@@ -251,7 +252,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				selfAccepting);
 		if (!noLongerImported.isEmpty()) {
 			List<String> paths = this.graph.prune(noLongerImported, this.clock.nextTimestamp());
-			logger.info("hmr prune " + String.join(", ", paths));
+			logger.info("hmr prune " + LogSafe.of(String.join(", ", paths), 2000));
 			this.channel.send(new PrunePayload(paths));
 		}
 	}
@@ -334,7 +335,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private ModuleTransformException fail(HotError error, Exception cause, String what) {
-		logger.error("Failed to serve " + what + " [" + error.plugin() + "]: " + error.message(), cause);
+		logger.error(
+				"Failed to serve " + LogSafe.of(what) + " [" + error.plugin() + "]: " + LogSafe.of(error.message()),
+				cause);
 		this.channel.send(new ErrorPayload(error));
 		return new ModuleTransformException("Failed to serve " + what + ": " + error.message(), cause);
 	}
