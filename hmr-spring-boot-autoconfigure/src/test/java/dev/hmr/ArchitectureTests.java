@@ -77,22 +77,24 @@ class ArchitectureTests {
 	 * loader, or the benchmarks) constructs them from another package: internal, as their
 	 * package-info says, with no compatibility promise.
 	 */
-	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.autoconfigure.HmrAutoConfiguration",
-			"dev.hmr.autoconfigure.HmrStartupLogAutoConfiguration", "dev.hmr.channel.HmrSocketSettings",
-			"dev.hmr.channel.HmrToken", "dev.hmr.channel.HotChannelHandshakeInterceptor",
-			"dev.hmr.channel.HotChannelWebSocketHandler", "dev.hmr.channel.InMemoryServerHotChannel",
-			"dev.hmr.channel.WebSocketServerHotChannel", "dev.hmr.client.HmrClientRequestHandler",
-			"dev.hmr.client.HmrClientScript", "dev.hmr.client.HmrClientSettings", "dev.hmr.engine.HmrEngine",
-			"dev.hmr.engine.HmrWarmUp", "dev.hmr.serve.CodeFrame", "dev.hmr.serve.HmrModuleTransformer",
-			"dev.hmr.serve.HtmlClientInjectionFilter", "dev.hmr.serve.ModuleTransformException",
-			"dev.hmr.serve.SourceResourceConfigurer", "dev.hmr.transform.CssImport", "dev.hmr.transform.CssImportLexer",
-			"dev.hmr.transform.CssModuleTransformer", "dev.hmr.transform.EsModuleLexer",
-			"dev.hmr.transform.ExportSpecifier", "dev.hmr.transform.HtmlClientInjector",
-			"dev.hmr.transform.ImportSpecifier", "dev.hmr.transform.JsModuleTransformer",
-			"dev.hmr.transform.LexedModule", "dev.hmr.transform.ModuleUrls", "dev.hmr.transform.SourceSyntaxException",
-			"dev.hmr.transform.SpecifierResolver", "dev.hmr.transform.TransformedModule", "dev.hmr.watch.Notification",
-			"dev.hmr.watch.Notifiers", "dev.hmr.watch.SourceRoots", "dev.hmr.watch.SourceWatcher",
-			"dev.hmr.watch.WatcherWarmUp", "dev.hmr.watch.nativeio.NativeNotifiers");
+	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.access.AllowedHosts", "dev.hmr.access.DeniedFiles",
+			"dev.hmr.access.HmrAccessGuard", "dev.hmr.access.LogSafe", "dev.hmr.access.RemoteAddresses",
+			"dev.hmr.autoconfigure.HmrAutoConfiguration", "dev.hmr.autoconfigure.HmrStartupLogAutoConfiguration",
+			"dev.hmr.channel.HmrSocketSettings", "dev.hmr.channel.HmrToken",
+			"dev.hmr.channel.HotChannelHandshakeInterceptor", "dev.hmr.channel.HotChannelWebSocketHandler",
+			"dev.hmr.channel.InMemoryServerHotChannel", "dev.hmr.channel.WebSocketServerHotChannel",
+			"dev.hmr.client.HmrClientRequestHandler", "dev.hmr.client.HmrClientScript",
+			"dev.hmr.client.HmrClientSettings", "dev.hmr.engine.HmrEngine", "dev.hmr.engine.HmrWarmUp",
+			"dev.hmr.serve.CodeFrame", "dev.hmr.serve.HmrModuleTransformer", "dev.hmr.serve.HtmlClientInjectionFilter",
+			"dev.hmr.serve.ModuleTransformException", "dev.hmr.serve.SourceResourceConfigurer",
+			"dev.hmr.transform.CssImport", "dev.hmr.transform.CssImportLexer", "dev.hmr.transform.CssModuleTransformer",
+			"dev.hmr.transform.EsModuleLexer", "dev.hmr.transform.ExportSpecifier",
+			"dev.hmr.transform.HtmlClientInjector", "dev.hmr.transform.ImportSpecifier",
+			"dev.hmr.transform.JsModuleTransformer", "dev.hmr.transform.LexedModule", "dev.hmr.transform.ModuleUrls",
+			"dev.hmr.transform.SourceSyntaxException", "dev.hmr.transform.SpecifierResolver",
+			"dev.hmr.transform.TransformedModule", "dev.hmr.watch.Notification", "dev.hmr.watch.Notifiers",
+			"dev.hmr.watch.SourceRoots", "dev.hmr.watch.SourceWatcher", "dev.hmr.watch.WatcherWarmUp",
+			"dev.hmr.watch.nativeio.NativeNotifiers");
 
 	@ArchTest
 	static void publicTypesAreTheApiOrKnownInternals(JavaClasses classes) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,12 +45,19 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
+import dev.hmr.access.AllowedHosts;
+import dev.hmr.access.DeniedFiles;
+import dev.hmr.access.HmrAccessGuard;
+import dev.hmr.access.RemoteAddresses;
 import dev.hmr.channel.HmrSocketSettings;
 import dev.hmr.channel.HmrToken;
 import dev.hmr.channel.HotChannelHandshakeInterceptor;
@@ -139,8 +147,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		HotChannelHandshakeInterceptor hotChannelHandshakeInterceptor(HmrSocketSettings hmrSocketSettings,
-				HmrProperties properties, WebSocketServerHotChannel serverHotChannel) {
-			return new HotChannelHandshakeInterceptor(hmrSocketSettings, properties.getAllowedHosts(),
+				AllowedHosts hmrAllowedHosts, WebSocketServerHotChannel serverHotChannel) {
+			return new HotChannelHandshakeInterceptor(hmrSocketSettings.token(), hmrAllowedHosts,
 					serverHotChannel::isAccepting);
 		}
 
@@ -165,6 +173,54 @@ public final class HmrAutoConfiguration {
 			mapping.setWebSocketUpgradeMatch(true);
 			mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return mapping;
+		}
+
+	}
+
+	/**
+	 * Who may reach what the starter serves: the same allowed hosts for the socket, the
+	 * starter's paths, the served files and the pages that get the client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AccessConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AllowedHosts hmrAllowedHosts(HmrProperties properties) {
+			return AllowedHosts.of(properties.getAllowedHosts(), properties.getHost());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, HmrProperties properties) {
+			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()),
+					new RemoteAddresses(properties.getAllowedRemoteAddresses()));
+		}
+
+		/**
+		 * After a {@code ForwardedHeaderFilter} ({@code server.forward-headers-strategy=
+		 * framework}), before everything else of the starter's.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrAccessFilter")
+		FilterRegistrationBean<Filter> hmrAccessFilter(HmrAccessGuard hmrAccessGuard, HmrProperties properties) {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+					hmrAccessGuard.filter(properties.getPath()));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+		@Bean
+		WebMvcConfigurer hmrAccessConfigurer(HmrAccessGuard hmrAccessGuard) {
+			HandlerInterceptor interceptor = hmrAccessGuard.resourceInterceptor();
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+
+			};
 		}
 
 	}
@@ -321,16 +377,19 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
-				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel) {
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel,
+				HmrAccessGuard hmrAccessGuard) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 			// A page that gets the client is newer than a full-reload buffered while no
 			// tab
 			// was open: the channel must not replay it to that page
 			Runnable pageServed = () -> serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
-			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(announcing(injector::inject, pageServed),
-							announcing(injector::injectIntoPage, pageServed)));
+			HtmlClientInjectionFilter filter = new HtmlClientInjectionFilter(announcing(injector::inject, pageServed),
+					announcing(injector::injectIntoPage, pageServed));
+			// A foreign Host gets the application's page as it is, without the client
+			filter.setInjectsInto(hmrAccessGuard.clientInjection());
+			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(filter);
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);

@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.channel.HotChannelClient;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
@@ -66,6 +67,9 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	public static final String VITE_INVALIDATE = "vite:invalidate";
 
 	private static final Log logger = LogFactory.getLog(HmrEngine.class);
+
+	/** Lines listing modules: their URLs are the ones browsers requested. */
+	private static final int LONG_LINE = 2000;
 
 	private final ModuleGraph graph;
 
@@ -228,12 +232,12 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 		String firstInvalidatedBy = data.path("firstInvalidatedBy").stringValue(path);
 		String message = data.path("message").stringValue(null);
-		this.log.info("hmr invalidate " + path + ((message != null) ? " " + message : ""));
+		this.log.info("hmr invalidate " + LogSafe.of(path) + ((message != null) ? " " + LogSafe.of(message) : ""));
 		try {
 			send(this.graph.invalidate(path, firstInvalidatedBy));
 		}
 		catch (RuntimeException ex) {
-			this.log.error("HMR failed for the invalidation of " + path, ex);
+			this.log.error("HMR failed for the invalidation of " + LogSafe.of(path), ex);
 			this.channel.send(new ErrorPayload(new HotError(message(ex), "", path, null, "hmr", null, null, Map.of())));
 		}
 	}
@@ -246,7 +250,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			case UPDATES -> updatePayload((HmrUpdateResult.Updates) result);
 			case FULL_RELOAD -> fullReloadPayload((HmrUpdateResult.FullReload) result);
 			case NO_UPDATE -> {
-				this.log.debug(((HmrUpdateResult.NoUpdate) result).reason());
+				this.log.debug(LogSafe.of(((HmrUpdateResult.NoUpdate) result).reason(), LONG_LINE));
 				yield null;
 			}
 		};
@@ -261,13 +265,14 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			.map((boundary) -> toUpdate(boundary, result.timestamp(), result.firstInvalidatedBy()))
 			.toList();
 		if (this.log.isInfoEnabled()) {
-			this.log.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
+			this.log.info("hmr update "
+					+ LogSafe.of(String.join(", ", updates.stream().map(Update::path).distinct().toList()), LONG_LINE));
 		}
 		return new UpdatePayload(updates);
 	}
 
 	private FullReloadPayload fullReloadPayload(HmrUpdateResult.FullReload result) {
-		this.log.info("page reload: " + result.reason());
+		this.log.info("page reload: " + LogSafe.of(result.reason(), LONG_LINE));
 		Path trigger = result.triggeredBy();
 		return new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null);
 	}

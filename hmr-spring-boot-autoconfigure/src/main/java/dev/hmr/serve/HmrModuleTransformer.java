@@ -46,6 +46,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
@@ -270,7 +271,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				selfAccepting);
 		if (!noLongerImported.isEmpty()) {
 			List<String> paths = this.graph.prune(noLongerImported, this.clock.nextTimestamp());
-			logger.info("hmr prune " + String.join(", ", paths));
+			logger.info("hmr prune " + LogSafe.of(String.join(", ", paths), 2000));
 			this.channel.send(new PrunePayload(paths));
 		}
 	}
@@ -378,7 +379,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		String message = "Failed to load url " + url
 				+ (importers.isEmpty() ? "" : " in " + String.join(", ", importers)) + ". Does the file exist?";
-		logger.warn(loggable(message));
+		logger.warn(LogSafe.of(message, 2000));
 		HotError error = null;
 		if (node != null) {
 			for (ModuleNode importer : node.getImporters()) {
@@ -412,7 +413,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not find the import of " + loggable(url) + " in " + file, ex);
+			logger.debug("Could not find the import of " + LogSafe.of(url) + " in " + file, ex);
 		}
 		return null;
 	}
@@ -433,11 +434,6 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	/** A message with client-supplied parts made safe for a log line. */
-	private static String loggable(String message) {
-		return message.replaceAll("[\\p{Cntrl}\\u2028\\u2029]", "?");
 	}
 
 	/**
@@ -480,7 +476,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private ModuleTransformException fail(HotError error, Exception cause, String what) {
-		logger.error("Failed to serve " + what + " [" + error.plugin() + "]: " + error.message(), cause);
+		logger.error(
+				"Failed to serve " + LogSafe.of(what) + " [" + error.plugin() + "]: " + LogSafe.of(error.message()),
+				cause);
 		this.channel.send(new ErrorPayload(error));
 		return new ModuleTransformException("Failed to serve " + what + ": " + error.message(), cause);
 	}
