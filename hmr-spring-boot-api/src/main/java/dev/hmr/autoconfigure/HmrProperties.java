@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import dev.hmr.graph.ModuleGraph;
+
 /**
  * Configuration of hot module replacement ({@code hmr.*}). Binding validates it (it is
  * its own {@link Validator}, so that no Bean Validation provider is needed): an invalid
@@ -112,6 +114,12 @@ public class HmrProperties implements Validator {
 	 * Amount of unsent data buffered for one browser before it is disconnected.
 	 */
 	private DataSize sendBufferSizeLimit = DataSize.ofKilobytes(512);
+
+	/**
+	 * Most modules the module graph records; past it, further URLs are served without HMR
+	 * and one line is logged.
+	 */
+	private int maxModules = ModuleGraph.DEFAULT_MAX_MODULES;
 
 	private final Watch watch = new Watch();
 
@@ -211,6 +219,14 @@ public class HmrProperties implements Validator {
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
 	}
 
+	public int getMaxModules() {
+		return this.maxModules;
+	}
+
+	public void setMaxModules(int maxModules) {
+		this.maxModules = maxModules;
+	}
+
 	public Watch getWatch() {
 		return this.watch;
 	}
@@ -245,6 +261,9 @@ public class HmrProperties implements Validator {
 		if (sendBufferSizeLimit == null || sendBufferSizeLimit.toBytes() <= 0
 				|| sendBufferSizeLimit.toBytes() > Integer.MAX_VALUE) {
 			reject(errors, "sendBufferSizeLimit", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		if (properties.getMaxModules() < 1) {
+			reject(errors, "maxModules", "must be at least 1");
 		}
 		List<String> allowedHosts = properties.getAllowedHosts();
 		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {

@@ -219,8 +219,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ModuleGraph moduleGraph() {
-			return new ModuleGraph();
+		ModuleGraph moduleGraph(HmrProperties properties) {
+			return new ModuleGraph(properties.getMaxModules());
 		}
 
 		@Bean
