@@ -121,6 +121,12 @@ public class HmrProperties implements Validator {
 	 */
 	private int maxModules = ModuleGraph.DEFAULT_MAX_MODULES;
 
+	/**
+	 * Largest message a browser may send on the HMR socket; a larger one is ignored and
+	 * logged, and the socket stays open.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
+
 	private final Watch watch = new Watch();
 
 	public @Nullable Boolean getEnabled() {
@@ -219,6 +225,14 @@ public class HmrProperties implements Validator {
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
 	}
 
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
 	public int getMaxModules() {
 		return this.maxModules;
 	}
@@ -261,6 +275,10 @@ public class HmrProperties implements Validator {
 		if (sendBufferSizeLimit == null || sendBufferSizeLimit.toBytes() <= 0
 				|| sendBufferSizeLimit.toBytes() > Integer.MAX_VALUE) {
 			reject(errors, "sendBufferSizeLimit", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		DataSize maxMessageSize = properties.getMaxMessageSize();
+		if (maxMessageSize == null || maxMessageSize.toBytes() <= 0 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
+			reject(errors, "maxMessageSize", "must be between 1B and " + Integer.MAX_VALUE + "B");
 		}
 		if (properties.getMaxModules() < 1) {
 			reject(errors, "maxModules", "must be at least 1");

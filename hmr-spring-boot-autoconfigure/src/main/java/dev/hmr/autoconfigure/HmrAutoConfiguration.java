@@ -119,7 +119,7 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean(ServerHotChannel.class)
 		WebSocketServerHotChannel serverHotChannel(HotPayloadCodec hotPayloadCodec, HmrProperties properties) {
 			return new WebSocketServerHotChannel(hotPayloadCodec, properties.getSendTimeLimit(),
-					properties.getSendBufferSizeLimit());
+					properties.getSendBufferSizeLimit(), properties.getMaxMessageSize());
 		}
 
 	}
