@@ -24,6 +24,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * File storms: a branch switch rewrites 1,000 modules at once, and a folder of 200 is
  * deleted and recreated; every file gets its update, none is lost or sent twice.
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "server.address=127.0.0.1", "hmr.watch.roots=${test.roots}" })
 class FileStormIntegrationTests {

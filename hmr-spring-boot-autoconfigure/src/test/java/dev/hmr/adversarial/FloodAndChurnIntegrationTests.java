@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * broadcasts, and heap and threads come back to where they were; connect/close churn
  * leaves no browser nor thread behind.
  */
+@Tag("slow")
 @SpringBootTest(classes = HotChannelTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "server.address=127.0.0.1" })
 class FloodAndChurnIntegrationTests {

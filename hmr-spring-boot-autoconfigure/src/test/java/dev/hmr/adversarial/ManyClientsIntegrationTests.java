@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 2,000 browsers (each a socket on loopback; the test JVM's file limit is 20,000) all get
  * the update of one save; what an idle browser and 1,000 modules cost in heap.
  */
+@Tag("slow")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "hmr.enabled=true", "server.address=127.0.0.1", "hmr.watch.roots=${test.roots}" })
 class ManyClientsIntegrationTests {

@@ -29,6 +29,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -47,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parameters, NUL, overlong UTF-8, {@code /@fs/} with an absolute path, Vite's queries),
  * the answer is never a 500 and never a file outside the served root.
  */
+@Tag("slow")
 class RequestPathPropertyTests {
 
 	private static final String SECRET = "SECRET-outside-the-root-4b1d";
