@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import dev.hmr.graph.ModuleGraph;
+
 /**
  * Configuration of hot module replacement ({@code hmr.*}). Binding validates it (it is
  * its own {@link Validator}, so that no Bean Validation provider is needed): an invalid
@@ -119,6 +121,18 @@ public class HmrProperties implements Validator {
 	 * Amount of unsent data buffered for one browser before it is disconnected.
 	 */
 	private DataSize sendBufferSizeLimit = DataSize.ofKilobytes(512);
+
+	/**
+	 * Most modules the module graph records; past it, further URLs are served without HMR
+	 * and one line is logged.
+	 */
+	private int maxModules = ModuleGraph.DEFAULT_MAX_MODULES;
+
+	/**
+	 * Largest message a browser may send on the HMR socket; a larger one is ignored and
+	 * logged, and the socket stays open.
+	 */
+	private DataSize maxMessageSize = DataSize.ofMegabytes(1);
 
 	private final Watch watch = new Watch();
 
@@ -228,6 +242,22 @@ public class HmrProperties implements Validator {
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
 	}
 
+	public DataSize getMaxMessageSize() {
+		return this.maxMessageSize;
+	}
+
+	public void setMaxMessageSize(DataSize maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
+	}
+
+	public int getMaxModules() {
+		return this.maxModules;
+	}
+
+	public void setMaxModules(int maxModules) {
+		this.maxModules = maxModules;
+	}
+
 	public Watch getWatch() {
 		return this.watch;
 	}
@@ -270,6 +300,13 @@ public class HmrProperties implements Validator {
 		List<String> deny = properties.getFs().getDeny();
 		if (deny == null || deny.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
 			errors.rejectValue("fs.deny", "hmr.invalid", "hmr.fs.deny must not contain empty patterns");
+		}
+		DataSize maxMessageSize = properties.getMaxMessageSize();
+		if (maxMessageSize == null || maxMessageSize.toBytes() <= 0 || maxMessageSize.toBytes() > Integer.MAX_VALUE) {
+			reject(errors, "maxMessageSize", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		if (properties.getMaxModules() < 1) {
+			reject(errors, "maxModules", "must be at least 1");
 		}
 		List<String> allowedHosts = properties.getAllowedHosts();
 		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {

@@ -56,7 +56,35 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ModuleGraph {
 
+	/**
+	 * How many modules a graph holds by default ({@code hmr.max-modules}): far more than
+	 * an application's own (about 1 KB of heap each), few enough that junk URLs cannot
+	 * exhaust the heap.
+	 */
+	public static final int DEFAULT_MAX_MODULES = 100_000;
+
+	/**
+	 * How many modules one file may back: a stylesheet is {@code /a.css} and
+	 * {@code /a.css?direct} and, {@code @import}ed, a file-only entry; a file under two
+	 * overlapping roots has two URLs. Past this, more URLs of the file (spellings the
+	 * canonical URL does not fold, such as case variants on a case-insensitive file
+	 * system) are served but not recorded, so a save of the file sends a bounded update.
+	 */
+	public static final int MAX_MODULES_PER_FILE = 16;
+
+	private static final System.Logger logger = System.getLogger(ModuleGraph.class.getName());
+
 	private static final String FS_PREFIX = "/@fs";
+
+	private final int maxModules;
+
+	/**
+	 * Whether the limit on modules, resp. on modules per file, was logged; guarded by the
+	 * lock.
+	 */
+	private boolean fullLogged;
+
+	private boolean fileFullLogged;
 
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -67,6 +95,50 @@ public final class ModuleGraph {
 
 	/** Every module, URL-mapped or file-only, in creation order; guarded by the lock. */
 	private final List<ModuleNode> modules = new ArrayList<>();
+
+	/**
+	 * Create a graph that holds up to {@link #DEFAULT_MAX_MODULES} modules.
+	 */
+	public ModuleGraph() {
+		this(DEFAULT_MAX_MODULES);
+	}
+
+	/**
+	 * Create a graph that holds up to {@code maxModules} modules, and at most
+	 * {@link #MAX_MODULES_PER_FILE} of one file. Past either limit, a module asked for is
+	 * made but not recorded: it is served, with no HMR, and a save sends nothing for it.
+	 * One line is logged the first time a limit is reached.
+	 * @param maxModules the most modules the graph holds, at least 1
+	 */
+	public ModuleGraph(int maxModules) {
+		if (maxModules < 1) {
+			throw new IllegalArgumentException("'maxModules' must be at least 1");
+		}
+		this.maxModules = maxModules;
+	}
+
+	/**
+	 * How many modules the graph holds.
+	 * @return the number of modules, URL-mapped and file-only
+	 */
+	public int size() {
+		Lock readLock = this.lock.readLock();
+		readLock.lock();
+		try {
+			return this.modules.size();
+		}
+		finally {
+			readLock.unlock();
+		}
+	}
+
+	/**
+	 * The most modules this graph holds.
+	 * @return the limit
+	 */
+	public int getMaxModules() {
+		return this.maxModules;
+	}
 
 	/**
 	 * The module with the given canonical URL.
@@ -135,12 +207,17 @@ public final class ModuleGraph {
 		writeLock.lock();
 		try {
 			module = this.urlToModule.get(url);
+			Path normalized = (file != null) ? normalize(file) : null;
 			if (module == null) {
-				module = register(new ModuleNode(this, url, (file != null) ? normalize(file) : null, type));
+				if (!hasRoomFor(normalized)) {
+					return new ModuleNode(this, url, normalized, type, false);
+				}
+				module = register(new ModuleNode(this, url, normalized, type));
 				this.urlToModule.put(url, module);
 			}
-			else if (file != null && module.getFile() == null) {
-				module.fileFound(normalize(file));
+			else if (normalized != null && module.getFile() == null
+					&& getModulesByFile(normalized).size() < MAX_MODULES_PER_FILE) {
+				module.fileFound(normalized);
 				indexByFile(module);
 			}
 			return module;
@@ -171,6 +248,9 @@ public final class ModuleGraph {
 				if (module.getType() == ModuleType.ASSET && module.getUrl().equals(url)) {
 					return module;
 				}
+			}
+			if (!hasRoomFor(normalized)) {
+				return new ModuleNode(this, url, normalized, ModuleType.ASSET, false);
 			}
 			return register(new ModuleNode(this, url, normalized, ModuleType.ASSET));
 		}
@@ -228,7 +308,11 @@ public final class ModuleGraph {
 				&& (isSelfAccepting || !acceptedModules.isEmpty() || acceptedExports != null)) {
 			throw new IllegalArgumentException("'mod' is an asset (" + mod.getUrl() + ") and cannot accept updates");
 		}
-		Set<ModuleNode> nextImports = new LinkedHashSet<>(importedModules);
+		if (!mod.isRecorded()) {
+			// served past the limits: nothing links to it, it links to nothing
+			return Collections.emptySet();
+		}
+		Set<ModuleNode> nextImports = recordedOnly(importedModules);
 		Map<ModuleNode, Set<String>> bindings = (importedBindings != null) ? copyOf(importedBindings) : null;
 		Set<String> exports = (acceptedExports != null)
 				? Collections.unmodifiableSet(new LinkedHashSet<>(acceptedExports)) : null;
@@ -250,7 +334,7 @@ public final class ModuleGraph {
 					}
 				}
 			}
-			mod.acceptedHmrDeps().replaceWith(new LinkedHashSet<>(acceptedModules));
+			mod.acceptedHmrDeps().replaceWith(recordedOnly(acceptedModules));
 			return Collections.unmodifiableSet(noLongerImported);
 		}
 		finally {
@@ -526,6 +610,42 @@ public final class ModuleGraph {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a new module fits in the graph; logs the first time it does not. Call under
+	 * the write lock.
+	 */
+	private boolean hasRoomFor(@Nullable Path file) {
+		if (this.modules.size() >= this.maxModules) {
+			if (!this.fullLogged) {
+				this.fullLogged = true;
+				logger.log(System.Logger.Level.WARNING, "The HMR module graph holds " + this.maxModules
+						+ " modules, its limit (hmr.max-modules): further URLs are served without HMR");
+			}
+			return false;
+		}
+		if (file != null && getModulesByFile(file).size() >= MAX_MODULES_PER_FILE) {
+			if (!this.fileFullLogged) {
+				this.fileFullLogged = true;
+				logger.log(System.Logger.Level.WARNING,
+						file + " backs " + MAX_MODULES_PER_FILE
+								+ " modules, the most one file may: further URLs of a file past this are served"
+								+ " without HMR (this is logged once)");
+			}
+			return false;
+		}
+		return true;
+	}
+
+	private static Set<ModuleNode> recordedOnly(Set<ModuleNode> modules) {
+		Set<ModuleNode> recorded = new LinkedHashSet<>(modules.size());
+		for (ModuleNode module : modules) {
+			if (module.isRecorded()) {
+				recorded.add(module);
+			}
+		}
+		return recorded;
 	}
 
 	private ModuleNode register(ModuleNode module) {

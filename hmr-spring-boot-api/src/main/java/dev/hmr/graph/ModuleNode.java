@@ -68,11 +68,27 @@ public final class ModuleNode {
 
 	private volatile boolean lastHmrInvalidationReceived;
 
+	/** {@code false} for a module served past the graph's limits, and never recorded. */
+	private final boolean recorded;
+
 	ModuleNode(ModuleGraph graph, String url, @Nullable Path file, ModuleType type) {
+		this(graph, url, file, type, true);
+	}
+
+	ModuleNode(ModuleGraph graph, String url, @Nullable Path file, ModuleType type, boolean recorded) {
 		this.graph = graph;
 		this.url = url;
 		this.file = file;
 		this.type = type;
+		this.recorded = recorded;
+	}
+
+	/**
+	 * Whether the graph holds this module: false for one made past the graph's limits,
+	 * which is served but neither found by URL or file nor linked to other modules.
+	 */
+	boolean isRecorded() {
+		return this.recorded;
 	}
 
 	/**

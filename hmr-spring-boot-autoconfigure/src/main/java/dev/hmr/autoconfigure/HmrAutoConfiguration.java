@@ -127,7 +127,7 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean(ServerHotChannel.class)
 		WebSocketServerHotChannel serverHotChannel(HotPayloadCodec hotPayloadCodec, HmrProperties properties) {
 			return new WebSocketServerHotChannel(hotPayloadCodec, properties.getSendTimeLimit(),
-					properties.getSendBufferSizeLimit());
+					properties.getSendBufferSizeLimit(), properties.getMaxMessageSize());
 		}
 
 	}
@@ -275,8 +275,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ModuleGraph moduleGraph() {
-			return new ModuleGraph();
+		ModuleGraph moduleGraph(HmrProperties properties) {
+			return new ModuleGraph(properties.getMaxModules());
 		}
 
 		@Bean

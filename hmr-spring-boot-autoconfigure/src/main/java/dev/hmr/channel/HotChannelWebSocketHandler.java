@@ -87,7 +87,7 @@ public class HotChannelWebSocketHandler implements WebSocketHandler, SubProtocol
 		if (message instanceof TextMessage textMessage) {
 			this.channel.received(session, textMessage);
 		}
-		else if (message instanceof BinaryMessage) {
+		else if (message instanceof BinaryMessage binaryMessage && binaryMessage.isLast()) {
 			this.channel.receivedBinary(session);
 		}
 	}
@@ -106,7 +106,9 @@ public class HotChannelWebSocketHandler implements WebSocketHandler, SubProtocol
 
 	@Override
 	public boolean supportsPartialMessages() {
-		return false;
+		// Whole messages would need container buffers as large as the largest message,
+		// allocated for every session; parts are put together up to hmr.max-message-size
+		return true;
 	}
 
 }

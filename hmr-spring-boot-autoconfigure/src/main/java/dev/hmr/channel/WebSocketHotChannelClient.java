@@ -74,8 +74,22 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final AtomicBoolean disconnected = new AtomicBoolean();
 
+	private final int maxMessageSize;
+
+	/**
+	 * The parts of a text message received so far; {@code null} between messages. The
+	 * container hands one session's parts over one at a time.
+	 */
+	private @Nullable StringBuilder partialText;
+
+	/**
+	 * Whether the message being received is past the limit, its remaining parts dropped.
+	 */
+	private boolean oversize;
+
 	WebSocketHotChannelClient(ConcurrentWebSocketSessionDecorator session, HotPayloadCodec codec, Executor sendExecutor,
-			Consumer<WebSocketHotChannelClient> onClose) {
+			Consumer<WebSocketHotChannelClient> onClose, int maxMessageSize) {
+		this.maxMessageSize = maxMessageSize;
 		this.session = session;
 		this.codec = codec;
 		this.sendExecutor = sendExecutor;
@@ -125,6 +139,46 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 			logger.debug("Failed to close " + this, ex);
 		}
 		this.onClose.accept(this);
+	}
+
+	/**
+	 * Put a text message together from the parts the container hands over, as Vite's
+	 * server, which accepts large messages, reads them: a message longer than the limit
+	 * ({@code hmr.max-message-size}, in characters) is dropped and reported, and the
+	 * socket stays open.
+	 * @param part the next part
+	 * @return the whole message once its last part arrived, else {@code null}
+	 */
+	@Nullable String assemble(TextMessage part) {
+		String text = part.getPayload();
+		if (!this.oversize) {
+			int received = (this.partialText != null) ? this.partialText.length() : 0;
+			if ((long) received + text.length() > this.maxMessageSize) {
+				this.oversize = true;
+				this.partialText = null;
+			}
+			else if (part.isLast() && this.partialText == null) {
+				return text;
+			}
+			else {
+				if (this.partialText == null) {
+					this.partialText = new StringBuilder(Math.min(this.maxMessageSize, 2 * text.length()));
+				}
+				this.partialText.append(text);
+			}
+		}
+		if (!part.isLast()) {
+			return null;
+		}
+		if (this.oversize) {
+			this.oversize = false;
+			reportMalformed("a message of more than " + this.maxMessageSize
+					+ " characters (hmr.max-message-size); the socket stays open");
+			return null;
+		}
+		String whole = (this.partialText != null) ? this.partialText.toString() : text;
+		this.partialText = null;
+		return whole;
 	}
 
 	void reportMalformed(@Nullable String reason) {

@@ -41,12 +41,6 @@ import dev.hmr.payload.HotPayloadCodec;
  */
 final class WebSocketHotChannelClientFactory {
 
-	/**
-	 * Largest text message a browser may send, in characters. Containers default to 8
-	 * KiB, small for custom data, and close the socket on a larger message.
-	 */
-	static final int MAX_CLIENT_MESSAGE_SIZE = 64 * 1024;
-
 	private static final boolean JAKARTA_WEBSOCKET_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
 			WebSocketHotChannelClientFactory.class.getClassLoader());
 
@@ -56,12 +50,16 @@ final class WebSocketHotChannelClientFactory {
 
 	private final DataSize sendBufferSizeLimit;
 
+	private final int maxMessageSize;
+
 	private final ExecutorService sendExecutor;
 
-	WebSocketHotChannelClientFactory(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit) {
+	WebSocketHotChannelClientFactory(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit,
+			DataSize maxMessageSize) {
 		this.codec = codec;
 		this.sendTimeLimit = sendTimeLimit;
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
+		this.maxMessageSize = Math.toIntExact(maxMessageSize.toBytes());
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("hmr-send-");
 		threadFactory.setDaemon(true);
 		// A thread per browser being written to, as a cached pool, but one stays alive
@@ -78,12 +76,14 @@ final class WebSocketHotChannelClientFactory {
 	 * @return the client
 	 */
 	WebSocketHotChannelClient create(WebSocketSession session, Consumer<WebSocketHotChannelClient> onClose) {
+		// The container's message buffers keep their small default: it allocates them
+		// whole for every session, and messages arrive in parts that the client puts
+		// together up to maxMessageSize
 		limitBlockingSendTime(session);
-		session.setTextMessageSizeLimit(MAX_CLIENT_MESSAGE_SIZE);
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				Math.toIntExact(this.sendTimeLimit.toMillis()), Math.toIntExact(this.sendBufferSizeLimit.toBytes()),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-		return new WebSocketHotChannelClient(decorated, this.codec, this.sendExecutor, onClose);
+		return new WebSocketHotChannelClient(decorated, this.codec, this.sendExecutor, onClose, this.maxMessageSize);
 	}
 
 	/**
@@ -91,6 +91,10 @@ final class WebSocketHotChannelClientFactory {
 	 */
 	void shutdown() {
 		this.sendExecutor.shutdown();
+	}
+
+	boolean isShutdown() {
+		return this.sendExecutor.isShutdown();
 	}
 
 	/**

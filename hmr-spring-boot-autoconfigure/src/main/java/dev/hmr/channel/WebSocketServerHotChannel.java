@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.socket.CloseStatus;
@@ -59,6 +60,9 @@ import dev.hmr.payload.MalformedClientMessageException;
  * <li>Each browser's sends are queued and written on a sender thread through a
  * {@link ConcurrentWebSocketSessionDecorator} with a time and a buffer limit: a browser
  * that stops reading is disconnected, and never delays the others.</li>
+ * <li>When the application stops, every browser is sent {@code 1001 going away} before
+ * the web server stops (a {@link SmartLifecycle} of the last phase to start, first to
+ * stop); without it the server's sockets would break off with {@code 1006}.</li>
  * <li>Custom messages from browsers go to the listeners of their event and are published
  * as {@link HotClientMessageEvent}; frames that are not Vite messages are logged and
  * ignored, the connection stays open.</li>
@@ -66,9 +70,12 @@ import dev.hmr.payload.MalformedClientMessageException;
  *
  * @since 0.1.0
  */
-public final class WebSocketServerHotChannel implements ServerHotChannel, ApplicationEventPublisherAware {
+public final class WebSocketServerHotChannel
+		implements ServerHotChannel, ApplicationEventPublisherAware, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(WebSocketServerHotChannel.class);
+
+	private static final DataSize DEFAULT_MAX_MESSAGE_SIZE = DataSize.ofMegabytes(1);
 
 	private final HotPayloadCodec codec;
 
@@ -96,7 +103,7 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
 	/**
-	 * Create a new channel.
+	 * Create a new channel that accepts messages of up to 1 MB from browsers.
 	 * @param codec the codec that writes payloads and reads browsers' messages
 	 * @param sendTimeLimit how long a send to one browser may take before that browser is
 	 * disconnected ({@code hmr.send-time-limit})
@@ -104,12 +111,31 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 	 * before it is disconnected ({@code hmr.send-buffer-size-limit})
 	 */
 	public WebSocketServerHotChannel(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit) {
+		this(codec, sendTimeLimit, sendBufferSizeLimit, DEFAULT_MAX_MESSAGE_SIZE);
+	}
+
+	/**
+	 * Create a new channel.
+	 * @param codec the codec that writes payloads and reads browsers' messages
+	 * @param sendTimeLimit how long a send to one browser may take before that browser is
+	 * disconnected ({@code hmr.send-time-limit})
+	 * @param sendBufferSizeLimit how much unsent data may be buffered for one browser
+	 * before it is disconnected ({@code hmr.send-buffer-size-limit})
+	 * @param maxMessageSize the largest message a browser may send; a larger one is
+	 * ignored and logged ({@code hmr.max-message-size})
+	 */
+	public WebSocketServerHotChannel(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit,
+			DataSize maxMessageSize) {
 		Assert.notNull(codec, "'codec' must not be null");
 		Assert.notNull(sendTimeLimit, "'sendTimeLimit' must not be null");
 		Assert.notNull(sendBufferSizeLimit, "'sendBufferSizeLimit' must not be null");
+		Assert.isTrue(
+				maxMessageSize != null && maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
+				"'maxMessageSize' must be between 1B and 2GB");
 		this.codec = codec;
 		this.connectedMessage = new TextMessage(codec.write(ConnectedPayload.INSTANCE));
-		this.clientFactory = new WebSocketHotChannelClientFactory(codec, sendTimeLimit, sendBufferSizeLimit);
+		this.clientFactory = new WebSocketHotChannelClientFactory(codec, sendTimeLimit, sendBufferSizeLimit,
+				maxMessageSize);
 	}
 
 	@Override
@@ -168,6 +194,33 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 	 */
 	@Override
 	public void close() {
+		disconnectAll();
+		this.clientFactory.shutdown();
+	}
+
+	/**
+	 * Accept browsers again after {@link #stop()} (a paused test context restarting),
+	 * unless the channel was {@link #close() closed}.
+	 */
+	@Override
+	public void start() {
+		synchronized (this.monitor) {
+			if (!this.clientFactory.isShutdown()) {
+				this.closed = false;
+			}
+		}
+	}
+
+	/**
+	 * Disconnect every browser with {@code 1001 going away} and refuse new ones, while
+	 * the web server still runs, so that every browser gets a close frame.
+	 */
+	@Override
+	public void stop() {
+		disconnectAll();
+	}
+
+	private void disconnectAll() {
 		List<WebSocketHotChannelClient> open;
 		synchronized (this.monitor) {
 			if (this.closed) {
@@ -181,7 +234,11 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 		for (WebSocketHotChannelClient client : open) {
 			client.close(CloseStatus.GOING_AWAY);
 		}
-		this.clientFactory.shutdown();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.closed;
 	}
 
 	/**
@@ -250,9 +307,13 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 		if (client == null) {
 			return;
 		}
+		String text = client.assemble(message);
+		if (text == null) {
+			return;
+		}
 		Optional<CustomPayload> custom;
 		try {
-			custom = this.codec.readClientMessage(message.getPayload());
+			custom = this.codec.readClientMessage(text);
 		}
 		catch (MalformedClientMessageException ex) {
 			client.reportMalformed(ex.getMessage());

@@ -531,6 +531,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static String withParameter(String url, String parameter) {
+		if (url.endsWith("?" + parameter) || url.endsWith("&" + parameter)) {
+			return url;
+		}
 		return url + (url.contains("?") ? "&" : "?") + parameter;
 	}
 

@@ -117,8 +117,8 @@ public final class CssModuleTransformer {
 			}
 			String imported = ModuleUrls.canonicalUrl(resolved);
 			importedUrls.add(imported);
-			String served = ModuleUrls.withBase(this.base,
-					marked(ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported))));
+			String served = ModuleUrls.withBase(this.base, marked(ModuleUrls
+				.importUrl(ModuleUrls.withoutHmrQuery(resolved), false, timestamps.applyAsLong(imported))));
 			if (!served.equals(cssImport.url())) {
 				// the URL starts after its opening quote or after "url(" and any
 				// whitespace

@@ -101,16 +101,19 @@ public final class JsModuleTransformer {
 		Set<String> importedUrls = new LinkedHashSet<>();
 		Set<String> staticImportedUrls = new LinkedHashSet<>();
 		for (ImportSpecifier specifier : lexed.imports()) {
-			String imported = (specifier.specifier() != null && !specifier.isImportMeta())
-					? resolve(resolver, specifier.specifier(), url) : null;
-			if (imported == null) {
+			String resolved = (specifier.specifier() != null && !specifier.isImportMeta())
+					? resolver.resolve(specifier.specifier(), url) : null;
+			if (resolved == null) {
 				continue;
 			}
+			String imported = ModuleUrls.canonicalUrl(resolved);
 			importedUrls.add(imported);
 			if (!specifier.isDynamic()) {
 				staticImportedUrls.add(imported);
 			}
-			String served = ModuleUrls.withBase(this.base, ModuleUrls.importUrl(imported,
+			// The module is the canonical URL; the browser still asks with the query
+			// written, which may matter to whoever serves it
+			String served = ModuleUrls.withBase(this.base, ModuleUrls.importUrl(ModuleUrls.withoutHmrQuery(resolved),
 					ModuleUrls.isExplicitImportRequired(imported), timestamps.applyAsLong(imported)));
 			if (!served.equals(specifier.specifier())) {
 				// static: the quotes sit around [start, end); dynamic: [start, end) is

@@ -45,14 +45,22 @@ public final class ModuleUrls {
 	}
 
 	/**
-	 * The canonical URL of the module a request asks for: the request URI with the
-	 * {@code t=<13 digits>} timestamp and {@code import} parameters removed (and the
-	 * {@code ?} when nothing else is left), other parameters kept in order.
-	 * {@code /js/a.js?t=1700000000000} and {@code /logo.svg?import&t=1700000000000}
-	 * become {@code /js/a.js} and {@code /logo.svg};
-	 * {@code /a.css?direct&t=1700000000000} becomes {@code /a.css?direct}.
+	 * The canonical URL of the module a request or an import asks for: its identity in
+	 * the module graph, the same for every way of writing it, so that no query, path
+	 * parameter or encoding a page chooses makes a module of its own. The path loses its
+	 * path parameters ({@code ;jsessionid=…}), repeated slashes and {@code .}/{@code ..}
+	 * segments, and percent-escapes of unreserved characters ({@code %61} is {@code a});
+	 * other escapes are written with upper-case hex digits. Of the query only
+	 * {@code direct} on a stylesheet is kept (Vite's linked-stylesheet module,
+	 * {@code /a.css?direct}): the {@code t=} timestamp, the {@code import} marker and
+	 * every other parameter name nothing this server serves differently.
+	 * {@code /js/a.js?t=1700000000000}, {@code /js/a.js?x=1} and
+	 * {@code /js/a.js;jsessionid=1} become {@code /js/a.js};
+	 * {@code /a.css?direct&t=1700000000000} becomes {@code /a.css?direct}. The fragment,
+	 * if any, is kept.
 	 * @param requestUriWithQuery the request URI, with its query if any
 	 * @return the canonical URL
+	 * @see #withoutHmrQuery(String)
 	 */
 	public static String canonicalUrl(String requestUriWithQuery) {
 		Assert.notNull(requestUriWithQuery, "'requestUriWithQuery' must not be null");
@@ -60,23 +68,106 @@ public final class ModuleUrls {
 		String fragment = (hash >= 0) ? requestUriWithQuery.substring(hash) : "";
 		String url = (hash >= 0) ? requestUriWithQuery.substring(0, hash) : requestUriWithQuery;
 		int question = url.indexOf('?');
+		String path = canonicalPath((question >= 0) ? url.substring(0, question) : url);
+		boolean direct = question >= 0 && hasParameter(url.substring(question + 1), "direct")
+				&& CSS_EXTENSIONS.contains(extension(path));
+		return path + (direct ? "?direct" : "") + fragment;
+	}
+
+	/**
+	 * A URL without Vite's HMR parameters: the {@code t=<13 digits>} timestamp and the
+	 * {@code import} marker removed (and the {@code ?} when nothing else is left), other
+	 * parameters kept in order. This is how an import is written for the browser, whose
+	 * other parameters may matter to whoever serves it; {@link #canonicalUrl(String)} is
+	 * the module it names.
+	 * @param url the URL, with its query if any
+	 * @return the URL without {@code t=} and {@code import}
+	 */
+	public static String withoutHmrQuery(String url) {
+		Assert.notNull(url, "'url' must not be null");
+		int hash = url.indexOf('#');
+		String fragment = (hash >= 0) ? url.substring(hash) : "";
+		String withoutFragment = (hash >= 0) ? url.substring(0, hash) : url;
+		int question = withoutFragment.indexOf('?');
 		if (question < 0) {
-			return url + fragment;
+			return url;
 		}
-		StringBuilder kept = new StringBuilder(url.length());
-		kept.append(url, 0, question);
+		StringBuilder kept = new StringBuilder(withoutFragment.length());
+		kept.append(withoutFragment, 0, question);
 		char separator = '?';
 		int from = question + 1;
-		while (from <= url.length()) {
-			int to = url.indexOf('&', from);
-			to = (to < 0) ? url.length() : to;
-			if (to > from && !isHmrParameter(url, from, to)) {
-				kept.append(separator).append(url, from, to);
+		while (from <= withoutFragment.length()) {
+			int to = withoutFragment.indexOf('&', from);
+			to = (to < 0) ? withoutFragment.length() : to;
+			if (to > from && !isHmrParameter(withoutFragment, from, to)) {
+				kept.append(separator).append(withoutFragment, from, to);
 				separator = '&';
 			}
 			from = to + 1;
 		}
 		return kept.append(fragment).toString();
+	}
+
+	private static boolean hasParameter(String query, String name) {
+		for (String parameter : query.split("&", -1)) {
+			if (parameter.equals(name) || parameter.startsWith(name + "=")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The path as a module's identity: path parameters, repeated slashes and dot segments
+	 * removed, percent-escapes normalised (RFC 3986, 6.2.2).
+	 */
+	private static String canonicalPath(String path) {
+		StringBuilder out = new StringBuilder(path.length());
+		boolean inParameters = false;
+		for (int i = 0; i < path.length(); i++) {
+			char ch = path.charAt(i);
+			if (ch == '/') {
+				inParameters = false;
+				if (out.length() == 0 || out.charAt(out.length() - 1) != '/') {
+					out.append('/');
+				}
+			}
+			else if (inParameters) {
+				continue;
+			}
+			else if (ch == ';') {
+				inParameters = true;
+			}
+			else if (ch == '%' && i + 2 < path.length() && isHex(path.charAt(i + 1)) && isHex(path.charAt(i + 2))) {
+				char decoded = (char) Integer.parseInt(path, i + 1, i + 3, 16);
+				if (isUnreserved(decoded)) {
+					out.append(decoded);
+				}
+				else {
+					out.append('%').append(path.substring(i + 1, i + 3).toUpperCase(Locale.ROOT));
+				}
+				i += 2;
+			}
+			else {
+				out.append(ch);
+			}
+		}
+		return (out.length() > 0 && out.charAt(0) == '/') ? normalize(out.toString()) : out.toString();
+	}
+
+	private static boolean isHex(char ch) {
+		return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f' || ch >= 'A' && ch <= 'F';
+	}
+
+	private static boolean isUnreserved(char ch) {
+		return ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '.'
+				|| ch == '_' || ch == '~';
+	}
+
+	private static String extension(String path) {
+		String name = path.substring(path.lastIndexOf('/') + 1);
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
 	}
 
 	private static boolean isHmrParameter(String url, int from, int to) {

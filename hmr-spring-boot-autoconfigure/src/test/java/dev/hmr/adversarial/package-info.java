@@ -15,8 +15,9 @@
  */
 
 /**
- * Probes of issue 11: what a page on another site, a machine on the network or a hostile
- * client tries, each refused.
+ * The adversarial suite (issue 11): what a page on another site, a machine on the network
+ * or a hostile client tries, each refused, and hostile clients and file storms, each
+ * probe bounded in count and time, on loopback only.
  */
 @NullMarked
 package dev.hmr.adversarial;

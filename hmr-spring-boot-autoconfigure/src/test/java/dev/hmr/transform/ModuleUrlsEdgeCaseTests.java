@@ -42,8 +42,8 @@ class ModuleUrlsEdgeCaseTests {
 			/a.js?s=1700000000000         | /a.js?s=1700000000000
 			/a.js?&&v=1&                  | /a.js?v=1
 			""")
-	void canonicalUrlRemovesOnlyAThirteenDigitTimestamp(String url, String canonical) {
-		assertThat(ModuleUrls.canonicalUrl(url)).isEqualTo(canonical);
+	void withoutHmrQueryRemovesOnlyAThirteenDigitTimestamp(String url, String canonical) {
+		assertThat(ModuleUrls.withoutHmrQuery(url)).isEqualTo(canonical);
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")

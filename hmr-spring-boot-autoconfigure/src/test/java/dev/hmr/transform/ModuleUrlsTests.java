@@ -40,15 +40,40 @@ class ModuleUrlsTests {
 	}
 
 	@Test
-	void canonicalUrlKeepsOtherParametersInOrder() {
+	void canonicalUrlKeepsOnlyDirectOnAStylesheet() {
 		assertThat(ModuleUrls.canonicalUrl("/a.css?direct&t=1700000000000")).isEqualTo("/a.css?direct");
-		assertThat(ModuleUrls.canonicalUrl("/x.js?import&t=1700000000000&v=2&raw")).isEqualTo("/x.js?v=2&raw");
+		assertThat(ModuleUrls.canonicalUrl("/a.css?v=2&direct=1&x")).isEqualTo("/a.css?direct");
+		assertThat(ModuleUrls.canonicalUrl("/x.js?import&t=1700000000000&v=2&raw")).isEqualTo("/x.js");
+		assertThat(ModuleUrls.canonicalUrl("/x.js?direct")).isEqualTo("/x.js");
 	}
 
 	@Test
-	void canonicalUrlKeepsTimestampsThatAreNotThirteenDigits() {
-		assertThat(ModuleUrls.canonicalUrl("/a.js?t=123")).isEqualTo("/a.js?t=123");
-		assertThat(ModuleUrls.canonicalUrl("/a.js?imported")).isEqualTo("/a.js?imported");
+	void canonicalUrlDropsEveryOtherParameterSoJunkQueriesNameNoNewModule() {
+		assertThat(ModuleUrls.canonicalUrl("/a.js?t=123")).isEqualTo("/a.js");
+		assertThat(ModuleUrls.canonicalUrl("/a.js?imported")).isEqualTo("/a.js");
+		assertThat(ModuleUrls.canonicalUrl("/app.js?x=1")).isEqualTo("/app.js");
+		assertThat(ModuleUrls.canonicalUrl("/app.js?t=1")).isEqualTo("/app.js");
+	}
+
+	@Test
+	void canonicalUrlDropsPathParametersAndFoldsSpellingsOfTheSamePath() {
+		assertThat(ModuleUrls.canonicalUrl("/js/app.js;jsessionid=ABC")).isEqualTo("/js/app.js");
+		assertThat(ModuleUrls.canonicalUrl("/js;v=1/app.js;x;y=2?q=1")).isEqualTo("/js/app.js");
+		assertThat(ModuleUrls.canonicalUrl("//js///app.js")).isEqualTo("/js/app.js");
+		assertThat(ModuleUrls.canonicalUrl("/js/./x/../app.js")).isEqualTo("/js/app.js");
+		assertThat(ModuleUrls.canonicalUrl("/js/%61pp%2Ejs")).isEqualTo("/js/app.js");
+		assertThat(ModuleUrls.canonicalUrl("/js/my%20file.js")).isEqualTo("/js/my%20file.js");
+		assertThat(ModuleUrls.canonicalUrl("/js/%c3%a9t%C3%A9.js")).isEqualTo("/js/%C3%A9t%C3%A9.js");
+		assertThat(ModuleUrls.canonicalUrl("/js/a%2fb.js")).isEqualTo("/js/a%2Fb.js");
+	}
+
+	@Test
+	void withoutHmrQueryKeepsOtherParametersInOrder() {
+		assertThat(ModuleUrls.withoutHmrQuery("/a.css?direct&t=1700000000000")).isEqualTo("/a.css?direct");
+		assertThat(ModuleUrls.withoutHmrQuery("/x.js?import&t=1700000000000&v=2&raw")).isEqualTo("/x.js?v=2&raw");
+		assertThat(ModuleUrls.withoutHmrQuery("/a.js?t=123")).isEqualTo("/a.js?t=123");
+		assertThat(ModuleUrls.withoutHmrQuery("/a.js?imported")).isEqualTo("/a.js?imported");
+		assertThat(ModuleUrls.withoutHmrQuery("/a.js")).isEqualTo("/a.js");
 	}
 
 	@Test
