@@ -128,7 +128,10 @@ class FileStormIntegrationTests {
 		}
 		Figures.print("storm: a %,d-file folder deleted and recreated: every file updated (%s updates per file), "
 				+ "every new file served", FOLDER_FILES, counts.values().stream().distinct().sorted().toList());
-		assertThat(counts).allSatisfy((path, count) -> assertThat(count).as(path).isBetween(1, 2));
+		// at most one per event the file system reports for it: the deletion, the
+		// creation, and the write that follows the creation (on a loaded machine those
+		// can fall into different batches, as Vite's unlink, add and change do)
+		assertThat(counts).allSatisfy((path, count) -> assertThat(count).as(path).isBetween(1, 3));
 	}
 
 	/**
