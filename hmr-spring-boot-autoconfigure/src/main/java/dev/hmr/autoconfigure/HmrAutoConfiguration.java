@@ -61,12 +61,14 @@ import dev.hmr.client.HmrClientScript;
 import dev.hmr.client.HmrClientSettings;
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.engine.HmrWarmUp;
+import dev.hmr.engine.PageUpdates;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.plugin.HmrPlugin;
 import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.HtmlClientInjectionFilter;
+import dev.hmr.serve.RenderedPages;
 import dev.hmr.serve.SourceResourceConfigurer;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.watch.SourceRoots;
@@ -232,9 +234,24 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrEngine hmrEngine(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel, HmrClock hmrClock,
-				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots) {
-			return new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
+				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
+				ObjectProvider<PageUpdates> pageUpdates) {
+			HmrEngine engine = new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
 					hmrSourceRoots.getServedRoots());
+			engine.setPageUpdates(pageUpdates.getIfAvailable());
+			return engine;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RenderedPages hmrRenderedPages() {
+			return new RenderedPages();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PageUpdates hmrPageUpdates(ServerHotChannel serverHotChannel, RenderedPages hmrRenderedPages) {
+			return new PageUpdates(serverHotChannel, hmrRenderedPages);
 		}
 
 	}
@@ -321,16 +338,23 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
-				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel) {
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel,
+				ObjectProvider<RenderedPages> renderedPages) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+			// Each page gets an id, so that an edit updates only the pages that used the
+			// edited template
+			RenderedPages pages = renderedPages.getIfAvailable();
+			UnaryOperator<String> inject = (pages != null) ? pages.registering(injector::inject) : injector::inject;
+			UnaryOperator<String> injectIntoPage = (pages != null) ? pages.registering(injector::injectIntoPage)
+					: injector::injectIntoPage;
 			// A page that gets the client is newer than a full-reload buffered while no
 			// tab
 			// was open: the channel must not replay it to that page
 			Runnable pageServed = () -> serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(announcing(injector::inject, pageServed),
-							announcing(injector::injectIntoPage, pageServed)));
+					new HtmlClientInjectionFilter(announcing(inject, pageServed),
+							announcing(injectIntoPage, pageServed)));
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
@@ -372,6 +396,12 @@ public final class HmrAutoConfiguration {
 		static HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor(
 				ObjectProvider<SourceRoots> hmrSourceRoots) {
 			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+		@Bean
+		static HmrThymeleafPagesPostProcessor hmrThymeleafPagesPostProcessor(
+				ObjectProvider<RenderedPages> hmrRenderedPages) {
+			return new HmrThymeleafPagesPostProcessor(hmrRenderedPages);
 		}
 
 	}

@@ -117,6 +117,12 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		try {
 			chain.doFilter(request, wrapper);
 		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// A page that failed half-way (a template error) must not go out as a 200
+			// holding its first half: the container's error page answers instead
+			wrapper.discard();
+			throw ex;
+		}
 		finally {
 			if (request.isAsyncStarted()) {
 				wrapper.stopBuffering();
@@ -167,6 +173,8 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		private boolean decided;
 
 		private boolean draining;
+
+		private boolean discarded;
 
 		InjectingResponse(HttpServletResponse response, UnaryOperator<String> injector) {
 			super(response);
@@ -308,6 +316,9 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		}
 
 		void write(byte[] bytes, int offset, int length) throws IOException {
+			if (this.discarded) {
+				return;
+			}
 			if (isBuffering()) {
 				this.buffer.write(bytes, offset, length);
 			}
@@ -329,6 +340,20 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			this.decided = true;
 			if (buffered.size() > 0) {
 				getResponse().getOutputStream().write(rewrite(buffered));
+			}
+		}
+
+		/**
+		 * Forget what was buffered: the page failed before it was complete.
+		 */
+		void discard() {
+			if (this.buffer != null) {
+				this.buffer = null;
+				this.decided = true;
+				this.discarded = true;
+				if (!isCommitted()) {
+					super.resetBuffer();
+				}
 			}
 		}
 
