@@ -93,6 +93,14 @@ public class PageUpdates {
 		return open;
 	}
 
+	/**
+	 * How many connected clients said they can morph their page.
+	 * @return the number of clients
+	 */
+	public int morphingClientCount() {
+		return this.morphingClients.size();
+	}
+
 	private void onMorphReady(@Nullable JsonNode data, HotChannelClient client) {
 		String page = (data != null) ? data.path("page").stringValue(null) : null;
 		if (page != null && !RenderedPages.isPageId(page)) {

@@ -59,6 +59,8 @@ const IGNORED_ATTRIBUTES = new Set(['nonce'])
  */
 export function setupMorph(hot, { reload, showError, clearError }) {
   let pageId = pageIdOfNavigation()
+  const [navigation] = performance.getEntriesByType('navigation')
+  const errorPage = !!navigation && navigation.responseStatus >= 400
   const morpher = createMorpher(document)
   let latest = 0
   let controller
@@ -73,6 +75,12 @@ export function setupMorph(hot, { reload, showError, clearError }) {
   })
 
   async function update(data) {
+    if (errorPage) {
+      // an error page (a 404 before its file existed, a 500) turns into the real page by a
+      // reload, not by a merge with a page it never was
+      reload()
+      return
+    }
     const seq = ++latest
     if (controller) {
       controller.abort()
