@@ -75,9 +75,9 @@ export function setupMorph(hot, { reload, showError, clearError }) {
   })
 
   async function update(data) {
-    if (errorPage) {
+    if (errorPage || document.querySelector('meta[name="hmr-template-update"][content="reload"]')) {
       // an error page (a 404 before its file existed, a 500) turns into the real page by a
-      // reload, not by a merge with a page it never was
+      // reload, not by a merge with a page it never was; a page can also ask for reloads
       reload()
       return
     }
