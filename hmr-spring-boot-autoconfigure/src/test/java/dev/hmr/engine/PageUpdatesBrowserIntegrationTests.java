@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -37,11 +38,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 import dev.hmr.browser.Browser;
 import dev.hmr.browser.BrowserExtension;
@@ -122,7 +125,7 @@ class PageUpdatesBrowserIntegrationTests {
 			""";
 
 	private static final String[] FORMS = { "state", "defaults", "js", "structure", "permanent", "error", "quick",
-			"script", "fragment" };
+			"script", "fragment", "guarded" };
 
 	private static final TestProject project = createProject();
 
@@ -324,6 +327,23 @@ class PageUpdatesBrowserIntegrationTests {
 	}
 
 	@Test
+	void aPageThatNowRedirectsIsNotMorphedIntoTheLoginPageButReloaded(Browser browser) {
+		open(browser, "/guarded");
+		browser.markWindow();
+		PagesController.signedIn.set(false);
+		try {
+			edit("templates/form-guarded.html", (html) -> html.replace("Form v1", "Form v2"));
+
+			browser.awaitReload();
+			browser.await().until(() -> "/login".equals(browser.script("return location.pathname;")));
+			assertThat(browser.text("h1")).isEqualTo("Sign in");
+		}
+		finally {
+			PagesController.signedIn.set(true);
+		}
+	}
+
+	@Test
 	void aStaticPageEditMorphsIt(Browser browser) {
 		open(browser, "/plain.html");
 		browser.driver().findElement(By.id("name")).sendKeys("Ada");
@@ -403,6 +423,19 @@ class PageUpdatesBrowserIntegrationTests {
 	static class PagesController {
 
 		static final Map<String, Integer> requests = new ConcurrentHashMap<>();
+
+		static final AtomicBoolean signedIn = new AtomicBoolean(true);
+
+		@GetMapping("/guarded")
+		String guarded() {
+			return signedIn.get() ? "form-guarded" : "redirect:/login";
+		}
+
+		@GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
+		@ResponseBody
+		String login() {
+			return "<!doctype html><html><head><title>login</title></head><body><h1>Sign in</h1></body></html>";
+		}
 
 		@GetMapping("/view/{name}")
 		String view(@PathVariable String name) {
