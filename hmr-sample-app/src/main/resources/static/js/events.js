@@ -29,6 +29,11 @@ else {
 document.querySelector('#broadcast').addEventListener('submit', async (event) => {
   event.preventDefault()
   const message = event.target.elements.message.value
-  const response = await fetch(`/api/broadcast?message=${encodeURIComponent(message)}`, { method: 'POST' })
+  // JSON, not a form: a page on another site cannot send JSON here without a CORS preflight
+  const response = await fetch('/api/broadcast', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ message }),
+  })
   show(response.ok ? `broadcast to ${(await response.json()).browsers} browser(s)` : `broadcast failed: ${response.status}`)
 })

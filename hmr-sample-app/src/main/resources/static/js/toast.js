@@ -1,4 +1,5 @@
-// Loaded by every page: `curl -X POST 'localhost:8080/api/broadcast?message=hi'` shows a
+// Loaded by every page: `curl -X POST -H 'Content-Type: application/json' -d '{"message":"hi"}'
+// localhost:8080/api/broadcast` shows a
 // toast on each open page (BroadcastController calls ServerHotChannel.send).
 const toasts = document.createElement('div')
 toasts.id = 'toasts'

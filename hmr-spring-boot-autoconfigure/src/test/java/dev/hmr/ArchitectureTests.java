@@ -69,20 +69,23 @@ class ArchitectureTests {
 			"dev.hmr.payload.HotPayloadCodec", "dev.hmr.payload.MalformedClientMessageException",
 			"dev.hmr.payload.PingPayload", "dev.hmr.payload.PrunePayload", "dev.hmr.payload.Update",
 			"dev.hmr.payload.UpdatePayload", "dev.hmr.plugin.HmrContext", "dev.hmr.plugin.HmrPlugin",
-			"dev.hmr.plugin.HmrServer", "dev.hmr.watch.FileChangeEvent", "dev.hmr.watch.FileChangeKind");
+			"dev.hmr.plugin.HmrPluginException", "dev.hmr.plugin.HmrServer", "dev.hmr.watch.FileChangeEvent",
+			"dev.hmr.watch.FileChangeKind");
 
 	/**
 	 * Public in the runtime only because the auto-configuration (or the isolated watcher
 	 * loader, or the benchmarks) constructs them from another package: internal, as their
 	 * package-info says, with no compatibility promise.
 	 */
-	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.autoconfigure.HmrAutoConfiguration",
-			"dev.hmr.autoconfigure.HmrStartupLogAutoConfiguration", "dev.hmr.channel.HmrSocketSettings",
-			"dev.hmr.channel.HmrToken", "dev.hmr.channel.HotChannelHandshakeInterceptor",
-			"dev.hmr.channel.HotChannelWebSocketHandler", "dev.hmr.channel.InMemoryServerHotChannel",
-			"dev.hmr.channel.WebSocketServerHotChannel", "dev.hmr.client.HmrClientRequestHandler",
-			"dev.hmr.client.HmrClientScript", "dev.hmr.client.HmrClientSettings", "dev.hmr.engine.HmrEngine",
-			"dev.hmr.engine.HmrWarmUp", "dev.hmr.engine.PageUpdates", "dev.hmr.serve.HmrModuleTransformer",
+	static final Set<String> INTERNAL_BUT_PUBLIC = Set.of("dev.hmr.access.AllowedHosts", "dev.hmr.access.DeniedFiles",
+			"dev.hmr.access.HmrAccessGuard", "dev.hmr.access.LogSafe", "dev.hmr.access.RemoteAddresses",
+			"dev.hmr.autoconfigure.HmrAutoConfiguration", "dev.hmr.autoconfigure.HmrStartupLogAutoConfiguration",
+			"dev.hmr.channel.HmrSocketSettings", "dev.hmr.channel.HmrToken",
+			"dev.hmr.channel.HotChannelHandshakeInterceptor", "dev.hmr.channel.HotChannelWebSocketHandler",
+			"dev.hmr.channel.InMemoryServerHotChannel", "dev.hmr.channel.WebSocketServerHotChannel",
+			"dev.hmr.client.HmrClientRequestHandler", "dev.hmr.client.HmrClientScript",
+			"dev.hmr.client.HmrClientSettings", "dev.hmr.engine.HmrEngine", "dev.hmr.engine.HmrWarmUp",
+			"dev.hmr.engine.PageUpdates", "dev.hmr.serve.CodeFrame", "dev.hmr.serve.HmrModuleTransformer",
 			"dev.hmr.serve.HtmlClientInjectionFilter", "dev.hmr.serve.ModuleTransformException",
 			"dev.hmr.serve.RenderedPages", "dev.hmr.serve.SourceResourceConfigurer", "dev.hmr.transform.CssImport",
 			"dev.hmr.transform.CssImportLexer", "dev.hmr.transform.CssModuleTransformer",

@@ -18,9 +18,12 @@ package dev.hmr.sample;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.hmr.channel.ServerHotChannel;
@@ -31,6 +34,12 @@ import dev.hmr.channel.ServerHotChannel;
  * <p>
  * In the packaged jar, where HMR is off, the channel is the API's inert one: the
  * broadcast reaches no browser.
+ * <p>
+ * It changes what every open page shows, so it takes JSON only
+ * ({@code Content-Type: application/json}): a page on another site can post a form here
+ * (urlencoded, multipart or plain text) without asking, but not JSON, which needs a CORS
+ * preflight this application never grants. A form post gets {@code 415} and sends
+ * nothing.
  */
 @RestController
 class BroadcastController {
@@ -43,10 +52,26 @@ class BroadcastController {
 		this.channel = channel;
 	}
 
-	@PostMapping("/api/broadcast")
-	ResponseEntity<Map<String, Object>> broadcast(@RequestParam String message) {
+	@PostMapping(path = "/api/broadcast", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> broadcast(@RequestBody Broadcast broadcast) {
+		String message = broadcast.message();
+		if (message == null || message.isBlank() || message.length() > Broadcast.MAX_LENGTH) {
+			return ResponseEntity.badRequest()
+				.body(Map.of("error", "message must be a text of 1 to " + Broadcast.MAX_LENGTH + " characters"));
+		}
 		this.channel.send(EVENT, Map.of("message", message));
 		return ResponseEntity.accepted().body(Map.of("event", EVENT, "browsers", this.channel.clients().size()));
+	}
+
+	/**
+	 * What a broadcast carries.
+	 *
+	 * @param message the text every page shows
+	 */
+	record Broadcast(@Nullable String message) {
+
+		static final int MAX_LENGTH = 500;
+
 	}
 
 }

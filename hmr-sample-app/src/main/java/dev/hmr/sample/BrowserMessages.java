@@ -20,8 +20,10 @@ import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.log.LogFormatUtils;
 import org.springframework.stereotype.Component;
 
 import dev.hmr.channel.HotClientMessageEvent;
@@ -41,17 +43,34 @@ class BrowserMessages {
 
 	private static final Log logger = LogFactory.getLog(BrowserMessages.class);
 
+	static final int MAX_NAME_LENGTH = 100;
+
 	BrowserMessages(ServerHotChannel channel) {
 		channel.on(HELLO, (data, client) -> {
-			String name = (data != null && data.has("name")) ? data.get("name").asString() : "stranger";
-			client.send(REPLY, Map.of("greeting", "Hello, " + name + "!"));
+			// Anyone who can reach the socket writes this: check it rather than let a
+			// number, an object or a megabyte through
+			JsonNode name = (data != null) ? data.get("name") : null;
+			if (name == null || name.isNull()) {
+				client.send(REPLY, Map.of("greeting", "Hello, stranger!"));
+			}
+			else if (!name.isString() || name.asString().isBlank() || name.asString().length() > MAX_NAME_LENGTH) {
+				logger.info("Ignored a " + HELLO + " whose name is not a text of 1 to " + MAX_NAME_LENGTH
+						+ " characters, from browser " + client.socket().id());
+				client.send(REPLY, Map.of("error", "name must be a text of 1 to " + MAX_NAME_LENGTH + " characters"));
+			}
+			else {
+				client.send(REPLY, Map.of("greeting", "Hello, " + name.asString() + "!"));
+			}
 		});
 	}
 
 	@EventListener
 	void log(HotClientMessageEvent event) {
-		logger.info(
-				"Browser " + event.getClient().socket().id() + " sent '" + event.getEvent() + "': " + event.getData());
+		// The event's name and data come from the browser: no line breaks or control
+		// characters into the log, and not too much of it
+		logger.info("Browser " + event.getClient().socket().id() + " sent "
+				+ LogFormatUtils.formatValue(event.getEvent(), 100, true) + ": "
+				+ LogFormatUtils.formatValue(event.getData(), 200, true));
 	}
 
 }

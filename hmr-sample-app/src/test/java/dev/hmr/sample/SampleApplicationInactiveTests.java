@@ -56,8 +56,9 @@ class SampleApplicationInactiveTests {
 
 	@Test
 	void broadcastIsAcceptedAndReachesNoBrowser() throws Exception {
-		HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
-			.POST(HttpRequest.BodyPublishers.noBody())
+		HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(202);
 		assertThat(response.body()).contains("\"browsers\":0");

@@ -113,16 +113,71 @@ class SampleApplicationTests {
 			assertThat(take()).isEqualTo("{\"type\":\"connected\"}");
 			// Published before "connected" is sent, so it has been logged by now
 			assertThat(output).containsPattern("Browser \\S+ connected");
-			HttpResponse<String> response = this.httpClient
-				.send(HttpRequest.newBuilder(uri("/api/broadcast?message=hi"))
-					.POST(HttpRequest.BodyPublishers.noBody())
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(202);
 			assertThat(take())
 				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:message\",\"data\":{\"message\":\"hi\"}}");
 			webSocket.sendText("{\"type\":\"custom\",\"event\":\"sample:hello\",\"data\":{\"name\":\"Ada\"}}", true);
 			assertThat(take())
 				.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:reply\",\"data\":{\"greeting\":\"Hello, Ada!\"}}");
+		}
+		finally {
+			webSocket.abort();
+		}
+	}
+
+	@Test
+	void aCrossSiteFormPostCannotBroadcast() throws Exception {
+		WebSocket webSocket = this.httpClient.newWebSocketBuilder()
+			.subprotocols("vite-hmr")
+			.buildAsync(URI.create("ws://localhost:" + this.port + "/@hmr"), new Collector())
+			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			assertThat(take()).isEqualTo("{\"type\":\"connected\"}");
+			for (String contentType : new String[] { "application/x-www-form-urlencoded",
+					"multipart/form-data; boundary=x", "text/plain" }) {
+				HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast"))
+					.header("Content-Type", contentType)
+					.header("Origin", "http://evil.example")
+					.POST(HttpRequest.BodyPublishers.ofString("message=pwned"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+			}
+			HttpResponse<String> blank = this.httpClient.send(HttpRequest.newBuilder(uri("/api/broadcast"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"  \"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(blank.statusCode()).isEqualTo(400);
+			webSocket.sendText("{\"type\":\"custom\",\"event\":\"sample:hello\",\"data\":{\"name\":\"Ada\"}}", true);
+			// nothing was broadcast: the next message is the reply to the hello
+			assertThat(take()).contains("sample:reply");
+		}
+		finally {
+			webSocket.abort();
+		}
+	}
+
+	@Test
+	void aHelloWithANameThatIsNotATextGetsAnErrorAndLogsNoStackTrace(CapturedOutput output) throws Exception {
+		WebSocket webSocket = this.httpClient.newWebSocketBuilder()
+			.subprotocols("vite-hmr")
+			.buildAsync(URI.create("ws://localhost:" + this.port + "/@hmr"), new Collector())
+			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		try {
+			assertThat(take()).isEqualTo("{\"type\":\"connected\"}");
+			for (String name : new String[] { "42", "{\"a\":1}", "[1,2]", "true", "\"" + "x".repeat(101) + "\"" }) {
+				webSocket.sendText("{\"type\":\"custom\",\"event\":\"sample:hello\",\"data\":{\"name\":" + name + "}}",
+						true);
+				assertThat(take()).as(name)
+					.isEqualTo("{\"type\":\"custom\",\"event\":\"sample:reply\",\"data\":{\"error\":"
+							+ "\"name must be a text of 1 to 100 characters\"}}");
+			}
+			assertThat(output).contains("Ignored a sample:hello whose name is not a text")
+				.doesNotContain("Exception")
+				.doesNotContain("\tat ");
 		}
 		finally {
 			webSocket.abort();

@@ -104,6 +104,13 @@ public class HmrProperties implements Validator {
 	private List<String> allowedHosts = new ArrayList<>();
 
 	/**
+	 * Remote addresses, besides this machine's loopback ones, whose requests the HMR
+	 * socket, the client and the served sources answer: IP addresses, CIDR ranges such as
+	 * 192.168.1.0/24, or '*' for any (a dev container, a phone on the LAN).
+	 */
+	private List<String> allowedRemoteAddresses = new ArrayList<>();
+
+	/**
 	 * Time a send to one browser may take before that browser is disconnected.
 	 */
 	private Duration sendTimeLimit = Duration.ofSeconds(5);
@@ -114,6 +121,8 @@ public class HmrProperties implements Validator {
 	private DataSize sendBufferSizeLimit = DataSize.ofKilobytes(512);
 
 	private final Watch watch = new Watch();
+
+	private final Fs fs = new Fs();
 
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
@@ -195,6 +204,14 @@ public class HmrProperties implements Validator {
 		this.allowedHosts = allowedHosts;
 	}
 
+	public List<String> getAllowedRemoteAddresses() {
+		return this.allowedRemoteAddresses;
+	}
+
+	public void setAllowedRemoteAddresses(List<String> allowedRemoteAddresses) {
+		this.allowedRemoteAddresses = allowedRemoteAddresses;
+	}
+
 	public Duration getSendTimeLimit() {
 		return this.sendTimeLimit;
 	}
@@ -213,6 +230,10 @@ public class HmrProperties implements Validator {
 
 	public Watch getWatch() {
 		return this.watch;
+	}
+
+	public Fs getFs() {
+		return this.fs;
 	}
 
 	@Override
@@ -245,6 +266,10 @@ public class HmrProperties implements Validator {
 		if (sendBufferSizeLimit == null || sendBufferSizeLimit.toBytes() <= 0
 				|| sendBufferSizeLimit.toBytes() > Integer.MAX_VALUE) {
 			reject(errors, "sendBufferSizeLimit", "must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		List<String> deny = properties.getFs().getDeny();
+		if (deny == null || deny.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
+			errors.rejectValue("fs.deny", "hmr.invalid", "hmr.fs.deny must not contain empty patterns");
 		}
 		List<String> allowedHosts = properties.getAllowedHosts();
 		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
@@ -291,6 +316,29 @@ public class HmrProperties implements Validator {
 		 */
 		public String scheme() {
 			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Which files of the served roots are never served.
+	 */
+	public static class Fs {
+
+		/**
+		 * Glob patterns of files never served in development, whatever root or static
+		 * location holds them (Vite's server.fs.deny), compared without case; a pattern
+		 * without '/' matches a file name in any folder. Setting it replaces the
+		 * defaults.
+		 */
+		private List<String> deny = new ArrayList<>(List.of(".env", ".env.*", "*.{crt,pem}", "**/.git/**"));
+
+		public List<String> getDeny() {
+			return this.deny;
+		}
+
+		public void setDeny(List<String> deny) {
+			this.deny = deny;
 		}
 
 	}

@@ -66,7 +66,7 @@ public interface HmrPlugin {
 	 * @return JavaScript source for the module, or {@code null} to leave it to the next
 	 * plugin or to the file itself
 	 * @throws Exception on failure: the request answers 500 and an {@code error} payload
-	 * names this plugin
+	 * names this plugin; an {@link HmrPluginException} also says where in the source
 	 */
 	default @Nullable String load(String id) throws Exception {
 		return null;
@@ -79,7 +79,7 @@ public interface HmrPlugin {
 	 * @param id the absolute path of the module's file
 	 * @return the new source, or {@code null} to leave it unchanged
 	 * @throws Exception on failure: the request answers 500 and an {@code error} payload
-	 * names this plugin
+	 * names this plugin; an {@link HmrPluginException} also says where in the source
 	 */
 	default @Nullable String transform(String code, String id) throws Exception {
 		return null;

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -44,12 +45,19 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
+import dev.hmr.access.AllowedHosts;
+import dev.hmr.access.DeniedFiles;
+import dev.hmr.access.HmrAccessGuard;
+import dev.hmr.access.RemoteAddresses;
 import dev.hmr.channel.HmrSocketSettings;
 import dev.hmr.channel.HmrToken;
 import dev.hmr.channel.HotChannelHandshakeInterceptor;
@@ -141,8 +149,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		HotChannelHandshakeInterceptor hotChannelHandshakeInterceptor(HmrSocketSettings hmrSocketSettings,
-				HmrProperties properties, WebSocketServerHotChannel serverHotChannel) {
-			return new HotChannelHandshakeInterceptor(hmrSocketSettings, properties.getAllowedHosts(),
+				AllowedHosts hmrAllowedHosts, WebSocketServerHotChannel serverHotChannel) {
+			return new HotChannelHandshakeInterceptor(hmrSocketSettings.token(), hmrAllowedHosts,
 					serverHotChannel::isAccepting);
 		}
 
@@ -167,6 +175,54 @@ public final class HmrAutoConfiguration {
 			mapping.setWebSocketUpgradeMatch(true);
 			mapping.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			return mapping;
+		}
+
+	}
+
+	/**
+	 * Who may reach what the starter serves: the same allowed hosts for the socket, the
+	 * starter's paths, the served files and the pages that get the client.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AccessConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AllowedHosts hmrAllowedHosts(HmrProperties properties) {
+			return AllowedHosts.of(properties.getAllowedHosts(), properties.getHost());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, HmrProperties properties) {
+			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()),
+					new RemoteAddresses(properties.getAllowedRemoteAddresses()));
+		}
+
+		/**
+		 * After a {@code ForwardedHeaderFilter} ({@code server.forward-headers-strategy=
+		 * framework}), before everything else of the starter's.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrAccessFilter")
+		FilterRegistrationBean<Filter> hmrAccessFilter(HmrAccessGuard hmrAccessGuard, HmrProperties properties) {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+					hmrAccessGuard.filter(properties.getPath()));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+		@Bean
+		WebMvcConfigurer hmrAccessConfigurer(HmrAccessGuard hmrAccessGuard) {
+			HandlerInterceptor interceptor = hmrAccessGuard.resourceInterceptor();
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+
+			};
 		}
 
 	}
@@ -339,7 +395,7 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
 				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel,
-				ObjectProvider<RenderedPages> renderedPages) {
+				HmrAccessGuard hmrAccessGuard, ObjectProvider<RenderedPages> renderedPages) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 			// Each page gets an id, so that an edit updates only the pages that used the
@@ -352,9 +408,11 @@ public final class HmrAutoConfiguration {
 			// tab
 			// was open: the channel must not replay it to that page
 			Runnable pageServed = () -> serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
-			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(
-					new HtmlClientInjectionFilter(announcing(inject, pageServed),
-							announcing(injectIntoPage, pageServed)));
+			HtmlClientInjectionFilter filter = new HtmlClientInjectionFilter(announcing(inject, pageServed),
+					announcing(injectIntoPage, pageServed));
+			// A foreign Host gets the application's page as it is, without the client
+			filter.setInjectsInto(hmrAccessGuard.clientInjection());
+			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(filter);
 			// Late, so that filters which hash or compress the body see the page with the
 			// client
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
@@ -389,6 +447,68 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "freemarker.template.Configuration",
+			"org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer" })
+	static class FreeMarkerConfiguration {
+
+		@Bean
+		static HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.mustache.servlet.view.MustacheViewResolver")
+	static class MustacheConfiguration {
+
+		@Bean
+		static HmrMustacheTemplatesPostProcessor hmrMustacheTemplatesPostProcessor(
+				ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMustacheTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver")
+	static class ErrorPagesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrSourceErrorViewResolver hmrSourceErrorViewResolver(SourceRoots hmrSourceRoots,
+				ObjectProvider<HmrThymeleafTemplatesPostProcessor> hmrThymeleafTemplatesPostProcessor) {
+			return new HmrSourceErrorViewResolver(hmrSourceRoots, hmrThymeleafTemplatesPostProcessor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MessageSourceConfiguration {
+
+		@Bean
+		static HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor(ObjectProvider<SourceRoots> hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor(hmrSourceRoots);
+		}
+
+		@Bean
+		HmrMessageSourcePostProcessor.Reloader hmrMessageBundleReloader(
+				HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor, ServerHotChannel serverHotChannel,
+				SourceRoots hmrSourceRoots) {
+			return new HmrMessageSourcePostProcessor.Reloader(hmrMessageSourcePostProcessor, serverHotChannel,
+					hmrSourceRoots);
+		}
+
+		@Bean
+		HmrMessageBundleWatcher hmrMessageBundleWatcher(HmrMessageSourcePostProcessor hmrMessageSourcePostProcessor,
+				SourceRoots hmrSourceRoots, ServerHotChannel serverHotChannel) {
+			return new HmrMessageBundleWatcher(hmrMessageSourcePostProcessor, hmrSourceRoots, serverHotChannel);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver")
 	static class ThymeleafConfiguration {
 
@@ -396,6 +516,25 @@ public final class HmrAutoConfiguration {
 		static HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor(
 				ObjectProvider<SourceRoots> hmrSourceRoots) {
 			return new HmrThymeleafTemplatesPostProcessor(hmrSourceRoots);
+		}
+
+		/**
+		 * Inside the client's injection filter, so that the error page it writes gets the
+		 * client; on the error dispatch too, which it answers with that page.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrTemplateErrorFilter")
+		FilterRegistrationBean<HmrTemplateErrorFilter> hmrTemplateErrorFilter(
+				HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor,
+				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
+				HmrSocketSettings hmrSocketSettings) {
+			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
+					new HmrTemplateErrorFilter(new HmrThymeleafTemplateErrors(hmrThymeleafTemplatesPostProcessor),
+							serverHotChannel, hotPayloadCodec,
+							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+			return registration;
 		}
 
 		@Bean

@@ -25,6 +25,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.socket.WebSocketHandler;
 
+import dev.hmr.access.HmrAccessGuard;
 import dev.hmr.channel.HmrSocketSettings;
 
 /**
@@ -40,9 +41,10 @@ import dev.hmr.channel.HmrSocketSettings;
 public final class HmrStartupLogAutoConfiguration {
 
 	@Bean
-	HmrStartupLogger hmrStartupLogger(Environment environment, ObjectProvider<HmrSocketSettings> settings) {
+	HmrStartupLogger hmrStartupLogger(Environment environment, ObjectProvider<HmrSocketSettings> settings,
+			ObjectProvider<HmrAccessGuard> guard) {
 		// Decided here, during the refresh, as the condition was: it reads the stack
-		return new HmrStartupLogger(HmrEnablement.deduce(environment), settings);
+		return new HmrStartupLogger(HmrEnablement.deduce(environment), settings, guard);
 	}
 
 }

@@ -25,11 +25,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 
+import dev.hmr.access.HmrAccessGuard;
 import dev.hmr.channel.HmrSocketSettings;
 
 /**
- * Logs one line once the application's web server is up: whether HMR is active, why, and
- * the URL browsers open.
+ * Logs once the application's web server is up: whether HMR is active, why, and the URL
+ * browsers open; then which remote addresses it serves.
  */
 final class HmrStartupLogger implements ApplicationListener<WebServerInitializedEvent> {
 
@@ -39,6 +40,8 @@ final class HmrStartupLogger implements ApplicationListener<WebServerInitialized
 
 	private final ObjectProvider<HmrSocketSettings> settings;
 
+	private final ObjectProvider<HmrAccessGuard> guard;
+
 	private final AtomicBoolean logged = new AtomicBoolean();
 
 	/**
@@ -46,10 +49,13 @@ final class HmrStartupLogger implements ApplicationListener<WebServerInitialized
 	 * @param enablement the decision, taken while the context refreshes (on the thread
 	 * whose stack the decision depends on)
 	 * @param settings the socket's settings, present when HMR is active
+	 * @param guard who may reach what HMR serves, present when HMR is active
 	 */
-	HmrStartupLogger(HmrEnablement enablement, ObjectProvider<HmrSocketSettings> settings) {
+	HmrStartupLogger(HmrEnablement enablement, ObjectProvider<HmrSocketSettings> settings,
+			ObjectProvider<HmrAccessGuard> guard) {
 		this.enablement = enablement;
 		this.settings = settings;
+		this.guard = guard;
 	}
 
 	@Override
@@ -65,6 +71,7 @@ final class HmrStartupLogger implements ApplicationListener<WebServerInitialized
 		String reason = this.enablement.active() ? this.enablement.reason() : "configured explicitly";
 		logger.info("HMR active, " + reason + "; browsers connect to "
 				+ settings.socketUri(false, "localhost", event.getWebServer().getPort()));
+		this.guard.ifAvailable((guard) -> logger.info(guard.describeRemoteAccess()));
 	}
 
 }

@@ -16,10 +16,12 @@
 
 package dev.hmr.autoconfigure;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,6 +55,8 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<SourceRoots> roots;
 
+	private final List<TemplateFolder> folders = new CopyOnWriteArrayList<>();
+
 	HmrThymeleafTemplatesPostProcessor(ObjectProvider<SourceRoots> roots) {
 		Assert.notNull(roots, "'roots' must not be null");
 		this.roots = roots;
@@ -67,12 +71,52 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 				String prefix = templates.toUri().toString();
 				resolver.setPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
 				resolver.setCacheable(false);
+				this.folders
+					.add(new TemplateFolder(templates, (resolver.getSuffix() != null) ? resolver.getSuffix() : ""));
 				if (logger.isDebugEnabled()) {
 					logger.debug("Thymeleaf templates are read from " + templates + " for HMR, uncached");
 				}
 			}
 		}
 		return bean;
+	}
+
+	/**
+	 * The source file of a template, as Thymeleaf names it in its exceptions: a template
+	 * name (such as {@code pages/home}) that a redirected resolver reads from its source
+	 * folder, or a resource's description ({@code URL [file:/…/home.html]}).
+	 * @param templateName the name
+	 * @return the file, or {@code null} when it is not one of the source folders' files
+	 */
+	@Nullable Path sourceFile(String templateName) {
+		int open = templateName.indexOf('[');
+		int close = templateName.lastIndexOf(']');
+		Path described = (open >= 0 && close > open) ? describedFile(templateName.substring(open + 1, close)) : null;
+		for (TemplateFolder folder : this.folders) {
+			if (described != null) {
+				if (described.startsWith(folder.path()) && Files.isRegularFile(described)) {
+					return described;
+				}
+				continue;
+			}
+			for (String candidate : List.of(templateName + folder.suffix(), templateName)) {
+				Path file = folder.path().resolve(StringUtils.trimLeadingCharacter(candidate, '/')).normalize();
+				if (file.startsWith(folder.path()) && Files.isRegularFile(file)) {
+					return file;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Path describedFile(String location) {
+		try {
+			Path file = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+			return file.isAbsolute() ? file.normalize() : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -111,6 +155,10 @@ final class HmrThymeleafTemplatesPostProcessor implements BeanPostProcessor {
 			}
 		}
 		return null;
+	}
+
+	private record TemplateFolder(Path path, String suffix) {
+
 	}
 
 }

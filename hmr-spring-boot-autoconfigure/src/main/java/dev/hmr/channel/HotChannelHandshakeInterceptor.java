@@ -19,7 +19,6 @@ package dev.hmr.channel;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,9 @@ import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriUtils;
+
+import dev.hmr.access.AllowedHosts;
+import dev.hmr.access.LogSafe;
 
 /**
  * The checks Vite makes before it upgrades a request to the HMR socket (the fixes of
@@ -61,8 +63,6 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 
 	private static final Log logger = LogFactory.getLog(HotChannelHandshakeInterceptor.class);
 
-	private static final int MAX_LOGGED_LENGTH = 100;
-
 	private final HmrToken token;
 
 	private final AllowedHosts allowedHosts;
@@ -80,7 +80,7 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 	 */
 	public HotChannelHandshakeInterceptor(HmrSocketSettings settings, Collection<String> allowedHosts,
 			BooleanSupplier accepting) {
-		this(settings.token(), withHost(allowedHosts, settings.host()), accepting);
+		this(settings.token(), AllowedHosts.of(allowedHosts, settings.host()), accepting);
 	}
 
 	/**
@@ -93,11 +93,21 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 	 * @param accepting whether the channel accepts connections now
 	 */
 	public HotChannelHandshakeInterceptor(HmrToken token, Collection<String> allowedHosts, BooleanSupplier accepting) {
+		this(token, new AllowedHosts(allowedHosts), accepting);
+	}
+
+	/**
+	 * Create a new interceptor with the same allowed hosts as the rest of the starter.
+	 * @param token the token browsers must present
+	 * @param allowedHosts the allowed hosts
+	 * @param accepting whether the channel accepts connections now
+	 */
+	public HotChannelHandshakeInterceptor(HmrToken token, AllowedHosts allowedHosts, BooleanSupplier accepting) {
 		Assert.notNull(token, "'token' must not be null");
 		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
 		Assert.notNull(accepting, "'accepting' must not be null");
 		this.token = token;
-		this.allowedHosts = new AllowedHosts(allowedHosts);
+		this.allowedHosts = allowedHosts;
 		this.accepting = accepting;
 	}
 
@@ -111,7 +121,7 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 				&& !HotChannelWebSocketHandler.PING_PROTOCOL.equals(protocol)) {
 			return refuse(request, response,
 					(protocols != null)
-							? "subprotocol " + printable(String.join(", ", protocols))
+							? "subprotocol " + LogSafe.quoted(String.join(", ", protocols))
 									+ " is not exactly vite-hmr or vite-ping"
 							: "no subprotocol (vite-hmr or vite-ping) requested");
 		}
@@ -126,16 +136,17 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 		String host = headers.getFirst(HttpHeaders.HOST);
 		if (!this.allowedHosts.isAllowed(host)) {
 			return refuse(request, response,
-					"Host " + printable(host) + " is not allowed (add its name to hmr.allowed-hosts)");
+					"Host " + LogSafe.quoted(host) + " is not allowed (add its name to hmr.allowed-hosts)");
 		}
 		String origin = headers.getFirst(HttpHeaders.ORIGIN);
 		if (origin != null) {
 			String presented = tokenOf(request.getURI());
 			if (presented == null) {
-				return refuse(request, response, "a browser request (Origin " + printable(origin) + ") without token");
+				return refuse(request, response,
+						"a browser request (Origin " + LogSafe.quoted(origin) + ") without token");
 			}
 			if (!this.token.matches(presented)) {
-				return refuse(request, response, "a browser request (Origin " + printable(origin)
+				return refuse(request, response, "a browser request (Origin " + LogSafe.quoted(origin)
 						+ ") with a wrong token (a page served before a restart?)");
 			}
 		}
@@ -151,18 +162,9 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 		response.setStatusCode(HttpStatus.BAD_REQUEST);
 		InetSocketAddress remoteAddress = request.getRemoteAddress();
 		logger.warn("Refused an HMR WebSocket"
-				+ ((remoteAddress != null) ? " from " + remoteAddress.getHostString() : "") + ": " + reason);
+				+ ((remoteAddress != null) ? " from " + LogSafe.of(remoteAddress.getHostString()) : "") + ": "
+				+ reason);
 		return false;
-	}
-
-	private static Collection<String> withHost(Collection<String> allowedHosts, @Nullable String host) {
-		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
-		if (host == null) {
-			return allowedHosts;
-		}
-		List<String> withHost = new ArrayList<>(allowedHosts);
-		withHost.add(host);
-		return withHost;
 	}
 
 	private static @Nullable String tokenOf(URI uri) {
@@ -181,24 +183,6 @@ public class HotChannelHandshakeInterceptor implements HandshakeInterceptor {
 			}
 		}
 		return null;
-	}
-
-	/**
-	 * A header value as it may appear in a log line: quoted, shortened, without control
-	 * characters (it comes from anyone who can reach the port).
-	 */
-	private static String printable(@Nullable String value) {
-		if (value == null) {
-			return "(none)";
-		}
-		StringBuilder printable = new StringBuilder("'");
-		value.codePoints()
-			.limit(MAX_LOGGED_LENGTH)
-			.forEach((codePoint) -> printable.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
-		if (value.codePointCount(0, value.length()) > MAX_LOGGED_LENGTH) {
-			printable.append("…");
-		}
-		return printable.append("'").toString();
 	}
 
 }

@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.util.Assert;
 
+import dev.hmr.access.LogSafe;
+
 /**
  * The listeners of a {@link ServerHotChannel}, by event, with Vite's two names for each
  * connection event folded into one.
@@ -70,7 +72,7 @@ final class HotChannelListeners {
 				listener.onEvent(data, client);
 			}
 			catch (RuntimeException ex) {
-				logger.error("HMR channel listener of '" + event + "' failed", ex);
+				logger.error("HMR channel listener of " + LogSafe.quoted(event) + " failed", ex);
 			}
 		}
 	}

@@ -38,6 +38,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.HotPayloadCodec;
 
@@ -127,8 +128,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	}
 
 	void reportMalformed(@Nullable String reason) {
-		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: "
-				+ withoutControlCharacters(reason);
+		String message = "Ignored a frame from " + this + " that is not a Vite HMR message: " + LogSafe.of(reason);
 		if (this.malformedReported.compareAndSet(false, true)) {
 			logger.warn(message + " (further ones from this browser are logged at DEBUG)");
 		}
@@ -191,7 +191,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	public String toString() {
 		InetSocketAddress remoteAddress = this.socket.remoteAddress();
 		return "browser " + this.socket.id() + ((remoteAddress != null)
-				? " at " + remoteAddress.getHostString() + ":" + remoteAddress.getPort() : "");
+				? " at " + LogSafe.of(remoteAddress.getHostString()) + ":" + remoteAddress.getPort() : "");
 	}
 
 	/**
@@ -207,19 +207,6 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IllegalArgumentException ex) {
 			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
 		}
-	}
-
-	/**
-	 * A reason may quote the frame, which anyone who can reach the socket wrote.
-	 */
-	private static @Nullable String withoutControlCharacters(@Nullable String reason) {
-		if (reason == null) {
-			return null;
-		}
-		StringBuilder printable = new StringBuilder(reason.length());
-		reason.codePoints()
-			.forEach((codePoint) -> printable.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
-		return printable.toString();
 	}
 
 	private static Map<String, Object> withoutNullValues(Map<String, Object> attributes) {

@@ -39,6 +39,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.CustomPayload;
 import dev.hmr.payload.HotPayload;
@@ -262,7 +263,7 @@ public final class WebSocketServerHotChannel implements ServerHotChannel, Applic
 		}
 		String event = custom.get().event();
 		if (!HotChannelListeners.isClientEvent(event)) {
-			client.reportMalformed("a browser may not send the server's own event '" + event + "'");
+			client.reportMalformed("a browser may not send the server's own event " + LogSafe.quoted(event));
 			return;
 		}
 		JsonNode data = (JsonNode) custom.get().data();

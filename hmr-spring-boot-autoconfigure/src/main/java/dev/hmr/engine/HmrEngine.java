@@ -16,9 +16,12 @@
 
 package dev.hmr.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -28,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.channel.HotChannelClient;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
@@ -43,7 +47,9 @@ import dev.hmr.payload.Update;
 import dev.hmr.payload.UpdatePayload;
 import dev.hmr.plugin.HmrContext;
 import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.HmrPluginException;
 import dev.hmr.plugin.HmrServer;
+import dev.hmr.serve.CodeFrame;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.watch.FileChangeEvent;
 import dev.hmr.watch.FileChangeKind;
@@ -61,6 +67,9 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	public static final String VITE_INVALIDATE = "vite:invalidate";
 
 	private static final Log logger = LogFactory.getLog(HmrEngine.class);
+
+	/** Lines listing modules: their URLs are the ones browsers requested. */
+	private static final int LONG_LINE = 2000;
 
 	private final ModuleGraph graph;
 
@@ -154,7 +163,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 				}
 				catch (Exception ex) {
 					this.log.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
-					this.channel.send(new ErrorPayload(HotError.from(ex, plugin.getName(), file.toString())));
+					this.channel.send(new ErrorPayload(error(ex, plugin.getName(), file)));
 					return;
 				}
 				if (result != null) {
@@ -177,8 +186,34 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for " + file, ex);
-			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", file.toString())));
+			this.channel.send(new ErrorPayload(error(ex, "hmr", file)));
 		}
+	}
+
+	/**
+	 * An error as Vite reports a plugin's or a step's failure: the message, the plugin,
+	 * the file, and where ({@code loc}, with a code frame of the file) when a plugin's
+	 * {@link HmrPluginException} says so; no Java stack for the overlay (the log keeps
+	 * it, once).
+	 */
+	private static HotError error(Exception ex, String plugin, Path file) {
+		String id = file.toString();
+		if (ex instanceof HmrPluginException located) {
+			String frame = null;
+			try {
+				frame = CodeFrame.around(Files.readString(file), located.getLine(), located.getColumn());
+			}
+			catch (IOException | RuntimeException unreadable) {
+				// the file vanished or is not text: the error goes without a frame
+			}
+			return new HotError(message(ex), "", id, frame, plugin, null,
+					new HotError.Location(id, located.getLine(), located.getColumn()), Map.of());
+		}
+		return new HotError(message(ex), "", id, null, plugin, null, null, Map.of());
+	}
+
+	private static String message(Exception ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 	}
 
 	private @Nullable FullReloadPayload pageReload(Path file, Path root) {
@@ -208,13 +243,13 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 		String firstInvalidatedBy = data.path("firstInvalidatedBy").stringValue(path);
 		String message = data.path("message").stringValue(null);
-		this.log.info("hmr invalidate " + path + ((message != null) ? " " + message : ""));
+		this.log.info("hmr invalidate " + LogSafe.of(path) + ((message != null) ? " " + LogSafe.of(message) : ""));
 		try {
 			send(this.graph.invalidate(path, firstInvalidatedBy));
 		}
 		catch (RuntimeException ex) {
-			this.log.error("HMR failed for the invalidation of " + path, ex);
-			this.channel.send(new ErrorPayload(HotError.from(ex, "hmr", path)));
+			this.log.error("HMR failed for the invalidation of " + LogSafe.of(path), ex);
+			this.channel.send(new ErrorPayload(new HotError(message(ex), "", path, null, "hmr", null, null, Map.of())));
 		}
 	}
 
@@ -226,7 +261,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			case UPDATES -> updatePayload((HmrUpdateResult.Updates) result);
 			case FULL_RELOAD -> fullReloadPayload((HmrUpdateResult.FullReload) result);
 			case NO_UPDATE -> {
-				this.log.debug(((HmrUpdateResult.NoUpdate) result).reason());
+				this.log.debug(LogSafe.of(((HmrUpdateResult.NoUpdate) result).reason(), LONG_LINE));
 				yield null;
 			}
 		};
@@ -241,13 +276,14 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			.map((boundary) -> toUpdate(boundary, result.timestamp(), result.firstInvalidatedBy()))
 			.toList();
 		if (this.log.isInfoEnabled()) {
-			this.log.info("hmr update " + String.join(", ", updates.stream().map(Update::path).distinct().toList()));
+			this.log.info("hmr update "
+					+ LogSafe.of(String.join(", ", updates.stream().map(Update::path).distinct().toList()), LONG_LINE));
 		}
 		return new UpdatePayload(updates);
 	}
 
 	private FullReloadPayload fullReloadPayload(HmrUpdateResult.FullReload result) {
-		this.log.info("page reload: " + result.reason());
+		this.log.info("page reload: " + LogSafe.of(result.reason(), LONG_LINE));
 		Path trigger = result.triggeredBy();
 		return new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null);
 	}

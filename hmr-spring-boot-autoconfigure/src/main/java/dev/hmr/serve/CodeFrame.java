@@ -19,12 +19,34 @@ package dev.hmr.serve;
 /**
  * A code frame as Vite's {@code generateCodeFrame} writes it: the lines two either side
  * of a position, each as {@code "N  |  text"}, and under the position's line a {@code ^}.
+ * Public for the template errors the auto-configuration reports; internal.
  */
-final class CodeFrame {
+public final class CodeFrame {
 
 	private static final int RANGE = 2;
 
 	private CodeFrame() {
+	}
+
+	/**
+	 * The frame around a line and column of a source.
+	 * @param source the source
+	 * @param line the line, 1-based
+	 * @param column the column, 0-based
+	 * @return the frame
+	 */
+	public static String around(String source, int line, int column) {
+		int offset = 0;
+		for (int current = 1; current < line; current++) {
+			int newline = source.indexOf('\n', offset);
+			if (newline < 0) {
+				break;
+			}
+			offset = newline + 1;
+		}
+		int lineEnd = source.indexOf('\n', offset);
+		int length = ((lineEnd < 0) ? source.length() : lineEnd) - offset;
+		return around(source, offset + Math.max(Math.min(column, length), 0));
 	}
 
 	/**
@@ -73,6 +95,26 @@ final class CodeFrame {
 			}
 		}
 		return new int[] { line, position - lineStart };
+	}
+
+	/**
+	 * The offset of a line and column, clamped to the source.
+	 * @param source the source
+	 * @param line the line, 1-based
+	 * @param column the column, 0-based
+	 * @return the offset
+	 */
+	static int offsetOf(String source, int line, int column) {
+		int lineStart = 0;
+		for (int i = 1; i < line; i++) {
+			int next = source.indexOf('\n', lineStart);
+			if (next < 0) {
+				return source.length();
+			}
+			lineStart = next + 1;
+		}
+		int lineEnd = source.indexOf('\n', lineStart);
+		return Math.min(lineStart + Math.max(column, 0), (lineEnd < 0) ? source.length() : lineEnd);
 	}
 
 	private static void append(StringBuilder frame, String line) {

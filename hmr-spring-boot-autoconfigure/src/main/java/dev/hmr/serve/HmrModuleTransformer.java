@@ -18,7 +18,9 @@ package dev.hmr.serve;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
@@ -53,9 +56,10 @@ import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
-import dev.hmr.transform.CssImport;
-import dev.hmr.transform.CssImportLexer;
+import dev.hmr.plugin.HmrPluginException;
 import dev.hmr.transform.CssModuleTransformer;
+import dev.hmr.transform.EsModuleLexer;
+import dev.hmr.transform.ImportSpecifier;
 import dev.hmr.transform.JsModuleTransformer;
 import dev.hmr.transform.ModuleUrls;
 import dev.hmr.transform.SourceSyntaxException;
@@ -70,8 +74,8 @@ import dev.hmr.transform.TransformedModule;
  * canonical URLs (with {@code ?t=} once a module was hot-updated), accepted deps
  * rewritten, and the hot context for modules that use {@code import.meta.hot};</li>
  * <li>a stylesheet requested by a {@code <link>} ({@code Accept: text/css}): served as
- * CSS, recorded as {@code /x.css?direct} with its {@code @import}s, so a change gives a
- * {@code css-update};</li>
+ * CSS, recorded as {@code /x.css?direct} with its {@code @import}s, at any depth, so a
+ * change of it or of one it imports gives a {@code css-update} for it;</li>
  * <li>a stylesheet imported from JavaScript: a module that injects a {@code <style>} and
  * accepts its own updates;</li>
  * <li>any file a plugin's {@code load} hook answers for, and assets imported from
@@ -110,6 +114,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final SpecifierResolver resolver;
 
+	private final SpecifierResolver stylesheetResolver;
+
 	private final JsModuleTransformer jsTransformer;
 
 	private final CssModuleTransformer cssTransformer;
@@ -142,6 +148,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
 		this.resolver = SpecifierResolver.relative(this.base);
+		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
 	}
@@ -164,7 +171,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		try {
 			if (extension.equals("css")) {
 				if (isStylesheetRequest(request)) {
-					return serveStylesheet(resolved, url, file);
+					return serveStylesheet(request, resolved, url, file, filename);
 				}
 				// A fetch() or a plain GET gets the file as it is and records nothing
 				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename) : resolved;
@@ -196,7 +203,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, url + " was deleted while it was served", ex);
 		}
 		catch (IOException | RuntimeException ex) {
-			throw fail(HotError.from(ex, IMPORT_ANALYSIS, id), ex, url);
+			throw fail(error(ex, IMPORT_ANALYSIS, id, null), ex, url);
 		}
 	}
 
@@ -214,24 +221,37 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		return new ModuleResource(module.code(), filename);
 	}
 
-	private Resource serveStylesheet(Resource resource, String url, @Nullable Path file) throws IOException {
-		String css = read(resource);
-		ModuleNode node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
-		List<String> importedUrls = new ArrayList<>();
-		for (CssImport cssImport : CssImportLexer.parse(css)) {
-			String importedUrl = this.resolver.resolve(cssImport.url(), url);
-			if (importedUrl != null) {
-				importedUrls.add(importedUrl);
-			}
+	/**
+	 * A stylesheet the browser asked for as a stylesheet. One a {@code <link>} names is
+	 * recorded as {@code /x.css?direct}, self-accepting; one that another stylesheet
+	 * {@code @import}s (its URL marked so when that one was served) has no {@code <link>}
+	 * to swap, so it is recorded as its file's file-only entry, importing what it
+	 * imports: a change anywhere below a {@code <link>} updates that link, as in Vite.
+	 * Its {@code @import}s are rewritten to marked canonical URLs, with {@code ?t=} once
+	 * updated, so the browser fetches a changed sheet again at any depth.
+	 */
+	private Resource serveStylesheet(HttpServletRequest request, Resource resource, String url, @Nullable Path file,
+			String filename) throws IOException {
+		TransformedModule stylesheet = this.cssTransformer.rewriteImports(read(resource), url, this.stylesheetResolver,
+				this::stylesheetTimestampOf);
+		ModuleNode node;
+		if (!hasParameter(request, CssModuleTransformer.IMPORTED_MARKER)) {
+			node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
 		}
-		record(node, fileOnlyEntries(importedUrls), Set.of(), null, true);
-		return resource;
+		else {
+			node = (file != null) ? this.graph.createFileOnlyEntry(file) : null;
+		}
+		if (node != null) {
+			record(node, fileOnlyEntries(stylesheet.importedUrls()), Set.of(), null, node.getType() == ModuleType.CSS);
+		}
+		return ModuleResource.stylesheet(stylesheet.code(), filename);
 	}
 
 	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename)
 			throws IOException {
 		String css = runTransformHooks(read(resource), id);
-		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.resolver, this::timestampOf);
+		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.stylesheetResolver,
+				this::stylesheetTimestampOf);
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		// the transform has lexed and resolved the @imports already
 		record(node, fileOnlyEntries(module.importedUrls()), Set.of(), null, true);
@@ -251,7 +271,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				selfAccepting);
 		if (!noLongerImported.isEmpty()) {
 			List<String> paths = this.graph.prune(noLongerImported, this.clock.nextTimestamp());
-			logger.info("hmr prune " + String.join(", ", paths));
+			logger.info("hmr prune " + LogSafe.of(String.join(", ", paths), 2000));
 			this.channel.send(new PrunePayload(paths));
 		}
 	}
@@ -290,6 +310,21 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		return (node != null) ? node.getLastHmrTimestamp() : 0;
 	}
 
+	/**
+	 * The last HMR timestamp of an {@code @import}ed stylesheet: that of its file's
+	 * modules, which a change of the file or of one it imports re-stamps.
+	 */
+	private long stylesheetTimestampOf(String url) {
+		Path file = fileOf(url);
+		long timestamp = 0;
+		if (file != null) {
+			for (ModuleNode node : this.graph.getModulesByFile(file)) {
+				timestamp = Math.max(timestamp, node.getLastHmrTimestamp());
+			}
+		}
+		return timestamp;
+	}
+
 	private String runTransformHooks(String code, String id) {
 		String result = code;
 		for (HmrPlugin plugin : this.plugins) {
@@ -300,7 +335,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				}
 			}
 			catch (Exception ex) {
-				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+				throw fail(error(ex, plugin.getName(), id, result), ex, id);
 			}
 		}
 		return result;
@@ -315,10 +350,117 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				}
 			}
 			catch (Exception ex) {
-				throw fail(HotError.from(ex, plugin.getName(), id), ex, id);
+				throw fail(error(ex, plugin.getName(), id, sourceOf(id)), ex, id);
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * A module request that nothing answers (a 404): if it is an import, one warning
+	 * naming the importers and the URL, and an {@code error} payload for the overlay,
+	 * with the import's location in the importer when it is found there (Vite's "Failed
+	 * to resolve import").
+	 * @param request the request
+	 */
+	void missingModule(HttpServletRequest request) {
+		if (!isModuleRequest(request)) {
+			return;
+		}
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
+		ModuleNode node = this.graph.getModuleByUrl(url);
+		List<String> importers = new ArrayList<>();
+		if (node != null) {
+			node.getImporters().forEach((importer) -> importers.add(importer.getUrl()));
+		}
+		String referer = (importers.isEmpty()) ? refererPath(request) : null;
+		if (referer != null) {
+			importers.add(referer);
+		}
+		String message = "Failed to load url " + url
+				+ (importers.isEmpty() ? "" : " in " + String.join(", ", importers)) + ". Does the file exist?";
+		logger.warn(LogSafe.of(message, 2000));
+		HotError error = null;
+		if (node != null) {
+			for (ModuleNode importer : node.getImporters()) {
+				error = (error != null) ? error : importError(message, url, importer);
+			}
+		}
+		this.channel.send(new ErrorPayload(
+				(error != null) ? error : new HotError(message, "", url, null, IMPORT_ANALYSIS, null, null, Map.of())));
+	}
+
+	/**
+	 * The error of a missing import located at its specifier in the importer's file, or
+	 * {@code null} if the importer's source does not show it.
+	 */
+	private @Nullable HotError importError(String message, String url, ModuleNode importer) {
+		Path file = importer.getFile();
+		String source = (file != null) ? sourceOf(file.toString()) : null;
+		if (source == null) {
+			return null;
+		}
+		try {
+			for (ImportSpecifier specifier : EsModuleLexer.parse(source).imports()) {
+				String resolved = (specifier.specifier() != null)
+						? this.resolver.resolve(specifier.specifier(), importer.getUrl()) : null;
+				if (resolved != null && ModuleUrls.canonicalUrl(resolved).equals(url)) {
+					int[] lineAndColumn = CodeFrame.lineAndColumn(source, specifier.start());
+					return new HotError(message, "", file.toString(), CodeFrame.around(source, specifier.start()),
+							IMPORT_ANALYSIS, null,
+							new HotError.Location(file.toString(), lineAndColumn[0], lineAndColumn[1]), Map.of());
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not find the import of " + LogSafe.of(url) + " in " + file, ex);
+		}
+		return null;
+	}
+
+	/** The path of the {@code Referer}, without the context path, if it has one. */
+	private static @Nullable String refererPath(HttpServletRequest request) {
+		String referer = request.getHeader(HttpHeaders.REFERER);
+		if (referer == null) {
+			return null;
+		}
+		try {
+			String path = URI.create(referer).getRawPath();
+			String contextPath = request.getContextPath();
+			return (path == null || path.isEmpty()) ? null
+					: (!contextPath.isEmpty() && path.startsWith(contextPath + "/"))
+							? path.substring(contextPath.length()) : path;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * An error as Vite reports a plugin's or a step's failure: the message, the plugin,
+	 * the module, and where ({@code loc}, with a code frame of {@code source}) when the
+	 * exception says so; no Java stack for the overlay (the log keeps it).
+	 */
+	private static HotError error(Exception ex, String plugin, String id, @Nullable String source) {
+		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+		if (!(ex instanceof HmrPluginException located)) {
+			return new HotError(message, "", id, null, plugin, null, null, Map.of());
+		}
+		String frame = (source != null)
+				? CodeFrame.around(source, CodeFrame.offsetOf(source, located.getLine(), located.getColumn())) : null;
+		return new HotError(message, "", id, frame, plugin, null,
+				new HotError.Location(id, located.getLine(), located.getColumn()), Map.of());
+	}
+
+	/** The content of a module's file, if its id is a readable file. */
+	private static @Nullable String sourceOf(String id) {
+		try {
+			Path path = Path.of(id);
+			return Files.isRegularFile(path) ? Files.readString(path) : null;
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -334,7 +476,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private ModuleTransformException fail(HotError error, Exception cause, String what) {
-		logger.error("Failed to serve " + what + " [" + error.plugin() + "]: " + error.message(), cause);
+		logger.error(
+				"Failed to serve " + LogSafe.of(what) + " [" + error.plugin() + "]: " + LogSafe.of(error.message()),
+				cause);
 		this.channel.send(new ErrorPayload(error));
 		return new ModuleTransformException("Failed to serve " + what + ": " + error.message(), cause);
 	}
@@ -358,7 +502,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	}
 
 	private static boolean isStylesheetRequest(HttpServletRequest request) {
-		if (hasParameter(request, "direct")) {
+		if (hasParameter(request, "direct") || hasParameter(request, CssModuleTransformer.IMPORTED_MARKER)) {
 			return true;
 		}
 		if (hasParameter(request, "import")) {

@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.DispatcherType;
@@ -66,6 +67,8 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 
 	private final UnaryOperator<String> pageInjector;
 
+	private Predicate<HttpServletRequest> injectsInto = (request) -> true;
+
 	/**
 	 * Create a filter that treats static {@code .html} files like any other HTML.
 	 * @param injector rewrites an HTML text to load the client; must leave fragments and
@@ -87,6 +90,17 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		Assert.notNull(pageInjector, "'pageInjector' must not be null");
 		this.injector = injector;
 		this.pageInjector = pageInjector;
+	}
+
+	/**
+	 * Decide, per request, whether a page that would get the client gets it: a request
+	 * the starter refuses (a foreign {@code Host}) gets the page as the application
+	 * rendered it. Asked only when the client would be added.
+	 * @param injectsInto the test
+	 */
+	public void setInjectsInto(Predicate<HttpServletRequest> injectsInto) {
+		Assert.notNull(injectsInto, "'injectsInto' must not be null");
+		this.injectsInto = injectsInto;
 	}
 
 	@Override
@@ -111,8 +125,10 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			chain.doFilter(request, response);
 			return;
 		}
-		UnaryOperator<String> pageOrFragment = (html) -> isStaticHtmlFile(httpRequest) ? this.pageInjector.apply(html)
-				: this.injector.apply(html);
+		UnaryOperator<String> pageOrFragment = (html) -> {
+			String injected = isStaticHtmlFile(httpRequest) ? this.pageInjector.apply(html) : this.injector.apply(html);
+			return (injected.equals(html) || this.injectsInto.test(httpRequest)) ? injected : html;
+		};
 		InjectingResponse wrapper = new InjectingResponse(httpResponse, pageOrFragment);
 		try {
 			chain.doFilter(request, wrapper);

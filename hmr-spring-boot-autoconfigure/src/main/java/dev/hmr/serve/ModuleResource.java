@@ -23,15 +23,32 @@ import org.springframework.core.io.ByteArrayResource;
 /**
  * A JavaScript module made from a served file: its filename ends in {@code .js} whatever
  * the file was ({@code .css}, {@code .svg}, a plugin's {@code .myext}), so that it is
- * sent as {@code text/javascript}, which browsers require of module scripts.
+ * sent as {@code text/javascript}, which browsers require of module scripts; or a
+ * rewritten {@link #stylesheet stylesheet}.
  */
 final class ModuleResource extends ByteArrayResource {
 
 	private final String filename;
 
 	ModuleResource(String code, String originalFilename) {
-		super(code.getBytes(StandardCharsets.UTF_8), "HMR module " + originalFilename);
-		this.filename = originalFilename.endsWith(".js") ? originalFilename : originalFilename + ".js";
+		this(code, "HMR module " + originalFilename,
+				originalFilename.endsWith(".js") ? originalFilename : originalFilename + ".js");
+	}
+
+	private ModuleResource(String content, String description, String filename) {
+		super(content.getBytes(StandardCharsets.UTF_8), description);
+		this.filename = filename;
+	}
+
+	/**
+	 * A stylesheet served as a stylesheet, its {@code @import}s rewritten: it keeps its
+	 * filename, so it is sent as {@code text/css}.
+	 * @param css the rewritten stylesheet
+	 * @param filename the file's name
+	 * @return the resource
+	 */
+	static ModuleResource stylesheet(String css, String filename) {
+		return new ModuleResource(css, "HMR stylesheet " + filename, filename);
 	}
 
 	@Override

@@ -16,12 +16,19 @@
 
 package dev.hmr.serve;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * A module could not be served: a plugin hook failed or its source could not be analysed.
- * The request answers 500; the browsers got an {@code error} payload.
+ * The request answers 500, handled by Spring MVC's
+ * {@code ResponseStatusExceptionResolver} rather than left to the servlet container,
+ * which would log it a second time: the transformer logged it once, with its stack, and
+ * the browsers got an {@code error} payload.
  *
  * @since 0.1.0
  */
+@ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
 public class ModuleTransformException extends RuntimeException {
 
 	/**

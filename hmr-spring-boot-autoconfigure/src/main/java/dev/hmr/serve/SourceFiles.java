@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriUtils;
 
+import dev.hmr.access.LogSafe;
 import dev.hmr.transform.ModuleUrls;
 
 /**
@@ -85,7 +86,7 @@ final class SourceFiles {
 				}
 			}
 			catch (IOException ex) {
-				logger.debug("Could not check " + candidate, ex);
+				logger.debug("Could not check " + LogSafe.of(candidate), ex);
 			}
 		}
 		return null;
@@ -106,13 +107,13 @@ final class SourceFiles {
 		Path real = file.toRealPath();
 		if (!real.startsWith(root.toRealPath())) {
 			if (logger.isWarnEnabled()) {
-				logger.warn("Refused " + file + ": it resolves outside the served root " + root);
+				logger.warn("Refused " + LogSafe.of(file) + ": it resolves outside the served root " + root);
 			}
 			return false;
 		}
 		for (Path folder : this.hidden) {
 			if (Files.exists(folder) && real.startsWith(folder.toRealPath())) {
-				logger.debug("Refused " + real + ": it is in " + folder + ", which is watched, not served");
+				logger.debug("Refused " + LogSafe.of(real) + ": it is in " + folder + ", which is watched, not served");
 				return false;
 			}
 		}

@@ -102,8 +102,13 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 			.setCacheControl(CacheControl.noCache())
 			.setUseLastModified(false)
 			.setEtagGenerator(SourceResourceConfigurer::etag);
-		ResourceChainRegistration chain = registration.resourceChain(false)
-			.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden)));
+		ResourceChainRegistration chain = registration.resourceChain(false);
+		for (ResourceTransformer transformer : this.transformers) {
+			if (transformer instanceof HmrModuleTransformer modules) {
+				chain.addResolver(new MissingImportReporter(modules));
+			}
+		}
+		chain.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden)));
 		this.transformers.forEach(chain::addTransformer);
 	}
 

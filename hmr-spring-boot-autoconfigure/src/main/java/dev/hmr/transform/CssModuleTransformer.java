@@ -35,6 +35,14 @@ import org.springframework.util.Assert;
  */
 public final class CssModuleTransformer {
 
+	/**
+	 * The query parameter marking the URL of a stylesheet that another one
+	 * {@code @import}s, so that the browser's request for it is told from a
+	 * {@code <link>}'s: an imported stylesheet has no {@code <link>} of its own, so its
+	 * changes update the stylesheet that imports it.
+	 */
+	public static final String IMPORTED_MARKER = "at-import";
+
 	private final String base;
 
 	private final String clientUrl;
@@ -83,7 +91,7 @@ public final class CssModuleTransformer {
 
 	/**
 	 * Rewrite the {@code @import} URLs of a stylesheet that resolve to their canonical
-	 * URLs, with {@code ?t=} for updated ones.
+	 * URLs, with {@code ?t=} for updated ones and {@link #IMPORTED_MARKER}.
 	 * @param css the stylesheet
 	 * @param stylesheetUrl the stylesheet's canonical URL
 	 * @param resolver resolves {@code @import} URLs to canonical URLs ({@code null}
@@ -110,7 +118,7 @@ public final class CssModuleTransformer {
 			String imported = ModuleUrls.canonicalUrl(resolved);
 			importedUrls.add(imported);
 			String served = ModuleUrls.withBase(this.base,
-					ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported)));
+					marked(ModuleUrls.importUrl(imported, false, timestamps.applyAsLong(imported))));
 			if (!served.equals(cssImport.url())) {
 				// the URL starts after its opening quote or after "url(" and any
 				// whitespace
@@ -120,6 +128,12 @@ public final class CssModuleTransformer {
 		}
 		return new TransformedModule(JsModuleTransformer.apply(css, edits, ""), importedUrls, importedUrls, Set.of(),
 				null, false, false);
+	}
+
+	private static String marked(String url) {
+		int hash = url.indexOf('#');
+		String path = (hash >= 0) ? url.substring(0, hash) : url;
+		return path + (path.contains("?") ? "&" : "?") + IMPORTED_MARKER + url.substring(path.length());
 	}
 
 	private static boolean isQuote(char ch) {

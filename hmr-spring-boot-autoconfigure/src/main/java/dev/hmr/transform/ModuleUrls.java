@@ -143,6 +143,42 @@ public final class ModuleUrls {
 	}
 
 	/**
+	 * Resolve a URL written in a stylesheet ({@code @import "theme.css"}) against the
+	 * stylesheet's URL, as a browser does: unlike an import specifier, a URL with neither
+	 * scheme nor leading {@code /} or {@code .} ({@code theme.css}) is relative. Full and
+	 * protocol-relative URLs, and empty, fragment-only and query-only ones, give
+	 * {@code null}.
+	 * @param url the URL as written (escapes decoded)
+	 * @param stylesheetUrl the canonical URL of the stylesheet
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @return the resolved canonical URL, or {@code null}
+	 */
+	public static @Nullable String resolveStylesheetUrl(String url, String stylesheetUrl, String base) {
+		Assert.notNull(url, "'url' must not be null");
+		if (url.isEmpty() || url.startsWith("#") || url.startsWith("?") || hasScheme(url)) {
+			return null;
+		}
+		boolean relative = url.startsWith("/") || url.equals(".") || url.equals("..") || url.startsWith("./")
+				|| url.startsWith("../");
+		return resolve(relative ? url : "./" + url, stylesheetUrl, base);
+	}
+
+	/** Whether the URL starts with a scheme ({@code https:}, {@code data:}). */
+	private static boolean hasScheme(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char ch = url.charAt(i);
+			if (ch == ':') {
+				return i > 0;
+			}
+			boolean letter = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z';
+			if (!letter && (i == 0 || !(ch >= '0' && ch <= '9' || ch == '+' || ch == '-' || ch == '.'))) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * The URL a browser requests for a module of an application served under a base path:
 	 * the base followed by the canonical URL (Vite's {@code joinUrlSegments(base,
 	 * url)}).

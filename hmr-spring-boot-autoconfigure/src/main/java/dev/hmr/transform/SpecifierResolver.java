@@ -58,4 +58,16 @@ public interface SpecifierResolver {
 		return (specifier, importerUrl) -> ModuleUrls.resolve(specifier, importerUrl, base);
 	}
 
+	/**
+	 * The resolver for a stylesheet's {@code @import}s: in CSS every URL without a scheme
+	 * is relative, so {@code theme.css} is {@code ./theme.css}
+	 * ({@link ModuleUrls#resolveStylesheetUrl}).
+	 * @param base the public base path, {@code /} or a context path such as {@code /app/}
+	 * @return the resolver
+	 */
+	static SpecifierResolver stylesheet(String base) {
+		ModuleUrls.checkBase(base);
+		return (url, importerUrl) -> ModuleUrls.resolveStylesheetUrl(url, importerUrl, base);
+	}
+
 }

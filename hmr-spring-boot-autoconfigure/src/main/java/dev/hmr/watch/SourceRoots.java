@@ -52,6 +52,12 @@ public final class SourceRoots {
 	private static final String TEMPLATES = "templates";
 
 	/**
+	 * jte's template folder ({@code gg.jte.template-location}'s default): watched, never
+	 * served, and not a Thymeleaf template root.
+	 */
+	private static final Path JTE_TEMPLATES = Path.of("src", "main", "jte");
+
+	/**
 	 * Resource folders discovered by default: Spring MVC's static locations in the order
 	 * it resolves them ({@code META-INF/resources}, {@code resources}, {@code static},
 	 * {@code public}), then the template folder.
@@ -127,10 +133,10 @@ public final class SourceRoots {
 	/**
 	 * Discover the roots of a project run from its build's output: the
 	 * {@code src/main/resources} folders {@code META-INF/resources}, {@code resources},
-	 * {@code static}, {@code public} and {@code templates} that exist, of the module in
-	 * the working directory and of each module whose build output
-	 * ({@code target/classes}, {@code build/resources/main}, ...) is a directory on the
-	 * class path.
+	 * {@code static}, {@code public} and {@code templates} that exist, then jte's
+	 * {@code src/main/jte} if it exists, of the module in the working directory and of
+	 * each module whose build output ({@code target/classes},
+	 * {@code build/resources/main}, ...) is a directory on the class path.
 	 * @param classLoader the class loader of the application
 	 * @param workingDirectory the working directory of the application
 	 * @param include glob patterns, relative to a root, of files to watch; empty means
@@ -160,6 +166,10 @@ public final class SourceRoots {
 				if (Files.isDirectory(root)) {
 					roots.add(root);
 				}
+			}
+			Path jte = module.resolve(JTE_TEMPLATES);
+			if (Files.isDirectory(jte)) {
+				roots.add(jte);
 			}
 		}
 		return new SourceRoots(roots, SourceFilter.of(include, exclude));
@@ -234,12 +244,13 @@ public final class SourceRoots {
 	}
 
 	/**
-	 * The roots served to browsers: all but server-side template folders, which are
-	 * watched (a change reloads the page) but never sent as they are.
+	 * The roots served to browsers: all but server-side template folders
+	 * ({@code templates} and jte's {@code src/main/jte}), which are watched (a change
+	 * reloads the page) but never sent as they are.
 	 * @return the served roots, in order of precedence
 	 */
 	public List<Path> getServedRoots() {
-		return this.roots.stream().filter((root) -> !isTemplates(root)).toList();
+		return this.roots.stream().filter((root) -> !isTemplates(root) && !root.endsWith(JTE_TEMPLATES)).toList();
 	}
 
 	/**

@@ -114,7 +114,11 @@ export function setupMorph(hot, { reload, showError, clearError }) {
       return
     }
     if (!response.ok) {
-      // a template that fails to render: the page stays as it is until the fix
+      // a template that fails to render: the page stays as it is until the fix. The
+      // server's own error message (with the template's line) may be shown already.
+      if (document.querySelector('vite-error-overlay')) {
+        return
+      }
       showError({
         message: `GET ${location.pathname} answered ${response.status} after ${data && data.file}; the page was left as it is`,
         stack: textOf(text, type),

@@ -54,6 +54,8 @@ class HmrPropertiesTests {
 		assertThat(properties.isOverlay()).isTrue();
 		assertThat(properties.isWarmUp()).isTrue();
 		assertThat(properties.getAllowedHosts()).isEmpty();
+		assertThat(properties.getAllowedRemoteAddresses()).isEmpty();
+		assertThat(properties.getFs().getDeny()).containsExactly(".env", ".env.*", "*.{crt,pem}", "**/.git/**");
 		assertThat(properties.getSendTimeLimit()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getSendBufferSizeLimit()).isEqualTo(DataSize.ofKilobytes(512));
 		assertThat(properties.getWatch().getRoots()).isEmpty();

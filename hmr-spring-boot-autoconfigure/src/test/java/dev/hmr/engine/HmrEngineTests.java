@@ -16,12 +16,14 @@
 
 package dev.hmr.engine;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.hmr.channel.InMemoryServerHotChannel;
@@ -31,11 +33,13 @@ import dev.hmr.graph.ModuleNode;
 import dev.hmr.graph.ModuleType;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.Update;
 import dev.hmr.payload.UpdatePayload;
 import dev.hmr.plugin.HmrContext;
 import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.HmrPluginException;
 import dev.hmr.watch.FileChangeKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +128,27 @@ class HmrEngineTests {
 			assertThat(error.err().plugin()).isEqualTo("broken");
 			assertThat(error.err().message()).isEqualTo("boom");
 			assertThat(error.err().id()).isEqualTo(ROOT.resolve("counter.js").toString());
+			assertThat(error.err().stack()).as("no Java stack for the overlay").isEmpty();
+			assertThat(error.err().loc()).isNull();
+		});
+	}
+
+	@Test
+	void aPluginThatSaysWhereItFailedGivesTheLocationAndAFrameOfTheFile(@TempDir Path root) throws Exception {
+		Path file = root.resolve("counter.js");
+		Files.writeString(file, "export let count = 0;\nexport const label = 'a';\n");
+		this.graph.updateModuleInfo(this.graph.ensureModule("/counter.js", file, ModuleType.JS), Set.of(), Set.of(),
+				null, true);
+		HmrPlugin broken = named("checker", (context) -> {
+			throw new HmrPluginException("label must not be 'a'", 2, 22);
+		});
+		new HmrEngine(this.graph, this.channel, new HmrClock(), List.of(broken), List.of(root)).handleFileChange(file,
+				root, FileChangeKind.MODIFIED);
+		assertThat(this.channel.sent()).singleElement().isInstanceOfSatisfying(ErrorPayload.class, (error) -> {
+			assertThat(error.err().plugin()).isEqualTo("checker");
+			assertThat(error.err().stack()).isEmpty();
+			assertThat(error.err().loc()).isEqualTo(new HotError.Location(file.toString(), 2, 22));
+			assertThat(error.err().frame()).contains("2  |  export const label = 'a';").contains("^");
 		});
 	}
 

@@ -19,6 +19,8 @@ package dev.hmr.playground;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +74,38 @@ class RestartBrowserIntegrationTests {
 		assertThat(browser.console()).filteredOn((line) -> line.startsWith("(restart) page load"))
 			.containsExactly("(restart) page load 1", "(restart) page load 2");
 		assertThat(browser.console()).filteredOn("[vite] connected."::equals).hasSize(2);
+	}
+
+	/**
+	 * DevTools restarting in the middle of a build (issue #10): the first restart serves
+	 * without the page, so the page reloads onto the 404 error page, which loads the
+	 * client; the restart at the end of the build brings the page back. The page itself
+	 * loads exactly twice, and nothing strands it on the error.
+	 */
+	@Test
+	void aRestartMidBuildReloadsOntoTheErrorPageAndTheNextRestartBackOntoThePage(Browser browser) throws IOException {
+		int port = freePort();
+		this.context = start(port);
+		browser.open("http://localhost:" + port + "/restart/index.html");
+		browser.awaitConsole("(restart) page load 1", "[vite] connected.");
+		Path page = this.playground.file("restart/index.html");
+		String html = Files.readString(page);
+
+		this.context.close();
+		Files.delete(page);
+		this.context = start(port);
+		browser.awaitText("h1", "Whitelabel Error Page");
+		browser.await().until(() -> browser.console().stream().filter("[vite] connected."::equals).count() == 2);
+
+		this.context.close();
+		Files.writeString(page, html);
+		this.context = start(port);
+
+		browser.awaitConsole("(restart) page load 1", "[vite] connected.", "[vite] connected.", "(restart) page load 2",
+				"[vite] connected.");
+		assertThat(browser.console()).filteredOn((line) -> line.startsWith("(restart) page load"))
+			.containsExactly("(restart) page load 1", "(restart) page load 2");
+		assertThat(browser.console()).filteredOn("[vite] connected."::equals).hasSize(3);
 	}
 
 	private ConfigurableApplicationContext start(int port) {

@@ -76,8 +76,8 @@ class CssModuleTransformerTests {
 	void relativeImportsInTheCssBecomeAbsolute() {
 		TransformedModule module = this.transformer.toJsModule("@import './base.css';\n@import url(../theme.css);",
 				"/css/app/main.css", "/abs/main.css", SpecifierResolver.relative(), (url) -> 0);
-		assertThat(module.code())
-			.contains("const __vite__css = \"@import '/css/app/base.css';\\n" + "@import url(/css/theme.css);\"");
+		assertThat(module.code()).contains("const __vite__css = \"@import '/css/app/base.css?at-import';\\n"
+				+ "@import url(/css/theme.css?at-import);\"");
 		assertThat(module.importedUrls()).containsExactly("/css/app/base.css", "/css/theme.css");
 	}
 
@@ -85,7 +85,7 @@ class CssModuleTransformerTests {
 	void updatedImportedStylesheetsGetATimestamp() {
 		TransformedModule module = this.transformer.rewriteImports("@import \"./base.css\" screen;", "/css/main.css",
 				SpecifierResolver.relative(), (url) -> url.equals("/css/base.css") ? 1700000000123L : 0);
-		assertThat(module.code()).isEqualTo("@import \"/css/base.css?t=1700000000123\" screen;");
+		assertThat(module.code()).isEqualTo("@import \"/css/base.css?t=1700000000123&at-import\" screen;");
 		assertThat(module.isSelfAccepting()).isFalse();
 	}
 
@@ -97,37 +97,56 @@ class CssModuleTransformerTests {
 				(url) -> 0);
 		assertThat(module.importedUrls()).containsExactly(imported);
 		assertThat(module.code()).isEqualTo(rewritten);
-		assertThat(CssImportLexer.parse(rewritten)).extracting(CssImport::url).containsExactly(imported);
+		assertThat(CssImportLexer.parse(rewritten)).extracting(CssImport::url)
+			.containsExactly(imported + "?" + CssModuleTransformer.IMPORTED_MARKER);
 	}
 
 	static Stream<Arguments> importsWithSpecialCharacters() {
-		return Stream.of(arguments("@import \"./my file.css\";", "/css/my file.css", "@import \"/css/my file.css\";"),
-				arguments("@import url(\"./my file.css\");", "/css/my file.css", "@import url(\"/css/my file.css\");"),
-				arguments("@import url(./my\\ file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
-				arguments("@import url(./my\\20 file.css);", "/css/my file.css", "@import url(/css/my\\ file.css);"),
-				arguments("@import url( ./a\\(1\\).css );", "/css/a(1).css", "@import url( /css/a\\(1\\).css );"),
-				arguments("@import \"./a(1).css\";", "/css/a(1).css", "@import \"/css/a(1).css\";"),
-				arguments("@import url('./a(1).css');", "/css/a(1).css", "@import url('/css/a(1).css');"),
+		return Stream.of(
+				arguments("@import \"./my file.css\";", "/css/my file.css", "@import \"/css/my file.css?at-import\";"),
+				arguments("@import url(\"./my file.css\");", "/css/my file.css",
+						"@import url(\"/css/my file.css?at-import\");"),
+				arguments("@import url(./my\\ file.css);", "/css/my file.css",
+						"@import url(/css/my\\ file.css?at-import);"),
+				arguments("@import url(./my\\20 file.css);", "/css/my file.css",
+						"@import url(/css/my\\ file.css?at-import);"),
+				arguments("@import url( ./a\\(1\\).css );", "/css/a(1).css",
+						"@import url( /css/a\\(1\\).css?at-import );"),
+				arguments("@import \"./a(1).css\";", "/css/a(1).css", "@import \"/css/a(1).css?at-import\";"),
+				arguments("@import url('./a(1).css');", "/css/a(1).css", "@import url('/css/a(1).css?at-import');"),
 				arguments("@import \"./say \\\"hi\\\".css\";", "/css/say \"hi\".css",
-						"@import \"/css/say \\\"hi\\\".css\";"),
-				arguments("@import './it\\'s.css';", "/css/it's.css", "@import '/css/it\\'s.css';"),
-				arguments("@import url(./it\\'s.css);", "/css/it's.css", "@import url(/css/it\\'s.css);"),
+						"@import \"/css/say \\\"hi\\\".css?at-import\";"),
+				arguments("@import './it\\'s.css';", "/css/it's.css", "@import '/css/it\\'s.css?at-import';"),
+				arguments("@import url(./it\\'s.css);", "/css/it's.css", "@import url(/css/it\\'s.css?at-import);"),
 				arguments("@import \"./back\\\\slash.css\";", "/css/back\\slash.css",
-						"@import \"/css/back\\\\slash.css\";"),
+						"@import \"/css/back\\\\slash.css?at-import\";"),
 				arguments("@import url(./back\\\\slash.css);", "/css/back\\slash.css",
-						"@import url(/css/back\\\\slash.css);"),
+						"@import url(/css/back\\\\slash.css?at-import);"),
 				arguments("@import \"./line\\a break.css\";", "/css/line\nbreak.css",
-						"@import \"/css/line\\a break.css\";"),
-				arguments("@import url(./tab\\9 x.css);", "/css/tab\tx.css", "@import url(/css/tab\\\tx.css);"));
+						"@import \"/css/line\\a break.css?at-import\";"),
+				arguments("@import url(./tab\\9 x.css);", "/css/tab\tx.css",
+						"@import url(/css/tab\\\tx.css?at-import);"));
 	}
 
 	@Test
-	void importUrlWhoseEscapesDecodeToItsCanonicalUrlIsLeftAsWritten() {
+	void importUrlWhoseEscapesDecodeToItsCanonicalUrlIsMarkedAsImported() {
 		String css = "@import \"/css/my\\ file.css\";";
 		TransformedModule module = this.transformer.rewriteImports(css, "/css/main.css", SpecifierResolver.relative(),
 				(url) -> 0);
-		assertThat(module.code()).isEqualTo(css);
+		assertThat(module.code()).isEqualTo("@import \"/css/my file.css?at-import\";");
 		assertThat(module.importedUrls()).containsExactly("/css/my file.css");
+	}
+
+	@Test
+	void withTheStylesheetResolverEveryUrlWithoutASchemeIsRelativeToTheStylesheet() {
+		String css = "@import \"theme.css\";\n@import url(deep/a.css) screen;\n@import url('../b.css') layer(x);\n"
+				+ "@import \"https://fonts.example/inter.css\";\n@import '//cdn.example/c.css';";
+		TransformedModule module = this.transformer.rewriteImports(css, "/css/main.css",
+				SpecifierResolver.stylesheet("/"), (url) -> 0);
+		assertThat(module.importedUrls()).containsExactly("/css/theme.css", "/css/deep/a.css", "/b.css");
+		assertThat(module.code()).isEqualTo("@import \"/css/theme.css?at-import\";\n"
+				+ "@import url(/css/deep/a.css?at-import) screen;\n@import url('/b.css?at-import') layer(x);\n"
+				+ "@import \"https://fonts.example/inter.css\";\n@import '//cdn.example/c.css';");
 	}
 
 	@Test

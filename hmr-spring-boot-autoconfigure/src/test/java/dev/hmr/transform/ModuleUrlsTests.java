@@ -87,6 +87,22 @@ class ModuleUrlsTests {
 	}
 
 	@Test
+	void aStylesheetUrlWithoutASchemeIsRelativeEvenWithoutADot() {
+		assertThat(ModuleUrls.resolveStylesheetUrl("theme.css", "/css/main.css", "/")).isEqualTo("/css/theme.css");
+		assertThat(ModuleUrls.resolveStylesheetUrl("deep/a.css?v=1", "/css/main.css", "/"))
+			.isEqualTo("/css/deep/a.css?v=1");
+		assertThat(ModuleUrls.resolveStylesheetUrl("./b.css", "/css/main.css", "/")).isEqualTo("/css/b.css");
+		assertThat(ModuleUrls.resolveStylesheetUrl("../c.css", "/css/x/main.css", "/")).isEqualTo("/css/c.css");
+		assertThat(ModuleUrls.resolveStylesheetUrl("/app/d.css", "/css/main.css", "/app/")).isEqualTo("/d.css");
+		assertThat(ModuleUrls.resolveStylesheetUrl("e:f.css", "/css/main.css", "/")).isNull();
+		assertThat(ModuleUrls.resolveStylesheetUrl("https://cdn.example/a.css", "/css/main.css", "/")).isNull();
+		assertThat(ModuleUrls.resolveStylesheetUrl("data:text/css,a{}", "/css/main.css", "/")).isNull();
+		assertThat(ModuleUrls.resolveStylesheetUrl("//cdn.example/a.css", "/css/main.css", "/")).isNull();
+		assertThat(ModuleUrls.resolveStylesheetUrl("", "/css/main.css", "/")).isNull();
+		assertThat(ModuleUrls.resolveStylesheetUrl("#x", "/css/main.css", "/")).isNull();
+	}
+
+	@Test
 	void explicitImportIsRequiredForFilesThatAreNeitherJavaScriptNorCss() {
 		assertThat(ModuleUrls.isExplicitImportRequired("/logo.svg")).isTrue();
 		assertThat(ModuleUrls.isExplicitImportRequired("/data.json")).isTrue();

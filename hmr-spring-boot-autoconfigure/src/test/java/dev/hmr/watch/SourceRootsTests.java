@@ -201,6 +201,16 @@ class SourceRootsTests {
 	}
 
 	@Test
+	void jteTemplatesAreDiscoveredWatchedButNotServed() throws IOException {
+		Path statics = Files.createDirectories(this.temp.resolve("src/main/resources/static"));
+		Path jte = Files.createDirectories(this.temp.resolve("src/main/jte"));
+		SourceRoots roots = SourceRoots.discover(emptyClassLoader(), this.temp, List.of(), List.of());
+		assertThat(roots.getRoots()).containsExactly(statics, jte);
+		assertThat(roots.getServedRoots()).containsExactly(statics);
+		assertThat(roots.getTemplateRoots()).isEmpty();
+	}
+
+	@Test
 	void templateFoldersAreWatchedButNotServed() throws IOException {
 		Path templates = Files.createDirectories(this.temp.resolve("templates"));
 		Path statics = Files.createDirectories(this.temp.resolve("static"));

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.hmr.channel;
+package dev.hmr.access;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +30,15 @@ import org.springframework.util.StringUtils;
 /**
  * The host names a {@code Host} header may name (Vite's {@code isHostAllowed}, the
  * DNS-rebinding defence): IP literals, {@code localhost}, {@code *.localhost}, and the
- * configured names, each exact or, starting with a dot, a domain with its subdomains.
+ * configured names, each exact or, starting with a dot, a domain with its subdomains. The
+ * one entry {@code true} allows every host, as Vite's {@code allowedHosts: true}.
+ *
+ * @since 0.1.0
  */
-final class AllowedHosts {
+public final class AllowedHosts {
+
+	/** The entry that allows every host, as Vite's {@code allowedHosts: true}. */
+	public static final String ANY = "true";
 
 	private static final Pattern IPV4 = Pattern
 		.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
@@ -43,28 +49,66 @@ final class AllowedHosts {
 
 	private final List<String> domains = new ArrayList<>();
 
-	AllowedHosts(Collection<String> hosts) {
+	private final boolean any;
+
+	/**
+	 * Allow the given hosts besides IP literals, {@code localhost} and
+	 * {@code *.localhost}.
+	 * @param hosts names, {@code .domain} entries, or {@value #ANY}
+	 */
+	public AllowedHosts(Collection<String> hosts) {
 		Assert.notNull(hosts, "'hosts' must not be null");
+		boolean any = false;
 		for (String host : hosts) {
 			Assert.hasText(host, "'hosts' must not contain empty entries");
 			String name = host.trim().toLowerCase(Locale.ROOT);
-			if (name.startsWith(".")) {
+			if (name.equals(ANY)) {
+				any = true;
+			}
+			else if (name.startsWith(".")) {
 				this.domains.add(name.substring(1));
 			}
 			else {
 				this.exact.add(name);
 			}
 		}
+		this.any = any;
 	}
 
 	/**
-	 * Whether a request with this {@code Host} header may open the socket.
+	 * The configured hosts and the host browsers are told to connect to
+	 * ({@code hmr.host}), which Vite allows too.
+	 * @param hosts the configured entries
+	 * @param socketHost the socket's host, if one is configured
+	 * @return the allowed hosts
+	 */
+	public static AllowedHosts of(Collection<String> hosts, @Nullable String socketHost) {
+		Assert.notNull(hosts, "'hosts' must not be null");
+		if (socketHost == null) {
+			return new AllowedHosts(hosts);
+		}
+		List<String> withHost = new ArrayList<>(hosts);
+		withHost.add(socketHost);
+		return new AllowedHosts(withHost);
+	}
+
+	/**
+	 * Whether every host is allowed ({@value #ANY}).
+	 * @return whether the check is off
+	 */
+	public boolean allowsAny() {
+		return this.any;
+	}
+
+	/**
+	 * Whether a request with this {@code Host} header may open the socket or read what
+	 * the starter serves.
 	 * @param hostHeader the header's value, or {@code null} when the request had none
 	 * (which passes, as in Vite)
 	 * @return whether it is allowed
 	 */
-	boolean isAllowed(@Nullable String hostHeader) {
-		if (hostHeader == null) {
+	public boolean isAllowed(@Nullable String hostHeader) {
+		if (hostHeader == null || this.any) {
 			return true;
 		}
 		String value = hostHeader.trim().toLowerCase(Locale.ROOT);

@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-package dev.hmr.channel;
+package dev.hmr.access;
 
 import java.util.List;
 import java.util.Locale;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,9 +62,23 @@ class AllowedHostsTests {
 		}
 	}
 
-	@org.junit.jupiter.api.Test
+	@Test
 	void aRequestWithoutHostPasses() {
 		assertThat(this.allowedHosts.isAllowed(null)).isTrue();
+	}
+
+	@Test
+	void trueAllowsEveryHostAsInVite() {
+		AllowedHosts any = new AllowedHosts(List.of("TRUE"));
+		assertThat(any.allowsAny()).isTrue();
+		assertThat(any.isAllowed("evil.example.com:8080")).isTrue();
+		assertThat(this.allowedHosts.allowsAny()).isFalse();
+	}
+
+	@Test
+	void theSocketsOwnHostIsAllowed() {
+		assertThat(AllowedHosts.of(List.of(), "dev.box").isAllowed("dev.box:8080")).isTrue();
+		assertThat(AllowedHosts.of(List.of(), null).isAllowed("dev.box:8080")).isFalse();
 	}
 
 }

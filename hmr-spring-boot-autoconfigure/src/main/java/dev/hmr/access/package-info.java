@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Who may reach what the starter serves in development, and how what they send appears in
+ * the log: the allowed hosts (DNS-rebinding defence), loopback-only access, the files of
+ * served roots that are never served, and client strings neutralised for log lines.
+ * Internal: configured through {@code hmr.*}.
+ */
+@NullMarked
+package dev.hmr.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,100 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.hmr.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.Assert;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
+
+import dev.hmr.watch.SourceRoots;
+
+/**
+ * Makes Spring Boot's FreeMarker configuration ({@code freeMarkerConfigurer}) read
+ * templates from the source folders of its {@code spring.freemarker.template-loader-path}
+ * ({@code classpath:} locations mapped as for Thymeleaf), and check them on every use
+ * (template update delay 0), so that the reload after a save shows the new template.
+ * Registered only while HMR is active.
+ */
+final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, EnvironmentAware {
+
+	private static final Log logger = LogFactory.getLog(HmrFreeMarkerTemplatesPostProcessor.class);
+
+	private static final String BEAN_NAME = "freeMarkerConfigurer";
+
+	private final ObjectProvider<SourceRoots> roots;
+
+	private Binder binder = Binder.get(new StandardEnvironment());
+
+	private boolean redirected;
+
+	HmrFreeMarkerTemplatesPostProcessor(ObjectProvider<SourceRoots> roots) {
+		Assert.notNull(roots, "'roots' must not be null");
+		this.roots = roots;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.binder = Binder.get(environment);
+	}
+
+	@Override
+	public Object postProcessBeforeInitialization(Object bean, String beanName) {
+		SourceRoots sourceRoots;
+		if (bean instanceof FreeMarkerConfigurer configurer && BEAN_NAME.equals(beanName)
+				&& (sourceRoots = this.roots.getIfAvailable()) != null) {
+			List<String> paths = this.binder
+				.bind("spring.freemarker.template-loader-path", Bindable.listOf(String.class))
+				.orElse(List.of("classpath:/templates/"));
+			List<String> sourcePaths = new ArrayList<>();
+			for (String path : paths) {
+				Path folder = HmrThymeleafTemplatesPostProcessor.sourceFolder(path.endsWith("/") ? path : path + "/",
+						sourceRoots);
+				sourcePaths.add((folder != null) ? folder.toUri().toString() : path);
+			}
+			if (!sourcePaths.equals(paths)) {
+				configurer.setTemplateLoaderPaths(sourcePaths.toArray(String[]::new));
+				this.redirected = true;
+				if (logger.isDebugEnabled()) {
+					logger.debug("FreeMarker templates are read from " + sourcePaths + " for HMR, uncached");
+				}
+			}
+		}
+		return bean;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (this.redirected && bean instanceof FreeMarkerConfigurer configurer && BEAN_NAME.equals(beanName)) {
+			configurer.getConfiguration().setTemplateUpdateDelayMilliseconds(0);
+		}
+		return bean;
+	}
+
+}
