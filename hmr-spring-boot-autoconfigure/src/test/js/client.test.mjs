@@ -92,7 +92,7 @@ async function openPage({ settings = {}, pathname = '/index.html', document = tr
   const dir = mkdtempSync(join(tmpdir(), 'hmr-client-'))
   mkdirSync(join(dir, '@vite'))
   const values = { ...SETTINGS, ...settings, BASE: `${dir}/` }
-  for (const name of ['client.mjs', 'hmr.mjs', 'overlay.mjs']) {
+  for (const name of ['client.mjs', 'hmr.mjs', 'overlay.mjs', 'morph.mjs']) {
     const source = readFileSync(join(clientDir, name), 'utf8').replace(
       /__(HMR_PROTOCOL|HMR_HOSTNAME|HMR_PORT|HMR_BASE|HMR_TIMEOUT|HMR_ENABLE_OVERLAY|WS_TOKEN|BASE)__/g,
       (_, key) => JSON.stringify(values[key]),

@@ -69,12 +69,14 @@ import dev.hmr.client.HmrClientScript;
 import dev.hmr.client.HmrClientSettings;
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.engine.HmrWarmUp;
+import dev.hmr.engine.PageUpdates;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.plugin.HmrPlugin;
 import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.HtmlClientInjectionFilter;
+import dev.hmr.serve.RenderedPages;
 import dev.hmr.serve.SourceResourceConfigurer;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.watch.SourceRoots;
@@ -288,9 +290,24 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrEngine hmrEngine(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel, HmrClock hmrClock,
-				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots) {
-			return new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
+				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
+				ObjectProvider<PageUpdates> pageUpdates) {
+			HmrEngine engine = new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
 					hmrSourceRoots.getServedRoots());
+			engine.setPageUpdates(pageUpdates.getIfAvailable());
+			return engine;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RenderedPages hmrRenderedPages() {
+			return new RenderedPages();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PageUpdates hmrPageUpdates(ServerHotChannel serverHotChannel, RenderedPages hmrRenderedPages) {
+			return new PageUpdates(serverHotChannel, hmrRenderedPages);
 		}
 
 	}
@@ -378,15 +395,21 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
 				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel,
-				HmrAccessGuard hmrAccessGuard) {
+				HmrAccessGuard hmrAccessGuard, ObjectProvider<RenderedPages> renderedPages) {
 			HtmlClientInjector injector = new HtmlClientInjector(
 					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+			// Each page gets an id, so that an edit updates only the pages that used the
+			// edited template
+			RenderedPages pages = renderedPages.getIfAvailable();
+			UnaryOperator<String> inject = (pages != null) ? pages.registering(injector::inject) : injector::inject;
+			UnaryOperator<String> injectIntoPage = (pages != null) ? pages.registering(injector::injectIntoPage)
+					: injector::injectIntoPage;
 			// A page that gets the client is newer than a full-reload buffered while no
 			// tab
 			// was open: the channel must not replay it to that page
 			Runnable pageServed = () -> serverHotChannel.ifAvailable(WebSocketServerHotChannel::pageServed);
-			HtmlClientInjectionFilter filter = new HtmlClientInjectionFilter(announcing(injector::inject, pageServed),
-					announcing(injector::injectIntoPage, pageServed));
+			HtmlClientInjectionFilter filter = new HtmlClientInjectionFilter(announcing(inject, pageServed),
+					announcing(injectIntoPage, pageServed));
 			// A foreign Host gets the application's page as it is, without the client
 			filter.setInjectsInto(hmrAccessGuard.clientInjection());
 			FilterRegistrationBean<HtmlClientInjectionFilter> registration = new FilterRegistrationBean<>(filter);
@@ -512,6 +535,12 @@ public final class HmrAutoConfiguration {
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
 			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
 			return registration;
+		}
+
+		@Bean
+		static HmrThymeleafPagesPostProcessor hmrThymeleafPagesPostProcessor(
+				ObjectProvider<RenderedPages> hmrRenderedPages) {
+			return new HmrThymeleafPagesPostProcessor(hmrRenderedPages);
 		}
 
 	}

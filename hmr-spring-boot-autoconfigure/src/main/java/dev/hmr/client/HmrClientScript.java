@@ -50,11 +50,17 @@ public final class HmrClientScript {
 	/** URL of the error overlay, imported by the entry. */
 	public static final String OVERLAY_PATH = "/@vite/overlay.mjs";
 
+	/**
+	 * URL of the module that updates server-rendered pages in place, imported by the
+	 * entry.
+	 */
+	public static final String MORPH_PATH = "/@vite/morph.mjs";
+
 	/** Every URL the client is served at. */
-	public static final List<String> PATHS = List.of(CLIENT_PATH, RUNTIME_PATH, OVERLAY_PATH);
+	public static final List<String> PATHS = List.of(CLIENT_PATH, RUNTIME_PATH, OVERLAY_PATH, MORPH_PATH);
 
 	private static final Map<String, String> RESOURCES = Map.of(CLIENT_PATH, "client.mjs", RUNTIME_PATH, "hmr.mjs",
-			OVERLAY_PATH, "overlay.mjs");
+			OVERLAY_PATH, "overlay.mjs", MORPH_PATH, "morph.mjs");
 
 	private static final Pattern PLACEHOLDER = Pattern
 		.compile("__(HMR_PROTOCOL|HMR_HOSTNAME|HMR_PORT|HMR_BASE|HMR_TIMEOUT|HMR_ENABLE_OVERLAY|WS_TOKEN|BASE)__");

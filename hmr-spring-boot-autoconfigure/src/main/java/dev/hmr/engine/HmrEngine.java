@@ -83,6 +83,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 
 	private final Log log;
 
+	private @Nullable PageUpdates pageUpdates;
+
 	/**
 	 * Create an engine and start listening to {@code vite:invalidate} on the channel.
 	 * @param graph the module graph
@@ -112,6 +114,15 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		this.pageRoots = pageRoots.stream().map((root) -> root.toAbsolutePath().normalize()).toList();
 		this.log = log;
 		channel.on(VITE_INVALIDATE, this::onInvalidate);
+	}
+
+	/**
+	 * Update server-rendered pages in place after an edit of a page or template, for the
+	 * browsers that can, instead of reloading every page.
+	 * @param pageUpdates the page updates, or {@code null} to reload pages
+	 */
+	public void setPageUpdates(@Nullable PageUpdates pageUpdates) {
+		this.pageUpdates = pageUpdates;
 	}
 
 	@Override
@@ -164,7 +175,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 				}
 			}
 			if (context.getModules().isEmpty()) {
-				HotPayload reload = pageReload(file, root);
+				FullReloadPayload reload = pageReload(file, root);
 				if (reload != null) {
 					reloadPages(reload, file);
 				}
@@ -205,7 +216,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
 	}
 
-	private @Nullable HotPayload pageReload(Path file, Path root) {
+	private @Nullable FullReloadPayload pageReload(Path file, Path root) {
 		Path normalized = file.toAbsolutePath().normalize();
 		for (Path pageRoot : this.pageRoots) {
 			if (normalized.startsWith(pageRoot)) {
@@ -277,9 +288,15 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		return new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null);
 	}
 
-	private void reloadPages(HotPayload payload, Path file) {
+	private void reloadPages(FullReloadPayload payload, Path file) {
+		PageUpdates updates = this.pageUpdates;
+		int morphed = (updates != null) ? updates.send(payload, file) : sendReload(payload);
+		this.log.info((morphed > 0) ? "page update " + file + " (" + morphed + " in place)" : "page reload " + file);
+	}
+
+	private int sendReload(FullReloadPayload payload) {
 		this.channel.send(payload);
-		this.log.info("page reload " + file);
+		return 0;
 	}
 
 	/**

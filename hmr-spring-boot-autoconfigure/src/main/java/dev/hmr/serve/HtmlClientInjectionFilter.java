@@ -133,6 +133,12 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		try {
 			chain.doFilter(request, wrapper);
 		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// A page that failed half-way (a template error) must not go out as a 200
+			// holding its first half: the container's error page answers instead
+			wrapper.discard();
+			throw ex;
+		}
 		finally {
 			if (request.isAsyncStarted()) {
 				wrapper.stopBuffering();
@@ -183,6 +189,8 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		private boolean decided;
 
 		private boolean draining;
+
+		private boolean discarded;
 
 		InjectingResponse(HttpServletResponse response, UnaryOperator<String> injector) {
 			super(response);
@@ -324,6 +332,9 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 		}
 
 		void write(byte[] bytes, int offset, int length) throws IOException {
+			if (this.discarded) {
+				return;
+			}
 			if (isBuffering()) {
 				this.buffer.write(bytes, offset, length);
 			}
@@ -345,6 +356,20 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 			this.decided = true;
 			if (buffered.size() > 0) {
 				getResponse().getOutputStream().write(rewrite(buffered));
+			}
+		}
+
+		/**
+		 * Forget what was buffered: the page failed before it was complete.
+		 */
+		void discard() {
+			if (this.buffer != null) {
+				this.buffer = null;
+				this.decided = true;
+				this.discarded = true;
+				if (!isCommitted()) {
+					super.resetBuffer();
+				}
 			}
 		}
 

@@ -24,6 +24,7 @@
 
 import { HMRClient, HMRContext, createHMRHandler } from './hmr.mjs'
 import { ErrorOverlay, overlayId } from './overlay.mjs'
+import { setupMorph } from './morph.mjs'
 
 export { ErrorOverlay }
 
@@ -466,6 +467,16 @@ export function injectQuery(url, queryToInject) {
   const pathname = url.replace(/[?#].*$/, '')
   const { search, hash } = new URL(url, 'http://vite.dev')
   return `${pathname}?${queryToInject}${search ? `&${search.slice(1)}` : ''}${hash || ''}`
+}
+
+// Server-rendered pages: an edited template updates the pages that used it in place
+// (./morph.mjs); the server sends it only to clients that said they can.
+if (hasDocument && typeof DOMParser !== 'undefined') {
+  setupMorph(new HMRContext(hmrClient, '/@vite/morph.mjs'), {
+    reload: pageReload,
+    showError: (err) => (enableOverlay ? createErrorOverlay(err) : console.error(`[hmr] ${err.message}\n${err.stack}`)),
+    clearError: () => enableOverlay && clearErrorOverlay(),
+  })
 }
 
 // Frames are handled strictly one after another (see createHMRHandler).

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.hmr.serve;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Which pages use which files: every HTML page that gets the client is given an id, sent
+ * with it in a {@code Server-Timing} header, and remembered with what its render read
+ * (the templates a template engine resolved, or, for a static {@code .html} file, its own
+ * URL). An edit then updates only the open pages that used the edited file; a page whose
+ * render told nothing (an {@code @ResponseBody} page, an engine that is not tracked) or
+ * that was forgotten counts as using everything. The most recent pages are kept, up to a
+ * bound, so memory stays small however long the application runs.
+ *
+ * @since 0.1.0
+ */
+public final class RenderedPages {
+
+	/** How many pages are remembered by default. */
+	public static final int DEFAULT_CAPACITY = 500;
+
+	/** The name of the {@code Server-Timing} entry that carries a page's id. */
+	public static final String SERVER_TIMING_NAME = "hmr-page";
+
+	private static final String SERVER_TIMING = "Server-Timing";
+
+	private static final String REQUEST_ATTRIBUTE = RenderedPages.class.getName() + ".page";
+
+	private static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+	private final Map<String, Page> pages;
+
+	private final String prefix;
+
+	private final AtomicLong counter = new AtomicLong();
+
+	/**
+	 * Create a registry remembering the most recent {@value #DEFAULT_CAPACITY} pages.
+	 */
+	public RenderedPages() {
+		this(DEFAULT_CAPACITY);
+	}
+
+	/**
+	 * Create a registry.
+	 * @param capacity how many of the most recent pages are remembered
+	 */
+	public RenderedPages(int capacity) {
+		Assert.isTrue(capacity > 0, "'capacity' must be positive");
+		this.pages = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+				return size() > capacity;
+			}
+
+		};
+		// ids differ between runs, so a tab left open across a restart is unknown, not
+		// mistaken for a new page
+		this.prefix = Long.toString(new SecureRandom().nextInt(Integer.MAX_VALUE), 36);
+	}
+
+	/**
+	 * The key under which a template file is recorded.
+	 * @param file the template file
+	 * @return the key
+	 */
+	public static String fileKey(Path file) {
+		Assert.notNull(file, "'file' must not be null");
+		return "file:" + file.toAbsolutePath().normalize();
+	}
+
+	/**
+	 * The key under which a static page is recorded.
+	 * @param path its path within the application, such as {@code /about.html}
+	 * @return the key
+	 */
+	public static String urlKey(String path) {
+		Assert.notNull(path, "'path' must not be null");
+		return "url:" + path;
+	}
+
+	/**
+	 * Record that the render of the current request (if any) read a file.
+	 * @param key a {@link #fileKey(Path)} or {@link #urlKey(String)}
+	 */
+	public void recordUse(String key) {
+		Page page = currentPage();
+		if (page != null) {
+			page.uses.add(key);
+		}
+	}
+
+	/**
+	 * Record that the render of the current request (if any) read something that cannot
+	 * be told apart from other files: the page then counts as using every file.
+	 */
+	public void recordUnknownUse() {
+		Page page = currentPage();
+		if (page != null) {
+			page.unknown = true;
+		}
+	}
+
+	/**
+	 * Wrap an injector so that a page that gets the client is remembered, and its id sent
+	 * in a {@code Server-Timing} header ({@value #SERVER_TIMING_NAME}, the id as its
+	 * description), which the client reads from the page's navigation timing. The page
+	 * itself is left as the injector wrote it, so every render of a page has the same
+	 * head.
+	 * @param injector rewrites a page to load the client
+	 * @return the wrapping injector
+	 */
+	public UnaryOperator<String> registering(UnaryOperator<String> injector) {
+		Assert.notNull(injector, "'injector' must not be null");
+		return (html) -> {
+			String injected = injector.apply(html);
+			if (!injected.equals(html)) {
+				RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+				HttpServletResponse response = (attributes instanceof ServletRequestAttributes servlet)
+						? servlet.getResponse() : null;
+				if (response != null && !response.isCommitted()) {
+					String id = register();
+					if (id != null) {
+						response.addHeader(SERVER_TIMING, SERVER_TIMING_NAME + ";desc=\"" + id + "\"");
+					}
+				}
+			}
+			return injected;
+		};
+	}
+
+	/**
+	 * Give the page of the current request an id and remember it.
+	 * @return its id, or {@code null} outside a request
+	 */
+	@Nullable String register() {
+		HttpServletRequest request = currentRequest();
+		Page page = (request != null) ? pageOf(request) : null;
+		if (page == null) {
+			return null;
+		}
+		if (page.id == null) {
+			if (isStaticHtmlFile(request)) {
+				page.uses.add(urlKey(pathWithinApplication(request)));
+			}
+			page.id = this.prefix + "-" + Long.toString(this.counter.incrementAndGet(), 36);
+			synchronized (this.pages) {
+				this.pages.put(page.id, page);
+			}
+		}
+		return page.id;
+	}
+
+	/**
+	 * Whether an open page may have used any of the given files.
+	 * @param id the page's id as its client reported it
+	 * @param keys the edited files' keys
+	 * @return {@code true} if the page is unknown, forgotten, told nothing of its render,
+	 * or used one of the files
+	 */
+	public boolean isAffected(@Nullable String id, Collection<String> keys) {
+		Page page = null;
+		if (id != null) {
+			synchronized (this.pages) {
+				page = this.pages.get(id);
+			}
+		}
+		if (page == null || page.unknown || page.uses.isEmpty()) {
+			return true;
+		}
+		for (String key : keys) {
+			if (page.uses.contains(key)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * What a remembered page used.
+	 * @param id the page's id
+	 * @return the keys it used, or {@code null} if the page is not remembered
+	 */
+	public @Nullable Set<String> usesOf(String id) {
+		synchronized (this.pages) {
+			Page page = this.pages.get(id);
+			return (page != null) ? Set.copyOf(page.uses) : null;
+		}
+	}
+
+	/**
+	 * Whether a string a browser sent can be a page id.
+	 * @param id the string
+	 * @return {@code true} if it has the shape of an id
+	 */
+	public static boolean isPageId(@Nullable String id) {
+		return id != null && PAGE_ID.matcher(id).matches();
+	}
+
+	private @Nullable Page currentPage() {
+		HttpServletRequest request = currentRequest();
+		return (request != null) ? pageOf(request) : null;
+	}
+
+	private static Page pageOf(HttpServletRequest request) {
+		Object page = request.getAttribute(REQUEST_ATTRIBUTE);
+		if (page instanceof Page existing) {
+			return existing;
+		}
+		Page created = new Page();
+		request.setAttribute(REQUEST_ATTRIBUTE, created);
+		return created;
+	}
+
+	private static @Nullable HttpServletRequest currentRequest() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
+	}
+
+	private static boolean isStaticHtmlFile(HttpServletRequest request) {
+		return request.getDispatcherType() == DispatcherType.REQUEST
+				&& request
+					.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler
+				&& request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".html");
+	}
+
+	private static String pathWithinApplication(HttpServletRequest request) {
+		return UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+	}
+
+	/** One rendered page: what its render read. */
+	private static final class Page {
+
+		private final Set<String> uses = ConcurrentHashMap.newKeySet();
+
+		private volatile boolean unknown;
+
+		private volatile @Nullable String id;
+
+	}
+
+}
