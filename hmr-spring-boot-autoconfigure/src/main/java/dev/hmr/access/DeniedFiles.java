@@ -93,7 +93,7 @@ public final class DeniedFiles {
 	 * with {@code /}
 	 * @return whether a pattern matches it
 	 */
-	boolean isDenied(String path) {
+	public boolean isDenied(String path) {
 		String relative = path.toLowerCase(Locale.ROOT);
 		while (relative.startsWith("/")) {
 			relative = relative.substring(1);

@@ -335,15 +335,17 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
-				HmrModuleTransformer hmrModuleTransformer, Environment environment) {
+				HmrModuleTransformer hmrModuleTransformer, HmrProperties properties, Environment environment) {
 			// Bound as Boot binds them, so that a YAML list (static-locations[0], ...)
 			// counts
 			List<String> staticLocations = List.of(Binder.get(environment)
 				.bindOrCreate("spring.web.resources", WebProperties.Resources.class)
 				.getStaticLocations());
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
-			return new SourceResourceConfigurer(hmrSourceRoots.getServedRoots(), staticLocations, pattern,
-					List.of(hmrModuleTransformer), hmrSourceRoots.getTemplateRoots());
+			SourceResourceConfigurer configurer = new SourceResourceConfigurer(hmrSourceRoots.getServedRoots(),
+					staticLocations, pattern, List.of(hmrModuleTransformer), hmrSourceRoots.getTemplateRoots());
+			configurer.setDeniedFiles(new DeniedFiles(properties.getFs().getDeny()));
+			return configurer;
 		}
 
 	}

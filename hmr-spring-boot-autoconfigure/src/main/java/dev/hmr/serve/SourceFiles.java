@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,16 +49,31 @@ final class SourceFiles {
 
 	private final List<Path> hidden;
 
+	private final Predicate<String> denied;
+
 	/**
 	 * Create the rule for some roots.
 	 * @param roots the served roots, in order of precedence
 	 * @param hidden folders never served, even when inside a root
 	 */
 	SourceFiles(List<Path> roots, List<Path> hidden) {
+		this(roots, hidden, (path) -> false);
+	}
+
+	/**
+	 * Create the rule for some roots, with files never served.
+	 * @param roots the served roots, in order of precedence
+	 * @param hidden folders never served, even when inside a root
+	 * @param denied whether a path relative to its root ({@code /}-separated) is never
+	 * served: checked on the file a link leads to as well
+	 */
+	SourceFiles(List<Path> roots, List<Path> hidden, Predicate<String> denied) {
 		Assert.notNull(roots, "'roots' must not be null");
 		Assert.notNull(hidden, "'hidden' must not be null");
+		Assert.notNull(denied, "'denied' must not be null");
 		this.roots = roots.stream().map(SourceFiles::normalize).toList();
 		this.hidden = hidden.stream().map(SourceFiles::normalize).toList();
+		this.denied = denied;
 	}
 
 	/**
@@ -105,10 +121,17 @@ final class SourceFiles {
 			return false;
 		}
 		Path real = file.toRealPath();
-		if (!real.startsWith(root.toRealPath())) {
+		Path realRoot = root.toRealPath();
+		if (!real.startsWith(realRoot)) {
 			if (logger.isWarnEnabled()) {
 				logger.warn("Refused " + LogSafe.of(file) + ": it resolves outside the served root " + root);
 			}
+			return false;
+		}
+		// the request's own path was checked before; a link with a harmless name may
+		// lead to a denied file (ok.txt -> .env)
+		if (!real.equals(file) && this.denied.test(slashes(realRoot.relativize(real)))) {
+			logger.warn("Refused " + LogSafe.of(file) + ": it links to a file denied by hmr.fs.deny");
 			return false;
 		}
 		for (Path folder : this.hidden) {
@@ -118,6 +141,10 @@ final class SourceFiles {
 			}
 		}
 		return true;
+	}
+
+	private static String slashes(Path relative) {
+		return relative.toString().replace('\\', '/');
 	}
 
 	private static Path normalize(Path path) {

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +36,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.ResourceTransformer;
+
+import dev.hmr.access.DeniedFiles;
 
 /**
  * Registers the static resource handler so that, in development, requests are answered
@@ -56,6 +59,8 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	private final List<ResourceTransformer> transformers;
 
 	private final List<Path> hidden;
+
+	private Predicate<String> denied = (path) -> false;
 
 	/**
 	 * Create a configurer.
@@ -79,6 +84,16 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 		this.pathPattern = pathPattern;
 		this.transformers = List.copyOf(transformers);
 		this.hidden = List.copyOf(hidden);
+	}
+
+	/**
+	 * Refuse to serve, besides the paths the request names, files that a link in a root
+	 * leads to when they are denied.
+	 * @param deniedFiles the files never served
+	 */
+	public void setDeniedFiles(DeniedFiles deniedFiles) {
+		Assert.notNull(deniedFiles, "'deniedFiles' must not be null");
+		this.denied = deniedFiles::isDenied;
 	}
 
 	@Override
@@ -108,7 +123,7 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 				chain.addResolver(new MissingImportReporter(modules));
 			}
 		}
-		chain.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden)));
+		chain.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden, this.denied)));
 		this.transformers.forEach(chain::addTransformer);
 	}
 

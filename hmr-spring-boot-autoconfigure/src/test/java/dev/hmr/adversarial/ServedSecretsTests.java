@@ -17,6 +17,8 @@
 package dev.hmr.adversarial;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,6 +103,19 @@ class ServedSecretsTests {
 		assertThat(Probe.get(this.port, "/key.pem?raw").send().status()).isEqualTo(403);
 		assertThat(output.getOut().lines().filter((line) -> line.contains("/key.pem"))).singleElement()
 			.satisfies((line) -> assertThat(line).contains("Refused GET /key.pem").contains("hmr.fs.deny"));
+	}
+
+	@Test
+	void aLinkWithAHarmlessNameToADeniedFileIsRefused() throws IOException {
+		Path link = project.resolve("static/sub/notes.txt");
+		Files.deleteIfExists(link);
+		Files.createSymbolicLink(link, project.resolve("static/.env"));
+		Probe.Response response = Probe.get(this.port, "/sub/notes.txt?raw").send();
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body()).doesNotContain(SECRET);
+		Files.deleteIfExists(project.resolve("static/sub/fine.txt"));
+		Files.createSymbolicLink(project.resolve("static/sub/fine.txt"), project.resolve("static/sub/ok.txt"));
+		assertThat(Probe.get(this.port, "/sub/fine.txt").send().body()).isEqualTo("fine\n");
 	}
 
 	@Test
