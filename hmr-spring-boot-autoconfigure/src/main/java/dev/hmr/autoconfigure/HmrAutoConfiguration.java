@@ -459,6 +459,25 @@ public final class HmrAutoConfiguration {
 			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots);
 		}
 
+		/**
+		 * As Thymeleaf's: inside the client's injection filter, on the error dispatch
+		 * too.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrFreeMarkerTemplateErrorFilter")
+		FilterRegistrationBean<HmrTemplateErrorFilter> hmrFreeMarkerTemplateErrorFilter(
+				HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor,
+				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
+				HmrSocketSettings hmrSocketSettings) {
+			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
+					new HmrTemplateErrorFilter(new HmrFreeMarkerTemplateErrors(hmrFreeMarkerTemplatesPostProcessor),
+							serverHotChannel, hotPayloadCodec,
+							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+			return registration;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,12 +16,15 @@
 
 package dev.hmr.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import freemarker.template.TemplateExceptionHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -54,6 +57,8 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 
 	private boolean redirected;
 
+	private volatile List<Path> sourceFolders = List.of();
+
 	HmrFreeMarkerTemplatesPostProcessor(ObjectProvider<SourceRoots> roots) {
 		Assert.notNull(roots, "'roots' must not be null");
 		this.roots = roots;
@@ -73,11 +78,16 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 				.bind("spring.freemarker.template-loader-path", Bindable.listOf(String.class))
 				.orElse(List.of("classpath:/templates/"));
 			List<String> sourcePaths = new ArrayList<>();
+			List<Path> folders = new ArrayList<>();
 			for (String path : paths) {
 				Path folder = HmrThymeleafTemplatesPostProcessor.sourceFolder(path.endsWith("/") ? path : path + "/",
 						sourceRoots);
 				sourcePaths.add((folder != null) ? folder.toUri().toString() : path);
+				if (folder != null) {
+					folders.add(folder);
+				}
 			}
+			this.sourceFolders = List.copyOf(folders);
 			if (!sourcePaths.equals(paths)) {
 				configurer.setTemplateLoaderPaths(sourcePaths.toArray(String[]::new));
 				this.redirected = true;
@@ -89,10 +99,32 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 		return bean;
 	}
 
+	/**
+	 * The source file of a template, as FreeMarker names it.
+	 * @param templateName the name, relative to a template loader path
+	 * @return the file in the first source folder that has it, or {@code null}
+	 */
+	@Nullable Path sourceFile(String templateName) {
+		for (Path folder : this.sourceFolders) {
+			Path file = folder.resolve(templateName).normalize();
+			if (file.startsWith(folder) && Files.isRegularFile(file)) {
+				return file;
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (this.redirected && bean instanceof FreeMarkerConfigurer configurer && BEAN_NAME.equals(beanName)) {
-			configurer.getConfiguration().setTemplateUpdateDelayMilliseconds(0);
+			freemarker.template.Configuration configuration = configurer.getConfiguration();
+			configuration.setTemplateUpdateDelayMilliseconds(0);
+			if (!configuration.isTemplateExceptionHandlerExplicitlySet()) {
+				// FreeMarker's default prints the error into the page and flushes it, so
+				// the
+				// page is sent half-rendered; rethrown, the overlay shows it instead
+				configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+			}
 		}
 		return bean;
 	}

@@ -17,6 +17,7 @@
 package dev.hmr.autoconfigure;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,10 +37,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerViewResolver;
 
 import dev.hmr.channel.TestHotClient;
+import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
@@ -59,7 +62,18 @@ class HmrFreeMarkerIntegrationTests {
 		.with("templates/fm-page.ftlh", """
 				<!doctype html><html><head><title>f</title></head><body><p><#include "fm-part.ftlh"></p></body></html>
 				""")
-		.with("templates/fm-part.ftlh", "before");
+		.with("templates/fm-part.ftlh", "before")
+		.with("templates/fm-broken.ftlh", """
+				<!doctype html><html><head><title>b</title></head><body>
+				<p>
+				  ${1 +}
+				</p></body></html>
+				""")
+		.with("templates/fm-failing.ftlh", """
+				<!doctype html><html><head><title>f</title></head><body>
+				<p>${missing.value}</p>
+				</body></html>
+				""");
 
 	@LocalServerPort
 	private int port;
@@ -92,6 +106,39 @@ class HmrFreeMarkerIntegrationTests {
 			.until(() -> page().contains("<p>after</p>"));
 	}
 
+	@Test
+	void aTemplateThatDoesNotParseShowsTheOverlayWithItsFileAndLine() throws Exception {
+		HttpResponse<String> response = TestHttp.get(this.port, "/page?view=fm-broken", "Accept", "text/html");
+		Path file = project.resolve("templates/fm-broken.ftlh");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).contains("new ErrorOverlay(").contains(file + ":3:");
+		assertThat(this.browser.takePayload()).isInstanceOfSatisfying(ErrorPayload.class, (payload) -> {
+			assertThat(payload.err().plugin()).isEqualTo("freemarker");
+			assertThat(payload.err().id()).isEqualTo(file.toString());
+			assertThat(payload.err().loc()).isNotNull();
+			assertThat(payload.err().loc().file()).isEqualTo(file.toString());
+			assertThat(payload.err().loc().line()).isEqualTo(3);
+			assertThat(payload.err().frame()).contains("3  |    ${1 +}").contains("^");
+			assertThat(payload.err().stack()).isEmpty();
+		});
+	}
+
+	@Test
+	void aTemplateThatFailsWhileItRendersShowsTheOverlayWithItsFileAndLine() throws Exception {
+		HttpResponse<String> response = TestHttp.get(this.port, "/page?view=fm-failing", "Accept", "text/html");
+		Path file = project.resolve("templates/fm-failing.ftlh");
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.body()).contains("new ErrorOverlay(").doesNotContain("<p>");
+		assertThat(this.browser.takePayload()).isInstanceOfSatisfying(ErrorPayload.class, (payload) -> {
+			assertThat(payload.err().plugin()).isEqualTo("freemarker");
+			assertThat(payload.err().message()).contains("missing");
+			assertThat(payload.err().loc()).isNotNull();
+			assertThat(payload.err().loc().file()).isEqualTo(file.toString());
+			assertThat(payload.err().loc().line()).isEqualTo(2);
+			assertThat(payload.err().stack()).isEmpty();
+		});
+	}
+
 	private String page() throws IOException, InterruptedException {
 		return TestHttp.get(this.port, "/page", "Accept", "text/html").body();
 	}
@@ -113,10 +160,10 @@ class HmrFreeMarkerIntegrationTests {
 		}
 
 		@GetMapping("/page")
-		ModelAndView page() throws Exception {
+		ModelAndView page(@RequestParam(defaultValue = "fm-page") String view) throws Exception {
 			// this engine's view, whichever other view resolvers the test class path
 			// brings
-			return new ModelAndView(this.resolver.resolveViewName("fm-page", Locale.ROOT));
+			return new ModelAndView(this.resolver.resolveViewName(view, Locale.ROOT));
 		}
 
 	}
