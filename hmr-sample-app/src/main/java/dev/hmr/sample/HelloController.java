@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A server-rendered Thymeleaf page. HMR injects its client into every HTML response and
- * watches the {@code templates} folder, so saving {@code templates/hello.html} reloads
- * the page. Nothing here knows about HMR: the controller works the same with it off.
+ * watches the {@code templates} folder, so saving {@code templates/hello.html} updates
+ * the open page in place. Nothing here knows about HMR: the controller works the same
+ * with it off.
  */
 @Controller
 class HelloController {
@@ -38,7 +39,7 @@ class HelloController {
 	String hello(@RequestParam(defaultValue = "Spring") String name, Model model) {
 		model.addAttribute("name", name);
 		// Shows that a template edit re-renders on the server: the time changes on each
-		// reload
+		// update
 		model.addAttribute("renderedAt", LocalTime.now().format(TIME));
 		return "hello";
 	}

@@ -75,6 +75,32 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void thymeleafPageWithAFormALayoutAndAFragmentGetsTheClientAndIsNamedForInPlaceUpdates() throws Exception {
+		HttpResponse<String> response = get("/signup", "text/html");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains(CLIENT_SCRIPT)
+			.contains("<title>Sign up · hmr-spring-boot sample</title>")
+			.contains("<form id=\"signup\" action=\"/signup\" method=\"post\">")
+			.contains("<aside id=\"tips\" class=\"panel\">")
+			.contains("the footer comes from <code>templates/layout.html</code>");
+		// the page's id, which the client sends back so that edits of these templates
+		// morph it
+		assertThat(response.headers().firstValue("Server-Timing"))
+			.hasValueSatisfying((timing) -> assertThat(timing).matches("(?s).*hmr-page;desc=\"?[A-Za-z0-9-]+.*"));
+	}
+
+	@Test
+	void theSignUpFormPostsBackToThePage() throws Exception {
+		HttpResponse<String> response = this.httpClient.send(HttpRequest.newBuilder(uri("/signup"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString("name=Ada"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("Welcome, Ada!").contains(CLIENT_SCRIPT);
+	}
+
+	@Test
 	void moduleUsingImportMetaHotIsServedWithTheHotContext() throws Exception {
 		HttpResponse<String> response = get("/js/counter.js", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);

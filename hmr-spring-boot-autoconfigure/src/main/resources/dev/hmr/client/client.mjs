@@ -476,6 +476,7 @@ if (hasDocument && typeof DOMParser !== 'undefined') {
     reload: pageReload,
     showError: (err) => (enableOverlay ? createErrorOverlay(err) : console.error(`[hmr] ${err.message}\n${err.stack}`)),
     clearError: () => enableOverlay && clearErrorOverlay(),
+    notify: (event, data) => hmrClient.notifyListeners(event, data),
   })
 }
 

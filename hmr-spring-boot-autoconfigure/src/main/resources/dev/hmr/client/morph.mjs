@@ -55,9 +55,10 @@ const IGNORED_ATTRIBUTES = new Set(['nonce'])
 /**
  * Start updating this page in place.
  * @param hot the hot context of this module (listens and sends on the HMR socket)
- * @param options reload(): a full reload; showError(err) / clearError(): the overlay
+ * @param options reload(): a full reload; showError(err) / clearError(): the overlay;
+ * notify(event, data): calls the modules' import.meta.hot.on listeners and waits for them
  */
-export function setupMorph(hot, { reload, showError, clearError }) {
+export function setupMorph(hot, { reload, showError, clearError, notify = async () => {} }) {
   let pageId = pageIdOfNavigation()
   const [navigation] = performance.getEntriesByType('navigation')
   const errorPage = !!navigation && navigation.responseStatus >= 400
@@ -142,11 +143,17 @@ export function setupMorph(hot, { reload, showError, clearError }) {
     if (!document.dispatchEvent(new CustomEvent('hmr:before-morph', { cancelable: true, detail }))) {
       return
     }
+    // import.meta.hot.on listeners get the same detail (they cannot cancel, as in Vite)
+    await notify('hmr:before-morph', detail)
+    if (seq !== latest) {
+      return // a newer save came while the listeners ran
+    }
     morpher.morph(doc)
     pageId = pageIdOfHeader(response.headers.get('server-timing'))
     hot.send('hmr:morph-ready', { page: pageId })
     clearError()
     document.dispatchEvent(new CustomEvent('hmr:after-morph', { detail }))
+    await notify('hmr:after-morph', detail)
     console.debug(`[hmr] updated ${location.pathname} in place`)
   }
 }
