@@ -469,13 +469,9 @@ public final class HmrAutoConfiguration {
 				HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor,
 				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
 				HmrSocketSettings hmrSocketSettings) {
-			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
-					new HmrTemplateErrorFilter(new HmrFreeMarkerTemplateErrors(hmrFreeMarkerTemplatesPostProcessor),
-							serverHotChannel, hotPayloadCodec,
-							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
-			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
-			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-			return registration;
+			return HmrTemplateErrorFilter.registration(
+					new HmrFreeMarkerTemplateErrors(hmrFreeMarkerTemplatesPostProcessor), serverHotChannel,
+					hotPayloadCodec, hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 		}
 
 	}
@@ -549,13 +545,9 @@ public final class HmrAutoConfiguration {
 				HmrThymeleafTemplatesPostProcessor hmrThymeleafTemplatesPostProcessor,
 				ServerHotChannel serverHotChannel, HotPayloadCodec hotPayloadCodec,
 				HmrSocketSettings hmrSocketSettings) {
-			FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
-					new HmrTemplateErrorFilter(new HmrThymeleafTemplateErrors(hmrThymeleafTemplatesPostProcessor),
-							serverHotChannel, hotPayloadCodec,
-							hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH));
-			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
-			registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
-			return registration;
+			return HmrTemplateErrorFilter.registration(
+					new HmrThymeleafTemplateErrors(hmrThymeleafTemplatesPostProcessor), serverHotChannel,
+					hotPayloadCodec, hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
 		}
 
 		@Bean

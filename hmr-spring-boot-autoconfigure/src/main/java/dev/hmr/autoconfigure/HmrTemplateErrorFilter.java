@@ -33,6 +33,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.GenericFilterBean;
@@ -78,6 +80,25 @@ final class HmrTemplateErrorFilter extends GenericFilterBean {
 		this.channel = channel;
 		this.codec = codec;
 		this.clientUrl = clientUrl;
+	}
+
+	/**
+	 * The filter for one template engine's failures, registered inside the client's
+	 * injection filter (so that the error page it writes gets the client) and on the
+	 * error dispatch too, which it answers with that page.
+	 * @param errors reads the engine's failures
+	 * @param channel the channel to the browsers
+	 * @param codec writes the payload into the page
+	 * @param clientUrl the client's URL, with the context path
+	 * @return the registration
+	 */
+	static FilterRegistrationBean<HmrTemplateErrorFilter> registration(TemplateErrors errors, ServerHotChannel channel,
+			HotPayloadCodec codec, String clientUrl) {
+		FilterRegistrationBean<HmrTemplateErrorFilter> registration = new FilterRegistrationBean<>(
+				new HmrTemplateErrorFilter(errors, channel, codec, clientUrl));
+		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 50);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 	@Override
