@@ -129,8 +129,17 @@ public final class AllowedHosts {
 			return false;
 		}
 		return IPV4.matcher(name).matches() || name.equals("localhost") || name.endsWith(".localhost")
-				|| this.exact.contains(name)
-				|| this.domains.stream().anyMatch((domain) -> name.equals(domain) || name.endsWith("." + domain));
+				|| this.exact.contains(name) || isInDomains(name);
+	}
+
+	private boolean isInDomains(String name) {
+		for (String domain : this.domains) {
+			int dot = name.length() - domain.length() - 1;
+			if (name.endsWith(domain) && (dot == -1 || (dot >= 0 && name.charAt(dot) == '.'))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isPortOrNothing(String rest) {

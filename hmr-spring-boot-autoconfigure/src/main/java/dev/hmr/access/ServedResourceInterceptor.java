@@ -51,7 +51,9 @@ final class ServedResourceInterceptor implements HandlerInterceptor {
 		Object withinMapping = request.getAttribute(HandlerMapping.PATH_WITHIN_HANDLER_MAPPING_ATTRIBUTE);
 		String whole = RequestPaths.withinApplication(request);
 		String path = (withinMapping instanceof String within) ? RequestPaths.normalize(within) : whole;
-		return this.guard.admitFile(request, response, path, whole);
+		// with the usual '/**' pattern both are the same path: match it once
+		return path.equals(whole) ? this.guard.admitFile(request, response, whole)
+				: this.guard.admitFile(request, response, path, whole);
 	}
 
 }

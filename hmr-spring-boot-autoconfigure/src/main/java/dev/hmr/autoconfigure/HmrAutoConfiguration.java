@@ -194,8 +194,15 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, HmrProperties properties) {
-			return new HmrAccessGuard(hmrAllowedHosts, new DeniedFiles(properties.getFs().getDeny()),
+		DeniedFiles hmrDeniedFiles(HmrProperties properties) {
+			return new DeniedFiles(properties.getFs().getDeny());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		HmrAccessGuard hmrAccessGuard(AllowedHosts hmrAllowedHosts, DeniedFiles hmrDeniedFiles,
+				HmrProperties properties) {
+			return new HmrAccessGuard(hmrAllowedHosts, hmrDeniedFiles,
 					new RemoteAddresses(properties.getAllowedRemoteAddresses()));
 		}
 
@@ -335,7 +342,7 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,
-				HmrModuleTransformer hmrModuleTransformer, HmrProperties properties, Environment environment) {
+				HmrModuleTransformer hmrModuleTransformer, DeniedFiles hmrDeniedFiles, Environment environment) {
 			// Bound as Boot binds them, so that a YAML list (static-locations[0], ...)
 			// counts
 			List<String> staticLocations = List.of(Binder.get(environment)
@@ -344,7 +351,7 @@ public final class HmrAutoConfiguration {
 			String pattern = environment.getProperty("spring.mvc.static-path-pattern", "/**");
 			SourceResourceConfigurer configurer = new SourceResourceConfigurer(hmrSourceRoots.getServedRoots(),
 					staticLocations, pattern, List.of(hmrModuleTransformer), hmrSourceRoots.getTemplateRoots());
-			configurer.setDeniedFiles(new DeniedFiles(properties.getFs().getDeny()));
+			configurer.setDeniedFiles(hmrDeniedFiles);
 			return configurer;
 		}
 

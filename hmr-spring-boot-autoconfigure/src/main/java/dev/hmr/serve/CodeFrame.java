@@ -97,26 +97,6 @@ public final class CodeFrame {
 		return new int[] { line, position - lineStart };
 	}
 
-	/**
-	 * The offset of a line and column, clamped to the source.
-	 * @param source the source
-	 * @param line the line, 1-based
-	 * @param column the column, 0-based
-	 * @return the offset
-	 */
-	static int offsetOf(String source, int line, int column) {
-		int lineStart = 0;
-		for (int i = 1; i < line; i++) {
-			int next = source.indexOf('\n', lineStart);
-			if (next < 0) {
-				return source.length();
-			}
-			lineStart = next + 1;
-		}
-		int lineEnd = source.indexOf('\n', lineStart);
-		return Math.min(lineStart + Math.max(column, 0), (lineEnd < 0) ? source.length() : lineEnd);
-	}
-
 	private static void append(StringBuilder frame, String line) {
 		if (!frame.isEmpty()) {
 			frame.append('\n');

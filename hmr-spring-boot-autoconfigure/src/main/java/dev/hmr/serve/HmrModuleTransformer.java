@@ -198,8 +198,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		catch (NoSuchFileException | FileNotFoundException ex) {
 			// Deleted after it was resolved (an editor's save, a branch switch): the file
-			// is
-			// gone, as the next request would find; not an error of the code to overlay
+			// is gone, as the next request would find; not an error of the code to
+			// overlay
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, url + " was deleted while it was served", ex);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -446,8 +446,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		if (!(ex instanceof HmrPluginException located)) {
 			return new HotError(message, "", id, null, plugin, null, null, Map.of());
 		}
-		String frame = (source != null)
-				? CodeFrame.around(source, CodeFrame.offsetOf(source, located.getLine(), located.getColumn())) : null;
+		String frame = (source != null) ? CodeFrame.around(source, located.getLine(), located.getColumn()) : null;
 		return new HotError(message, "", id, frame, plugin, null,
 				new HotError.Location(id, located.getLine(), located.getColumn()), Map.of());
 	}

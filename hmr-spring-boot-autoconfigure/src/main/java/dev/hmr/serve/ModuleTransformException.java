@@ -25,18 +25,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * {@code ResponseStatusExceptionResolver} rather than left to the servlet container,
  * which would log it a second time: the transformer logged it once, with its stack, and
  * the browsers got an {@code error} payload.
- *
- * @since 0.1.0
  */
 @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
-public class ModuleTransformException extends RuntimeException {
+class ModuleTransformException extends RuntimeException {
 
 	/**
 	 * Create an exception.
 	 * @param message what failed
 	 * @param cause why
 	 */
-	public ModuleTransformException(String message, Throwable cause) {
+	ModuleTransformException(String message, Throwable cause) {
 		super(message, cause);
 	}
 
