@@ -16,11 +16,7 @@
 
 package dev.hmr.autoconfigure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
@@ -28,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import dev.hmr.autoconfigure.HmrTemplateErrorFilter.TemplateErrors;
 import dev.hmr.payload.HotError;
-import dev.hmr.serve.CodeFrame;
 
 /**
  * Reads a FreeMarker failure as the overlay shows it: a template that does not parse
@@ -37,7 +33,7 @@ import dev.hmr.serve.CodeFrame;
  * FreeMarker's message, the template's source file as {@code id} and {@code loc.file},
  * the line and column, a code frame from the source, and no Java stack.
  */
-final class HmrFreeMarkerTemplateErrors implements HmrTemplateErrorFilter.TemplateErrors {
+final class HmrFreeMarkerTemplateErrors implements TemplateErrors {
 
 	static final String PLUGIN = "freemarker";
 
@@ -71,23 +67,7 @@ final class HmrFreeMarkerTemplateErrors implements HmrTemplateErrorFilter.Templa
 	private HotError hotError(@Nullable String text, @Nullable String templateName, int line, int oneBasedColumn) {
 		String message = (text != null) ? text : "FreeMarker template error";
 		Path file = (templateName != null) ? this.templates.sourceFile(templateName) : null;
-		String id = (file != null) ? file.toString() : templateName;
-		if (line < 1) {
-			return new HotError(message, "", id, null, PLUGIN, null, null, Map.of());
-		}
-		// FreeMarker counts columns from 1, Vite's loc from 0
-		int column = Math.max(oneBasedColumn - 1, 0);
-		String frame = (file != null) ? frame(file, line, column) : null;
-		return new HotError(message, "", id, frame, PLUGIN, null, new HotError.Location(id, line, column), Map.of());
-	}
-
-	private static @Nullable String frame(Path file, int line, int column) {
-		try {
-			return CodeFrame.around(Files.readString(file, StandardCharsets.UTF_8), line, column);
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
+		return TemplateErrors.at(message, PLUGIN, file, templateName, line, oneBasedColumn);
 	}
 
 }

@@ -18,7 +18,10 @@ package dev.hmr.autoconfigure;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -45,6 +48,7 @@ import dev.hmr.channel.ServerHotChannel;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.HotPayloadCodec;
+import dev.hmr.serve.CodeFrame;
 
 /**
  * Shows a template that failed to render in Vite's error overlay, as Vite's own error
@@ -205,6 +209,39 @@ final class HmrTemplateErrorFilter extends GenericFilterBean {
 		 * @return the error, or {@code null} when the failure is not a template's
 		 */
 		@Nullable HotError read(Throwable failure);
+
+		/**
+		 * The error at a position of a template: the source file (else the template's
+		 * name) as {@code id} and {@code loc.file}, and a code frame read from the file.
+		 * @param message the engine's message
+		 * @param plugin the engine's name
+		 * @param file the template's source file, or {@code null} if unknown
+		 * @param templateName the engine's name of the template, or {@code null}
+		 * @param line the line, from 1; below 1 when unknown (then no {@code loc})
+		 * @param oneBasedColumn the column, counted from 1 as the engines do
+		 * @return the error
+		 */
+		static HotError at(String message, String plugin, @Nullable Path file, @Nullable String templateName, int line,
+				int oneBasedColumn) {
+			String id = (file != null) ? file.toString() : templateName;
+			if (line < 1) {
+				return new HotError(message, "", id, null, plugin, null, null, Map.of());
+			}
+			// the engines count columns from 1, Vite's loc from 0
+			int column = Math.max(oneBasedColumn - 1, 0);
+			String frame = (file != null) ? frame(file, line, column) : null;
+			return new HotError(message, "", id, frame, plugin, null, new HotError.Location(id, line, column),
+					Map.of());
+		}
+
+		private static @Nullable String frame(Path file, int line, int column) {
+			try {
+				return CodeFrame.around(Files.readString(file, StandardCharsets.UTF_8), line, column);
+			}
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
+		}
 
 	}
 

@@ -16,26 +16,22 @@
 
 package dev.hmr.autoconfigure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.exceptions.TemplateProcessingException;
 
 import org.springframework.util.Assert;
 
+import dev.hmr.autoconfigure.HmrTemplateErrorFilter.TemplateErrors;
 import dev.hmr.payload.HotError;
-import dev.hmr.serve.CodeFrame;
 
 /**
  * Reads a Thymeleaf rendering failure as the overlay shows it: Thymeleaf's message (which
  * names the template, line and column), the template's source file as {@code id} and
  * {@code loc.file}, the line and column, a code frame from the source, and no Java stack.
  */
-final class HmrThymeleafTemplateErrors implements HmrTemplateErrorFilter.TemplateErrors {
+final class HmrThymeleafTemplateErrors implements TemplateErrors {
 
 	static final String PLUGIN = "thymeleaf";
 
@@ -75,24 +71,8 @@ final class HmrThymeleafTemplateErrors implements HmrTemplateErrorFilter.Templat
 			message = message + "\n" + root.getMessage();
 		}
 		Path file = ex.hasTemplateName() ? this.templates.sourceFile(ex.getTemplateName()) : null;
-		String id = (file != null) ? file.toString() : (ex.hasTemplateName() ? ex.getTemplateName() : null);
-		if (!ex.hasLineAndCol()) {
-			return new HotError(message, "", id, null, PLUGIN, null, null, Map.of());
-		}
-		int line = ex.getLine();
-		// Thymeleaf counts columns from 1, Vite's loc from 0
-		int column = Math.max(ex.getCol() - 1, 0);
-		String frame = (file != null) ? frame(file, line, column) : null;
-		return new HotError(message, "", id, frame, PLUGIN, null, new HotError.Location(id, line, column), Map.of());
-	}
-
-	private static @Nullable String frame(Path file, int line, int column) {
-		try {
-			return CodeFrame.around(Files.readString(file, StandardCharsets.UTF_8), line, column);
-		}
-		catch (IOException | RuntimeException ex) {
-			return null;
-		}
+		return TemplateErrors.at(message, PLUGIN, file, ex.hasTemplateName() ? ex.getTemplateName() : null,
+				ex.hasLineAndCol() ? ex.getLine() : 0, ex.hasLineAndCol() ? ex.getCol() : 0);
 	}
 
 }

@@ -153,7 +153,7 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 	 * Whether the request is being answered with a {@code .html} file by Spring's
 	 * resource handler (the source roots and static locations).
 	 */
-	private static boolean isStaticHtmlFile(HttpServletRequest request) {
+	static boolean isStaticHtmlFile(HttpServletRequest request) {
 		return request.getDispatcherType() == DispatcherType.REQUEST
 				&& request
 					.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler

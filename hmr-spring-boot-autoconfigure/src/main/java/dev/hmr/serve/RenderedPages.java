@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -38,8 +36,6 @@ import org.springframework.util.Assert;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
@@ -180,7 +176,7 @@ public final class RenderedPages {
 			return null;
 		}
 		if (page.id == null) {
-			if (isStaticHtmlFile(request)) {
+			if (HtmlClientInjectionFilter.isStaticHtmlFile(request)) {
 				page.uses.add(urlKey(pathWithinApplication(request)));
 			}
 			page.id = this.prefix + "-" + Long.toString(this.counter.incrementAndGet(), 36);
@@ -255,13 +251,6 @@ public final class RenderedPages {
 	private static @Nullable HttpServletRequest currentRequest() {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		return (attributes instanceof ServletRequestAttributes servlet) ? servlet.getRequest() : null;
-	}
-
-	private static boolean isStaticHtmlFile(HttpServletRequest request) {
-		return request.getDispatcherType() == DispatcherType.REQUEST
-				&& request
-					.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler
-				&& request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".html");
 	}
 
 	private static String pathWithinApplication(HttpServletRequest request) {
