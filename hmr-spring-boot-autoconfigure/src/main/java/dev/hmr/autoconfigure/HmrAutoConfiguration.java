@@ -400,6 +400,36 @@ public final class HmrAutoConfiguration {
 			return mapping;
 		}
 
+		/**
+		 * A page that answered a form submission or an error status is rendered again
+		 * from its captured view and model after a template edit, never submitted again:
+		 * the capture on the application's handlers, the render at
+		 * {@code /@hmr/page/<id>} (inside the application's security rules, so its
+		 * session and security context apply).
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrPageCaptureConfigurer")
+		WebMvcConfigurer hmrPageCaptureConfigurer(RenderedPages hmrRenderedPages) {
+			HandlerInterceptor interceptor = hmrRenderedPages.captureInterceptor();
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+
+			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrPageReplayHandlerMapping")
+		SimpleUrlHandlerMapping hmrPageReplayHandlerMapping(RenderedPages hmrRenderedPages) {
+			SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+					Map.of(RenderedPages.REPLAY_PATH + "*", hmrRenderedPages.replayHandler()));
+			mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			return mapping;
+		}
+
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(

@@ -19,16 +19,17 @@ package dev.hmr.serve;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,8 @@ import org.springframework.util.Assert;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.mvc.Controller;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
@@ -46,6 +49,17 @@ import org.springframework.web.util.UrlPathHelper;
  * render told nothing (an {@code @ResponseBody} page, an engine that is not tracked) or
  * that was forgotten counts as using everything. The most recent pages are kept, up to a
  * bound, so memory stays small however long the application runs.
+ * <p>
+ * A page that answered a form submission (any method but {@code GET} and {@code HEAD}) or
+ * an error status must not be fetched again by its URL: that would show the empty form,
+ * or submit it again. For such a page the view and model its render used are kept
+ * ({@link #captureInterceptor()}), and {@link #replayHandler()} renders them again with
+ * the current templates at {@value #REPLAY_PATH}{@code <id>}, for the session that got
+ * the page only. The page says which it is in a second {@code Server-Timing} entry,
+ * {@value #REPLAY_TIMING_NAME}, described {@code captured} (it can be rendered again) or
+ * {@code none} (it cannot: its client shows a notice instead of reloading). Only the most
+ * recent {@value #DEFAULT_CAPTURES} captures are kept, and page ids are random, so that
+ * they cannot be guessed.
  *
  * @since 0.1.0
  */
@@ -54,8 +68,22 @@ public final class RenderedPages {
 	/** How many pages are remembered by default. */
 	public static final int DEFAULT_CAPACITY = 500;
 
+	/** How many captured renders of form results are remembered by default. */
+	public static final int DEFAULT_CAPTURES = 32;
+
 	/** The name of the {@code Server-Timing} entry that carries a page's id. */
 	public static final String SERVER_TIMING_NAME = "hmr-page";
+
+	/**
+	 * The name of the {@code Server-Timing} entry of a page that must not be fetched
+	 * again by its URL.
+	 */
+	public static final String REPLAY_TIMING_NAME = "hmr-replay";
+
+	/** Where a captured page is rendered again: this, then its id. */
+	public static final String REPLAY_PATH = "/@hmr/page/";
+
+	static final String REPLAY_ATTRIBUTE = RenderedPages.class.getName() + ".replay";
 
 	private static final String SERVER_TIMING = "Server-Timing";
 
@@ -65,15 +93,15 @@ public final class RenderedPages {
 
 	private final Map<String, Page> pages;
 
-	private final String prefix;
+	private final Map<String, Capture> captures;
 
-	private final AtomicLong counter = new AtomicLong();
+	private final SecureRandom random = new SecureRandom();
 
 	/**
 	 * Create a registry remembering the most recent {@value #DEFAULT_CAPACITY} pages.
 	 */
 	public RenderedPages() {
-		this(DEFAULT_CAPACITY);
+		this(DEFAULT_CAPACITY, DEFAULT_CAPTURES);
 	}
 
 	/**
@@ -81,18 +109,31 @@ public final class RenderedPages {
 	 * @param capacity how many of the most recent pages are remembered
 	 */
 	public RenderedPages(int capacity) {
+		this(capacity, DEFAULT_CAPTURES);
+	}
+
+	/**
+	 * Create a registry.
+	 * @param capacity how many of the most recent pages are remembered
+	 * @param captures how many of the most recent captured renders of form results are
+	 * remembered
+	 */
+	public RenderedPages(int capacity, int captures) {
 		Assert.isTrue(capacity > 0, "'capacity' must be positive");
-		this.pages = new LinkedHashMap<>(16, 0.75f, true) {
+		Assert.isTrue(captures > 0, "'captures' must be positive");
+		this.pages = lru(capacity);
+		this.captures = lru(captures);
+	}
+
+	private static <V> Map<String, V> lru(int capacity) {
+		return new LinkedHashMap<>(16, 0.75f, true) {
 
 			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
 				return size() > capacity;
 			}
 
 		};
-		// ids differ between runs, so a tab left open across a restart is unknown, not
-		// mistaken for a new page
-		this.prefix = Long.toString(new SecureRandom().nextInt(Integer.MAX_VALUE), 36);
 	}
 
 	/**
@@ -155,9 +196,12 @@ public final class RenderedPages {
 				HttpServletResponse response = (attributes instanceof ServletRequestAttributes servlet)
 						? servlet.getResponse() : null;
 				if (response != null && !response.isCommitted()) {
-					String id = register();
-					if (id != null) {
-						response.addHeader(SERVER_TIMING, SERVER_TIMING_NAME + ";desc=\"" + id + "\"");
+					Page page = register(response.getStatus());
+					if (page != null) {
+						response.addHeader(SERVER_TIMING, SERVER_TIMING_NAME + ";desc=\"" + page.id + "\"");
+						if (page.replay != null) {
+							response.addHeader(SERVER_TIMING, REPLAY_TIMING_NAME + ";desc=\"" + page.replay + "\"");
+						}
 					}
 				}
 			}
@@ -166,10 +210,12 @@ public final class RenderedPages {
 	}
 
 	/**
-	 * Give the page of the current request an id and remember it.
-	 * @return its id, or {@code null} outside a request
+	 * Give the page of the current request an id and remember it, with its captured
+	 * render if it answered a form submission or an error status.
+	 * @param status the response's status
+	 * @return the page, or {@code null} outside a request
 	 */
-	@Nullable String register() {
+	@Nullable Page register(int status) {
 		HttpServletRequest request = currentRequest();
 		Page page = (request != null) ? pageOf(request) : null;
 		if (page == null) {
@@ -179,12 +225,96 @@ public final class RenderedPages {
 			if (HtmlClientInjectionFilter.isStaticHtmlFile(request)) {
 				page.uses.add(urlKey(pathWithinApplication(request)));
 			}
-			page.id = this.prefix + "-" + Long.toString(this.counter.incrementAndGet(), 36);
+			// random, so that the id of a captured page (which may hold what a user
+			// typed) cannot be guessed; and different between runs, so a tab left open
+			// across a restart is unknown, not mistaken for a new page
+			byte[] bytes = new byte[16];
+			this.random.nextBytes(bytes);
+			page.id = HexFormat.of().formatHex(bytes);
+			Capture replayed = (request.getAttribute(REPLAY_ATTRIBUTE) instanceof Capture capture) ? capture : null;
+			String method = request.getMethod();
+			boolean submitted = !"GET".equals(method) && !"HEAD".equals(method);
+			Capture captured = (replayed != null) ? replayed : page.capture;
+			page.capture = null;
+			// a GET error page without a capture (a 404 before its file existed) is
+			// fetched again by its URL, which is harmless and turns it into the real page
+			if (replayed != null || submitted || (status >= 400 && captured != null)) {
+				boolean kept = captured != null;
+				if (kept) {
+					HttpSession session = request.getSession(false);
+					synchronized (this.captures) {
+						this.captures.put(page.id, captured.forSession((session != null) ? session.getId() : null));
+					}
+				}
+				page.replay = kept ? "captured" : "none";
+			}
 			synchronized (this.pages) {
 				this.pages.put(page.id, page);
 			}
 		}
-		return page.id;
+		return page;
+	}
+
+	/**
+	 * Keep the view and model a handler chose for the page being rendered, so that a page
+	 * that answered a form submission or an error status can be rendered again after a
+	 * template edit ({@link #replayHandler()}); kept only for such pages, once they get
+	 * the client.
+	 * @return the interceptor, for the application's handler mappings
+	 */
+	public HandlerInterceptor captureInterceptor() {
+		return new RenderCaptureInterceptor(this);
+	}
+
+	/**
+	 * Render a captured page again, with the current templates, in the current request
+	 * (its session, security context and a new CSRF token), for the session that got it:
+	 * the handler of {@value #REPLAY_PATH}{@code <id>}. A page that was not captured, was
+	 * forgotten, or belongs to another session is a 404.
+	 * @return the handler
+	 */
+	public Controller replayHandler() {
+		return new CapturedPageController(this);
+	}
+
+	void capture(HttpServletRequest request, Object view, Map<String, Object> model) {
+		pageOf(request).capture = new Capture(view, Map.copyOf(withoutNulls(model)), null);
+	}
+
+	private static Map<String, Object> withoutNulls(Map<String, Object> model) {
+		Map<String, Object> copy = new LinkedHashMap<>();
+		model.forEach((name, value) -> {
+			if (value != null) {
+				copy.put(name, value);
+			}
+		});
+		return copy;
+	}
+
+	/**
+	 * The captured render of a page, if the given request may render it again.
+	 * @param id the page's id
+	 * @param request the request that asks
+	 * @return the capture, or {@code null}
+	 */
+	@Nullable Capture captureFor(String id, HttpServletRequest request) {
+		if (!isPageId(id)) {
+			return null;
+		}
+		Capture capture;
+		synchronized (this.captures) {
+			capture = this.captures.get(id);
+		}
+		if (capture == null) {
+			return null;
+		}
+		if (capture.sessionId() != null) {
+			HttpSession session = request.getSession(false);
+			if (session == null || !capture.sessionId().equals(session.getId())) {
+				return null;
+			}
+		}
+		return capture;
 	}
 
 	/**
@@ -258,13 +388,31 @@ public final class RenderedPages {
 	}
 
 	/** One rendered page: what its render read. */
-	private static final class Page {
+	static final class Page {
 
 		private final Set<String> uses = ConcurrentHashMap.newKeySet();
 
 		private volatile boolean unknown;
 
 		private volatile @Nullable String id;
+
+		/** What its handler chose, until the page gets an id. */
+		private volatile @Nullable Capture capture;
+
+		/** {@code captured}, {@code none}, or {@code null} for a page fetched again. */
+		private volatile @Nullable String replay;
+
+	}
+
+	/**
+	 * A captured render: the view (a name or a {@code View}) and a copy of the model, and
+	 * the id of the session that got the page, if it had one.
+	 */
+	record Capture(Object view, Map<String, Object> model, @Nullable String sessionId) {
+
+		Capture forSession(@Nullable String sessionId) {
+			return new Capture(this.view, this.model, sessionId);
+		}
 
 	}
 

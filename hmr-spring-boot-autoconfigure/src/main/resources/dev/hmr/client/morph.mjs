@@ -16,22 +16,6 @@
  * limitations under the License.
  */
 
-/*
- * Copyright 2026-present the original author or authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *      https://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 // Server-rendered pages updated in place, served at /@vite/morph.mjs and started by the
 // client. After connecting it tells the server it can morph, with the id the server gave
 // this page (in a Server-Timing header, hmr-page;desc="<id>", which leaves the HTML as it
@@ -47,8 +31,17 @@
 // spot, the template wins. Form state needs nothing special: a changed value, checked or
 // selected attribute is the default, which a browser shows only while the user has not
 // edited the control.
+//
+// A page that answered a form submission (a POST) or an error status is never fetched by
+// its URL, which would show the empty form or submit it again: the server names such a
+// page in a second Server-Timing entry, hmr-replay;desc="captured" when it kept the view
+// and model of its render (the page is then rendered again from them at
+// /@hmr/page/<id>, for this session only), desc="none" when it could not (the page then
+// shows a notice instead of reloading).
 
 const PAGE_TIMING = 'hmr-page'
+const REPLAY_TIMING = 'hmr-replay'
+const NOTICE_ATTRIBUTE = 'data-hmr-notice'
 const PERMANENT_ATTRIBUTE = 'data-hmr-permanent'
 const IGNORED_ATTRIBUTES = new Set(['nonce'])
 
@@ -59,7 +52,9 @@ const IGNORED_ATTRIBUTES = new Set(['nonce'])
  * notify(event, data): calls the modules' import.meta.hot.on listeners and waits for them
  */
 export function setupMorph(hot, { reload, showError, clearError, notify = async () => {} }) {
-  let pageId = pageIdOfNavigation()
+  let pageId = timingOfNavigation(PAGE_TIMING)
+  // 'captured', 'none', or null for a page that is fetched again by its URL
+  let replay = timingOfNavigation(REPLAY_TIMING)
   const [navigation] = performance.getEntriesByType('navigation')
   const errorPage = !!navigation && navigation.responseStatus >= 400
   const morpher = createMorpher(document)
@@ -70,13 +65,29 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
   // not awaited: the socket's next message (a newer save) must be able to cancel this one
   hot.on('hmr:template-update', (data) => {
     update(data).catch((err) => {
-      console.error('[hmr] could not update the page in place, reloading', err)
-      reload()
+      console.error('[hmr] could not update the page in place', err)
+      fallBack('the update failed')
     })
   })
 
+  // What cannot be morphed: a page fetched by its URL reloads; a form's result page
+  // shows a notice, as a reload would submit the form again
+  function fallBack(reason) {
+    if (replay) {
+      console.info(`[hmr] ${reason}; a reload would submit the form again, so the page stays`)
+      showNotice(reason)
+    } else {
+      console.info(`[hmr] ${reason}; reloading`)
+      reload()
+    }
+  }
+
   async function update(data) {
-    if (errorPage || document.querySelector('meta[name="hmr-template-update"][content="reload"]')) {
+    if (replay === 'none') {
+      fallBack('the template changed, and this page came from a form the server cannot render again')
+      return
+    }
+    if (!replay && (errorPage || document.querySelector('meta[name="hmr-template-update"][content="reload"]'))) {
       // an error page (a 404 before its file existed, a 500) turns into the real page by a
       // reload, not by a merge with a page it never was; a page can also ask for reloads
       reload()
@@ -87,7 +98,7 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
       controller.abort()
     }
     controller = new AbortController()
-    const url = location.href
+    const url = replay ? new URL(`../@hmr/page/${pageId}`, import.meta.url).href : location.href
     let response
     let text
     try {
@@ -110,8 +121,11 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
     const type = (response.headers.get('content-type') || '').toLowerCase()
     if (response.redirected || withoutHash(response.url) !== withoutHash(url)) {
       // a session that expired (a login page) or a moved page: never morph another page in
-      console.info(`[hmr] ${location.pathname} now redirects to ${response.url}; reloading`)
-      reload()
+      fallBack(`${location.pathname} now redirects to ${response.url}`)
+      return
+    }
+    if (replay && response.status === 404) {
+      fallBack('the template changed, and the server no longer holds what this page was rendered from')
       return
     }
     if (!response.ok) {
@@ -129,14 +143,13 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
       return
     }
     if (!type.startsWith('text/html')) {
-      reload()
+      fallBack(`${location.pathname} now answers ${type || 'something'} that is not HTML`)
       return
     }
     const doc = new DOMParser().parseFromString(text, 'text/html')
     const reason = reloadReason(morpher.base(), doc)
     if (reason) {
-      console.info(`[hmr] ${reason}; reloading`)
-      reload()
+      fallBack(reason)
       return
     }
     const detail = { document: doc, file: data && data.file }
@@ -149,7 +162,9 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
       return // a newer save came while the listeners ran
     }
     morpher.morph(doc)
-    pageId = pageIdOfHeader(response.headers.get('server-timing'))
+    const timing = response.headers.get('server-timing')
+    pageId = timingOfHeader(timing, PAGE_TIMING)
+    replay = replay ? timingOfHeader(timing, REPLAY_TIMING) || 'none' : null
     hot.send('hmr:morph-ready', { page: pageId })
     clearError()
     document.dispatchEvent(new CustomEvent('hmr:after-morph', { detail }))
@@ -158,17 +173,45 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
   }
 }
 
+// A small note at the bottom of the page, once: what changed could not be shown.
+function showNotice(reason) {
+  let notice = document.querySelector(`[${NOTICE_ATTRIBUTE}]`)
+  if (!notice) {
+    notice = document.createElement('div')
+    notice.setAttribute(NOTICE_ATTRIBUTE, '')
+    notice.setAttribute(PERMANENT_ATTRIBUTE, '')
+    notice.setAttribute('role', 'status')
+    // through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' allows
+    Object.assign(notice.style, {
+      position: 'fixed',
+      right: '12px',
+      bottom: '12px',
+      zIndex: '2147483647',
+      maxWidth: '28em',
+      padding: '8px 12px',
+      borderRadius: '6px',
+      background: '#181818',
+      color: '#fff',
+      font: '13px/1.4 system-ui, sans-serif',
+      boxShadow: '0 2px 8px rgba(0,0,0,.3)',
+    })
+    document.body.append(notice)
+  }
+  notice.textContent = 'Template changed \u2014 reload to see it.'
+  notice.title = reason
+}
+
 // The server names the page in the navigation's Server-Timing (exposed to same-origin
 // pages in secure contexts, localhost included); without it the page counts as using every
 // template.
-function pageIdOfNavigation() {
+function timingOfNavigation(name) {
   const [navigation] = performance.getEntriesByType('navigation')
-  const timing = navigation && navigation.serverTiming && navigation.serverTiming.find((t) => t.name === PAGE_TIMING)
+  const timing = navigation && navigation.serverTiming && navigation.serverTiming.find((t) => t.name === name)
   return timing ? timing.description : null
 }
 
-function pageIdOfHeader(header) {
-  const match = header && /(?:^|,)\s*hmr-page\s*;\s*desc="?([A-Za-z0-9-]+)"?/.exec(header)
+function timingOfHeader(header, name) {
+  const match = header && new RegExp(`(?:^|,)\\s*${name}\\s*;\\s*desc="?([A-Za-z0-9-]+)"?`).exec(header)
   return match ? match[1] : null
 }
 
