@@ -57,7 +57,8 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
   let replay = timingOfNavigation(REPLAY_TIMING)
   const [navigation] = performance.getEntriesByType('navigation')
   const errorPage = !!navigation && navigation.responseStatus >= 400
-  const morpher = createMorpher(document)
+  const nonce = liveNonce(document)
+  const morpher = createMorpher(document, { nonce })
   let latest = 0
   let controller
 
@@ -146,7 +147,7 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
       fallBack(`${location.pathname} now answers ${type || 'something'} that is not HTML`)
       return
     }
-    const doc = new DOMParser().parseFromString(text, 'text/html')
+    const doc = new DOMParser().parseFromString(withNonce(text, nonce), 'text/html')
     const reason = reloadReason(morpher.base(), doc)
     if (reason) {
       fallBack(reason)
@@ -171,6 +172,29 @@ export function setupMorph(hot, { reload, showError, clearError, notify = async 
     await notify('hmr:after-morph', detail)
     console.debug(`[hmr] updated ${location.pathname} in place`)
   }
+}
+
+// The CSP nonce of the live page: every response has a fresh one, and only the live
+// page's is allowed, so the nodes a morph brings in get it. Browsers hide the attribute
+// once the page has loaded; the nonce property keeps it.
+function liveNonce(doc) {
+  const client = doc.querySelector('script[src$="/@vite/client"]')
+  if (client && client.nonce) {
+    return client.nonce
+  }
+  for (const el of doc.querySelectorAll('meta[property="csp-nonce"], script, style, link')) {
+    if (el.nonce) {
+      return el.nonce
+    }
+  }
+  return ''
+}
+
+// The fetched page with the live page's nonce in place of its own: a parsed document's
+// <style nonce> is checked against the live page's policy already, and refused (with a
+// securitypolicyviolation) when its nonce is the fresh one of the fetched response.
+function withNonce(html, nonce) {
+  return nonce ? html.replace(/(<[^>]*?\snonce\s*=\s*)("[^"]*"|'[^']*'|[^\s"'>]+)/gi, (_, start) => `${start}"${nonce}"`) : html
 }
 
 // A small note at the bottom of the page, once: what changed could not be shown.
@@ -262,8 +286,11 @@ function attributesKey(el) {
 /**
  * The three-way merge of a document. origin maps each live node the server rendered to
  * its node in base; nodes JavaScript (or the user) created have none.
+ * @param liveDocument the document to update
+ * @param options nonce: the live page's CSP nonce, for the stylesheet links a morph swaps (the
+ * fetched page has it already: see withNonce)
  */
-export function createMorpher(liveDocument) {
+export function createMorpher(liveDocument, { nonce = '' } = {}) {
   const origin = new WeakMap()
   let base = liveDocument.documentElement.cloneNode(true)
   mapOrigins(liveDocument.documentElement, base)
@@ -404,6 +431,30 @@ export function createMorpher(liveDocument) {
     return { baseToNew, newToBase }
   }
 
+  // stylesheet links whose href the template changed, swapped after the morph
+  let swaps = []
+
+  function isStylesheet(el) {
+    return (el.getAttribute('rel') || '').toLowerCase().split(/\s+/).includes('stylesheet')
+  }
+
+  // The new <link> goes in after the old one, which stays until the new sheet has loaded
+  // (or failed to), so no frame is drawn without either
+  function swapStylesheet({ live, from, to }) {
+    const next = live.cloneNode(false)
+    morphAttributes(next, from, to)
+    const liveNonce = live.nonce || nonce
+    if (liveNonce) {
+      next.nonce = liveNonce
+    }
+    origin.delete(live)
+    origin.set(next, to)
+    const done = () => live.remove()
+    next.addEventListener('load', done, { once: true })
+    next.addEventListener('error', done, { once: true })
+    live.after(next)
+  }
+
   function isPermanent(node) {
     return node.nodeType === Node.ELEMENT_NODE && node.hasAttribute(PERMANENT_ATTRIBUTE)
   }
@@ -423,6 +474,11 @@ export function createMorpher(liveDocument) {
       if (from.nodeValue !== to.nodeValue) {
         live.nodeValue = to.nodeValue
       }
+      return
+    }
+    if (live.localName === 'link' && isStylesheet(to) && from.getAttribute('href') !== to.getAttribute('href')) {
+      // a new href is a new sheet: swapped once it has loaded, so the page is never unstyled
+      swaps.push({ live, from, to })
       return
     }
     morphAttributes(live, from, to)
@@ -452,6 +508,10 @@ export function createMorpher(liveDocument) {
         }
       } else if (now === null) {
         live.removeAttribute(name)
+      } else if (name === 'style') {
+        // through the CSSOM, which a Content-Security-Policy without 'unsafe-inline'
+        // allows, as it does not allow a style attribute set from script
+        live.style.cssText = now
       } else {
         live.setAttribute(name, now)
       }
@@ -556,8 +616,11 @@ export function createMorpher(liveDocument) {
         selection = [active.selectionStart, active.selectionEnd, active.selectionDirection]
       }
       const scroll = [window.scrollX, window.scrollY]
+      swaps = []
       morphNode(liveDocument.documentElement, base, doc.documentElement)
       base = doc.documentElement
+      swaps.forEach(swapStylesheet)
+      swaps = []
       if (active && active.isConnected && liveDocument.activeElement !== active) {
         active.focus({ preventScroll: true })
         if (selection) {
