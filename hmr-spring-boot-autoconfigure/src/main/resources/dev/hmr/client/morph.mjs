@@ -455,13 +455,37 @@ export function createMorpher(liveDocument, { nonce = '' } = {}) {
     live.after(next)
   }
 
+  // htmx wires hx-* elements when it loads and after its own swaps only: the ones a morph
+  // brought in (or re-attributed) are handed to it. Elements it wired before stay wired.
+  function processHtmx(elements) {
+    const htmx = liveDocument.defaultView && liveDocument.defaultView.htmx
+    if (!htmx || typeof htmx.process !== 'function') {
+      return
+    }
+    for (const el of elements) {
+      if (el.isConnected) {
+        try {
+          htmx.process(el, true)
+        } catch (err) {
+          console.error('[hmr] htmx could not process', el, err)
+        }
+      }
+    }
+  }
+
   function isPermanent(node) {
     return node.nodeType === Node.ELEMENT_NODE && node.hasAttribute(PERMANENT_ATTRIBUTE)
   }
 
+  // elements the morph created or whose hx-* attributes it changed, for htmx
+  let touched = []
+
   function create(server) {
     const live = liveDocument.importNode(server, true)
     mapOrigins(live, server)
+    if (live.nodeType === Node.ELEMENT_NODE) {
+      touched.push(live)
+    }
     return live
   }
 
@@ -498,6 +522,9 @@ export function createMorpher(liveDocument, { nonce = '' } = {}) {
       const now = to.getAttribute(name)
       if (was === now) {
         continue // the template did not change it: the live value stays, whoever set it
+      }
+      if (name.startsWith('hx-') || name.startsWith('data-hx-')) {
+        touched.push(live)
       }
       if (name === 'class') {
         const merged = mergeTokens(live.getAttribute('class') || '', was || '', now || '')
@@ -617,10 +644,13 @@ export function createMorpher(liveDocument, { nonce = '' } = {}) {
       }
       const scroll = [window.scrollX, window.scrollY]
       swaps = []
+      touched = []
       morphNode(liveDocument.documentElement, base, doc.documentElement)
       base = doc.documentElement
       swaps.forEach(swapStylesheet)
+      processHtmx(touched)
       swaps = []
+      touched = []
       if (active && active.isConnected && liveDocument.activeElement !== active) {
         active.focus({ preventScroll: true })
         if (selection) {
