@@ -492,8 +492,8 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		static HmrFreeMarkerTemplatesPostProcessor hmrFreeMarkerTemplatesPostProcessor(
-				ObjectProvider<SourceRoots> hmrSourceRoots) {
-			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots);
+				ObjectProvider<SourceRoots> hmrSourceRoots, ObjectProvider<RenderedPages> hmrRenderedPages) {
+			return new HmrFreeMarkerTemplatesPostProcessor(hmrSourceRoots, hmrRenderedPages);
 		}
 
 		/**

@@ -16,11 +16,15 @@
 
 package dev.hmr.autoconfigure;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import freemarker.cache.TemplateLoader;
 import freemarker.template.TemplateExceptionHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -36,6 +40,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
+import dev.hmr.serve.RenderedPages;
 import dev.hmr.watch.SourceRoots;
 
 /**
@@ -53,15 +58,19 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 
 	private final ObjectProvider<SourceRoots> roots;
 
+	private final ObjectProvider<RenderedPages> pages;
+
 	private Binder binder = Binder.get(new StandardEnvironment());
 
 	private boolean redirected;
 
 	private volatile List<Path> sourceFolders = List.of();
 
-	HmrFreeMarkerTemplatesPostProcessor(ObjectProvider<SourceRoots> roots) {
+	HmrFreeMarkerTemplatesPostProcessor(ObjectProvider<SourceRoots> roots, ObjectProvider<RenderedPages> pages) {
 		Assert.notNull(roots, "'roots' must not be null");
+		Assert.notNull(pages, "'pages' must not be null");
 		this.roots = roots;
+		this.pages = pages;
 	}
 
 	@Override
@@ -119,6 +128,13 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 		if (this.redirected && bean instanceof FreeMarkerConfigurer configurer && BEAN_NAME.equals(beanName)) {
 			freemarker.template.Configuration configuration = configurer.getConfiguration();
 			configuration.setTemplateUpdateDelayMilliseconds(0);
+			RenderedPages renderedPages = this.pages.getIfAvailable();
+			if (renderedPages != null && !(configuration.getTemplateLoader() instanceof RecordingTemplateLoader)) {
+				// with no update delay FreeMarker looks every template up on every use,
+				// the view and what it includes or imports alike
+				configuration.setTemplateLoader(new RecordingTemplateLoader(configuration.getTemplateLoader(),
+						renderedPages, this::sourceFile));
+			}
 			if (!configuration.isTemplateExceptionHandlerExplicitlySet()) {
 				// FreeMarker's default prints the error into the page and flushes it, so
 				// the
@@ -127,6 +143,57 @@ final class HmrFreeMarkerTemplatesPostProcessor implements BeanPostProcessor, En
 			}
 		}
 		return bean;
+	}
+
+	/**
+	 * A template loader that tells the page being rendered which templates it found: a
+	 * template in a source folder as that file, any other as unknown (the page then
+	 * counts as using every template).
+	 */
+	static final class RecordingTemplateLoader implements TemplateLoader {
+
+		private final TemplateLoader delegate;
+
+		private final RenderedPages pages;
+
+		private final Function<String, @Nullable Path> files;
+
+		RecordingTemplateLoader(TemplateLoader delegate, RenderedPages pages, Function<String, @Nullable Path> files) {
+			this.delegate = delegate;
+			this.pages = pages;
+			this.files = files;
+		}
+
+		@Override
+		public @Nullable Object findTemplateSource(String name) throws IOException {
+			Object source = this.delegate.findTemplateSource(name);
+			if (source != null) {
+				Path file = this.files.apply(name);
+				if (file != null) {
+					this.pages.recordUse(RenderedPages.fileKey(file));
+				}
+				else {
+					this.pages.recordUnknownUse();
+				}
+			}
+			return source;
+		}
+
+		@Override
+		public long getLastModified(Object templateSource) {
+			return this.delegate.getLastModified(templateSource);
+		}
+
+		@Override
+		public Reader getReader(Object templateSource, String encoding) throws IOException {
+			return this.delegate.getReader(templateSource, encoding);
+		}
+
+		@Override
+		public void closeTemplateSource(Object templateSource) throws IOException {
+			this.delegate.closeTemplateSource(templateSource);
+		}
+
 	}
 
 }

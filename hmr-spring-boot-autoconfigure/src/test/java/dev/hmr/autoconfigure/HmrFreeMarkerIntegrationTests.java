@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.awaitility.Awaitility;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,6 +46,7 @@ import org.springframework.web.servlet.view.freemarker.FreeMarkerViewResolver;
 import dev.hmr.channel.TestHotClient;
 import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.FullReloadPayload;
+import dev.hmr.serve.RenderedPages;
 import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
 
@@ -78,6 +81,9 @@ class HmrFreeMarkerIntegrationTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
+	private RenderedPages pages;
+
 	private TestHotClient browser;
 
 	@DynamicPropertySource
@@ -104,6 +110,21 @@ class HmrFreeMarkerIntegrationTests {
 			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> page().contains("<p>after</p>"));
+	}
+
+	@Test
+	void aPageRecordsTheTemplatesItsRenderUsedSoThatOnlyTheirEditsUpdateIt() throws Exception {
+		HttpResponse<String> response = TestHttp.get(this.port, "/page", "Accept", "text/html");
+		String timing = response.headers().firstValue("Server-Timing").orElseThrow();
+		String id = timing.substring(timing.indexOf('"') + 1, timing.indexOf('"', timing.indexOf('"') + 1));
+		assertThat(this.pages.usesOf(id)).containsExactlyInAnyOrder(
+				RenderedPages.fileKey(project.resolve("templates/fm-page.ftlh")),
+				RenderedPages.fileKey(project.resolve("templates/fm-part.ftlh")));
+		assertThat(this.pages.isAffected(id, List.of(RenderedPages.fileKey(project.resolve("templates/fm-part.ftlh")))))
+			.isTrue();
+		assertThat(
+				this.pages.isAffected(id, List.of(RenderedPages.fileKey(project.resolve("templates/fm-broken.ftlh")))))
+			.isFalse();
 	}
 
 	@Test
