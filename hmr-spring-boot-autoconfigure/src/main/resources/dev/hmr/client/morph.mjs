@@ -570,6 +570,9 @@ export function createMorpher(liveDocument, { nonce = '' } = {}) {
         liveOf.set(b, child)
       }
     }
+    // text a script wrote in place of the server's (textContent = …): where the template
+    // then changed that text, the template's text takes its place rather than joining it
+    const scriptTexts = liveKids.filter((child) => child.nodeType === Node.TEXT_NODE && !origin.has(child))
     // what the new page holds, in its order
     const result = []
     const inResult = new Set()
@@ -582,6 +585,12 @@ export function createMorpher(liveDocument, { nonce = '' } = {}) {
         inResult.add(child)
       } else if (b >= 0 && hashOf(baseKids[b]) === hashOf(node)) {
         // removed by a script, and the template did not change it: it stays removed
+      } else if (b >= 0 && node.nodeType === Node.TEXT_NODE && scriptTexts.length > 0) {
+        const replaced = scriptTexts.shift()
+        replaced.nodeValue = node.nodeValue
+        origin.set(replaced, node)
+        result.push(replaced)
+        inResult.add(replaced)
       } else {
         const created = create(node)
         result.push(created)

@@ -125,7 +125,7 @@ class PageUpdatesBrowserIntegrationTests {
 			""";
 
 	private static final String[] FORMS = { "state", "defaults", "js", "structure", "permanent", "error", "quick",
-			"script", "fragment", "guarded" };
+			"script", "fragment", "guarded", "text" };
 
 	private static final TestProject project = createProject();
 
@@ -226,6 +226,21 @@ class PageUpdatesBrowserIntegrationTests {
 		assertThat(browser.script("return [...document.querySelectorAll('#list li')].map((li) => li.id).join();"))
 			.isEqualTo("c,a,b");
 		assertThat(browser.script("return document.getElementById('a') === window.__a;")).isEqualTo(true);
+	}
+
+	@Test
+	void aTextAScriptReplacedGivesWayToTheTemplatesChangeOfThatText(Browser browser) {
+		open(browser, "/view/form-text");
+		// textContent replaces the server's text node with one of the script's
+		browser.script("document.getElementById('count').textContent = '7';");
+		browser.markWindow();
+
+		edit("templates/form-text.html",
+				(html) -> html.replace("<button id=\"count\">0</button>", "<button id=\"count\">10</button>"));
+
+		browser.awaitText("#count", "10");
+		assertNoNavigation(browser);
+		assertThat(browser.script("return document.getElementById('count').childNodes.length;")).isEqualTo(1L);
 	}
 
 	@Test
