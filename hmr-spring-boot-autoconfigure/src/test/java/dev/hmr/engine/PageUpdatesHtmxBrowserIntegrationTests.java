@@ -49,10 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Server-rendered pages updated in place (issue 12) on an htmx-style page, in Chromium on
  * the real stack: a fragment a button swapped in from a controller survives a morph of
  * the page around it, and a fragment template edit updates the page whose render used it.
- * No htmx WebJar is on Maven Central's index we build from, so the page swaps the way
- * htmx does ({@code hx-get}, {@code hx-target}, {@code HX-Request}, {@code innerHTML}) in
- * an inline module of its own. Also: the morph's events reach the modules'
- * {@code import.meta.hot.on} listeners.
+ * The page swaps the way htmx does ({@code hx-get}, {@code hx-target},
+ * {@code HX-Request}, {@code innerHTML}) in an inline module of its own, which needs no
+ * Node; {@link PageUpdatesRealHtmxBrowserIntegrationTests} does the same with real htmx
+ * from npm. Also: the morph's events reach the modules' {@code import.meta.hot.on}
+ * listeners.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
 @ExtendWith(BrowserExtension.class)
