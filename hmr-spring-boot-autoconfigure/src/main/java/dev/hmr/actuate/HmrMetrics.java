@@ -34,7 +34,9 @@ import dev.hmr.payload.HotPayload;
 /**
  * The {@code hmr.*} meters: browsers connected, payloads sent by type, the time from a
  * save to its send, browsers cut off for being slow, and modules in the graph. Counts are
- * read from the channel when a registry asks; the timer is fed by the update history.
+ * read from the channel when a registry asks; the timer is fed by the update history. No
+ * base units on the counts, so that Prometheus names them {@code hmr_clients},
+ * {@code hmr_payloads_sent_total} and so on rather than repeating the noun.
  */
 public final class HmrMetrics implements MeterBinder {
 
@@ -81,24 +83,20 @@ public final class HmrMetrics implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(CLIENTS, this.channel, (channel) -> channel.clients().size())
 			.description("Browsers connected to the HMR socket")
-			.baseUnit("clients")
 			.register(registry);
 		Gauge.builder(GRAPH_MODULES, this.graph, ModuleGraph::size)
 			.description("Modules in the HMR module graph")
-			.baseUnit("modules")
 			.register(registry);
 		if (this.channel instanceof WebSocketServerHotChannel webSocketChannel) {
 			HotChannelActivity activity = webSocketChannel.activity();
 			for (HotPayload.Type type : HotPayload.Type.values()) {
 				FunctionCounter.builder(PAYLOADS_SENT, activity, (counts) -> counts.sent(type))
 					.description("HMR payloads handed to browsers' sockets, one per browser")
-					.baseUnit("payloads")
 					.tag("type", type.value())
 					.register(registry);
 			}
 			FunctionCounter.builder(CLIENTS_DROPPED, activity, HotChannelActivity::slowClientsCutOff)
 				.description("Browsers disconnected for not keeping up with the HMR payloads sent to them")
-				.baseUnit("clients")
 				.register(registry);
 		}
 		this.history.addListener((update) -> Timer.builder(UPDATE_LATENCY)
