@@ -31,6 +31,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.util.Assert;
@@ -205,7 +206,8 @@ public final class HmrEndpoint {
 	}
 
 	/**
-	 * What the endpoint answers.
+	 * What the endpoint answers; written with Actuator's own JSON mapper, whatever the
+	 * application's Jackson settings.
 	 *
 	 * @param clients the browsers connected
 	 * @param watcher what is watched, and how
@@ -214,7 +216,7 @@ public final class HmrEndpoint {
 	 * @param lastError the last error sent to browsers, if any
 	 */
 	public record HmrDescriptor(List<ClientDescriptor> clients, WatcherDescriptor watcher, GraphDescriptor graph,
-			List<UpdateDescriptor> updates, @Nullable ErrorDescriptor lastError) {
+			List<UpdateDescriptor> updates, @Nullable ErrorDescriptor lastError) implements OperationResponseBody {
 
 	}
 

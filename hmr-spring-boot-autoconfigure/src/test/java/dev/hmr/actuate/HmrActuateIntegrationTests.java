@@ -142,6 +142,13 @@ class HmrActuateIntegrationTests {
 		JsonNode main = hmr("?url=/self/main.js").path("graph").path("selected").get(0);
 		assertThat(main.path("imports").get(0).asString()).isEqualTo("/self/counter.js");
 		assertThat(hmr("?url=/not/loaded.js").path("graph").path("selected")).isEmpty();
+		assertThat(hmr("?file=../outside.js").path("graph").path("selected")).isEmpty();
+	}
+
+	@Test
+	void aFileThatIsNoPathIsABadRequest() throws Exception {
+		HttpResponse<String> response = TestHttp.get(this.port, "/actuator/hmr?file=%00");
+		assertThat(response.statusCode()).isEqualTo(400);
 	}
 
 	@Test
