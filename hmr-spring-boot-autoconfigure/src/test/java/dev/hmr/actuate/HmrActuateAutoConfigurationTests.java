@@ -34,6 +34,7 @@ import dev.hmr.autoconfigure.HmrActuatorAutoConfiguration;
 import dev.hmr.autoconfigure.HmrAutoConfiguration;
 import dev.hmr.autoconfigure.HmrInactiveAutoConfiguration;
 import dev.hmr.autoconfigure.HmrMetricsAutoConfiguration;
+import dev.hmr.channel.InMemoryServerHotChannel;
 import dev.hmr.channel.InertServerHotChannel;
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.engine.UpdateHistory;
@@ -117,6 +118,18 @@ class HmrActuateAutoConfigurationTests {
 			assertThat(registry.get(HmrMetrics.CLIENTS_DROPPED).functionCounter().count()).isZero();
 			assertThat(registry.get(HmrMetrics.PAYLOADS_SENT).tag("type", "update").functionCounter().count()).isZero();
 		});
+	}
+
+	@Test
+	void aChannelOfTheApplicationsOwnGetsTheGaugesButNotTheChannelsCounters() {
+		runner(METRICS, ACTUATOR).withBean(InMemoryServerHotChannel.class, InMemoryServerHotChannel::new)
+			.withPropertyValues("hmr.enabled=true", "management.endpoints.web.exposure.include=hmr")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.get(HmrMetrics.CLIENTS).gauge().value()).isZero();
+				assertThat(registry.find(HmrMetrics.PAYLOADS_SENT).meter()).isNull();
+				assertThat(context.getBean(HmrEndpoint.class).hmr(null, null).clients()).isEmpty();
+			});
 	}
 
 	@Test
