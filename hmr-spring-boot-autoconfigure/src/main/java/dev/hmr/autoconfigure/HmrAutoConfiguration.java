@@ -70,6 +70,7 @@ import dev.hmr.client.HmrClientSettings;
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.engine.HmrWarmUp;
 import dev.hmr.engine.PageUpdates;
+import dev.hmr.engine.UpdateHistory;
 import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
@@ -296,12 +297,19 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		UpdateHistory hmrUpdateHistory() {
+			return new UpdateHistory();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		HmrEngine hmrEngine(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel, HmrClock hmrClock,
-				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
-				ObjectProvider<PageUpdates> pageUpdates) {
+				ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots, ObjectProvider<PageUpdates> pageUpdates,
+				ObjectProvider<UpdateHistory> hmrUpdateHistory) {
 			HmrEngine engine = new HmrEngine(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
 					hmrSourceRoots.getServedRoots());
 			engine.setPageUpdates(pageUpdates.getIfAvailable());
+			engine.setUpdateHistory(hmrUpdateHistory.getIfAvailable());
 			return engine;
 		}
 

@@ -19,6 +19,7 @@ package dev.hmr.channel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -39,6 +40,7 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.hmr.access.LogSafe;
+import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.HotPayloadCodec;
 
@@ -66,7 +68,11 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final HotChannelSocket socket;
 
-	private final Queue<TextMessage> pending = new ConcurrentLinkedQueue<>();
+	private final HotChannelActivity activity;
+
+	private final Instant connectedAt = Instant.now();
+
+	private final Queue<Outgoing> pending = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean handingOver = new AtomicBoolean();
 
@@ -88,8 +94,9 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	private boolean oversize;
 
 	WebSocketHotChannelClient(ConcurrentWebSocketSessionDecorator session, HotPayloadCodec codec, Executor sendExecutor,
-			Consumer<WebSocketHotChannelClient> onClose, int maxMessageSize) {
+			Consumer<WebSocketHotChannelClient> onClose, int maxMessageSize, HotChannelActivity activity) {
 		this.maxMessageSize = maxMessageSize;
+		this.activity = activity;
 		this.session = session;
 		this.codec = codec;
 		this.sendExecutor = sendExecutor;
@@ -104,7 +111,10 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	@Override
 	public void send(HotPayload payload) {
-		enqueue(new TextMessage(this.codec.write(payload)));
+		if (payload instanceof ErrorPayload error) {
+			this.activity.errorSent(error.err());
+		}
+		enqueue(new TextMessage(this.codec.write(payload)), payload.type());
 	}
 
 	@Override
@@ -122,12 +132,25 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		return this.socket;
 	}
 
-	void enqueue(TextMessage message) {
+	void enqueue(TextMessage message, HotPayload.Type type) {
 		if (!isOpen()) {
 			return;
 		}
-		this.pending.add(message);
+		this.pending.add(new Outgoing(message, type));
 		scheduleHandOver();
+	}
+
+	/**
+	 * This browser as the Actuator endpoint shows it.
+	 * @return its socket's id and address, when it connected, and what waits to be
+	 * written to it
+	 */
+	HotChannelConnection connection() {
+		long queued = this.session.getBufferSize();
+		for (Outgoing outgoing : this.pending) {
+			queued += outgoing.message().getPayloadLength();
+		}
+		return new HotChannelConnection(this.socket.id(), this.socket.remoteAddress(), this.connectedAt, queued);
 	}
 
 	void close(CloseStatus status) {
@@ -212,8 +235,8 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	}
 
 	private void handOver() {
-		TextMessage message = this.pending.poll();
-		if (message == null) {
+		Outgoing outgoing = this.pending.poll();
+		if (outgoing == null) {
 			this.handingOver.set(false);
 			scheduleHandOver();
 			return;
@@ -221,10 +244,12 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		try {
 			// Returns at once when another sender thread is writing, else writes (and
 			// blocks) until the decorator's buffer is empty
-			this.session.sendMessage(message);
+			this.session.sendMessage(outgoing.message());
+			this.activity.payloadSent(outgoing.type());
 		}
 		catch (SessionLimitExceededException ex) {
 			logger.warn("Disconnecting " + this + ", it does not keep up with HMR payloads: " + ex.getMessage());
+			this.activity.slowClientCutOff();
 			close(ex.getStatus());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -261,6 +286,13 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IllegalArgumentException ex) {
 			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
 		}
+	}
+
+	/**
+	 * A message waiting for the sender thread, with the type it is counted as once sent.
+	 */
+	private record Outgoing(TextMessage message, HotPayload.Type type) {
+
 	}
 
 	private static Map<String, Object> withoutNullValues(Map<String, Object> attributes) {

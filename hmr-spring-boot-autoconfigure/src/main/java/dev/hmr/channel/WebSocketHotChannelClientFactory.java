@@ -54,9 +54,12 @@ final class WebSocketHotChannelClientFactory {
 
 	private final ExecutorService sendExecutor;
 
+	private final HotChannelActivity activity;
+
 	WebSocketHotChannelClientFactory(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit,
-			DataSize maxMessageSize) {
+			DataSize maxMessageSize, HotChannelActivity activity) {
 		this.codec = codec;
+		this.activity = activity;
 		this.sendTimeLimit = sendTimeLimit;
 		this.sendBufferSizeLimit = sendBufferSizeLimit;
 		this.maxMessageSize = Math.toIntExact(maxMessageSize.toBytes());
@@ -83,7 +86,8 @@ final class WebSocketHotChannelClientFactory {
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				Math.toIntExact(this.sendTimeLimit.toMillis()), Math.toIntExact(this.sendBufferSizeLimit.toBytes()),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-		return new WebSocketHotChannelClient(decorated, this.codec, this.sendExecutor, onClose, this.maxMessageSize);
+		return new WebSocketHotChannelClient(decorated, this.codec, this.sendExecutor, onClose, this.maxMessageSize,
+				this.activity);
 	}
 
 	/**

@@ -19,6 +19,7 @@ package dev.hmr.channel;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
 import dev.hmr.access.LogSafe;
 import dev.hmr.payload.ConnectedPayload;
 import dev.hmr.payload.CustomPayload;
+import dev.hmr.payload.ErrorPayload;
 import dev.hmr.payload.HotPayload;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.payload.MalformedClientMessageException;
@@ -87,6 +89,8 @@ public final class WebSocketServerHotChannel
 
 	private final HotChannelListeners listeners = new HotChannelListeners();
 
+	private final HotChannelActivity activity = new HotChannelActivity();
+
 	/**
 	 * Guards {@link #clients} against a concurrent broadcast while a browser is being
 	 * registered, and {@link #bufferedMessage}: the decision "no browser is connected,
@@ -95,6 +99,8 @@ public final class WebSocketServerHotChannel
 	private final Object monitor = new Object();
 
 	private @Nullable TextMessage bufferedMessage;
+
+	private HotPayload.Type bufferedType = HotPayload.Type.ERROR;
 
 	private boolean bufferedFullReload;
 
@@ -135,7 +141,7 @@ public final class WebSocketServerHotChannel
 		this.codec = codec;
 		this.connectedMessage = new TextMessage(codec.write(ConnectedPayload.INSTANCE));
 		this.clientFactory = new WebSocketHotChannelClientFactory(codec, sendTimeLimit, sendBufferSizeLimit,
-				maxMessageSize);
+				maxMessageSize, this.activity);
 	}
 
 	@Override
@@ -155,6 +161,9 @@ public final class WebSocketServerHotChannel
 	public void send(HotPayload payload) {
 		Assert.notNull(payload, "'payload' must not be null");
 		TextMessage message = new TextMessage(this.codec.write(payload));
+		if (payload instanceof ErrorPayload error) {
+			this.activity.errorSent(error.err());
+		}
 		synchronized (this.monitor) {
 			if (this.closed) {
 				logger.debug("Dropped a '" + payload.type().value() + "' payload: the HMR channel is closed");
@@ -163,12 +172,13 @@ public final class WebSocketServerHotChannel
 			if (this.clients.isEmpty()) {
 				if (payload.type() == HotPayload.Type.ERROR || payload.type() == HotPayload.Type.FULL_RELOAD) {
 					this.bufferedMessage = message;
+					this.bufferedType = payload.type();
 					this.bufferedFullReload = payload.type() == HotPayload.Type.FULL_RELOAD;
 				}
 				return;
 			}
 			for (WebSocketHotChannelClient client : this.clients.values()) {
-				client.enqueue(message);
+				client.enqueue(message, payload.type());
 			}
 		}
 	}
@@ -176,6 +186,26 @@ public final class WebSocketServerHotChannel
 	@Override
 	public Collection<HotChannelClient> clients() {
 		return List.copyOf(this.clients.values());
+	}
+
+	/**
+	 * The browsers connected now, as the Actuator endpoint shows them.
+	 * @return a snapshot, oldest connection first
+	 */
+	public List<HotChannelConnection> connections() {
+		return this.clients.values()
+			.stream()
+			.map(WebSocketHotChannelClient::connection)
+			.sorted(Comparator.comparing(HotChannelConnection::since))
+			.toList();
+	}
+
+	/**
+	 * What this channel has sent since it started.
+	 * @return the counts and the last error
+	 */
+	public HotChannelActivity activity() {
+		return this.activity;
 	}
 
 	@Override
@@ -289,9 +319,9 @@ public final class WebSocketServerHotChannel
 				client.close(CloseStatus.SERVICE_RESTARTED);
 				return;
 			}
-			client.enqueue(this.connectedMessage);
+			client.enqueue(this.connectedMessage, HotPayload.Type.CONNECTED);
 			if (this.bufferedMessage != null) {
-				client.enqueue(this.bufferedMessage);
+				client.enqueue(this.bufferedMessage, this.bufferedType);
 				this.bufferedMessage = null;
 				this.bufferedFullReload = false;
 			}

@@ -19,6 +19,7 @@ package dev.hmr.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +86,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 
 	private @Nullable PageUpdates pageUpdates;
 
+	private @Nullable UpdateHistory updateHistory;
+
 	/**
 	 * Create an engine and start listening to {@code vite:invalidate} on the channel.
 	 * @param graph the module graph
@@ -125,6 +128,14 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		this.pageUpdates = pageUpdates;
 	}
 
+	/**
+	 * Record what each save led to, for the Actuator endpoint and the Micrometer timer.
+	 * @param updateHistory the history, or {@code null} to record nothing
+	 */
+	public void setUpdateHistory(@Nullable UpdateHistory updateHistory) {
+		this.updateHistory = updateHistory;
+	}
+
 	@Override
 	public ServerHotChannel getHot() {
 		return this.channel;
@@ -137,7 +148,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 
 	@Override
 	public void onApplicationEvent(FileChangeEvent event) {
-		handleFileChange(event.getPath(), event.getRoot(), event.getKind());
+		handle(event.getPath(), event.getRoot(), event.getKind(), event.getTimestamp());
 	}
 
 	/**
@@ -147,6 +158,10 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 	 * @param kind what happened to it
 	 */
 	public void handleFileChange(Path file, Path root, FileChangeKind kind) {
+		handle(file, root, kind, System.currentTimeMillis());
+	}
+
+	private void handle(Path file, Path root, FileChangeKind kind, long savedAt) {
 		long timestamp = this.clock.nextTimestamp();
 		try {
 			if (kind == FileChangeKind.DELETED) {
@@ -164,6 +179,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 				catch (Exception ex) {
 					this.log.error("Plugin " + plugin.getName() + " failed to handle the change of " + file, ex);
 					this.channel.send(new ErrorPayload(error(ex, plugin.getName(), file)));
+					recordSent(file, HotPayload.Type.ERROR.value(), List.of(), savedAt);
 					return;
 				}
 				if (result != null) {
@@ -177,16 +193,31 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			if (context.getModules().isEmpty()) {
 				FullReloadPayload reload = pageReload(file, root);
 				if (reload != null) {
-					reloadPages(reload, file);
+					int morphed = reloadPages(reload, file);
+					recordSent(file, ((morphed > 0) ? HotPayload.Type.CUSTOM : HotPayload.Type.FULL_RELOAD).value(),
+							List.of(), savedAt);
 				}
 				return;
 			}
 			HmrUpdateResult result = this.graph.updateModules(file, context.getModules(), timestamp, null);
-			send(result);
+			HotPayload sent = send(result);
+			if (sent != null) {
+				recordSent(file, sent.type().value(), (sent instanceof UpdatePayload update)
+						? update.updates().stream().map(Update::path).distinct().toList() : List.of(), savedAt);
+			}
 		}
 		catch (RuntimeException ex) {
 			this.log.error("HMR failed for " + file, ex);
 			this.channel.send(new ErrorPayload(error(ex, "hmr", file)));
+			recordSent(file, HotPayload.Type.ERROR.value(), List.of(), savedAt);
+		}
+	}
+
+	private void recordSent(Path file, String type, List<String> paths, long savedAt) {
+		UpdateHistory history = this.updateHistory;
+		if (history != null) {
+			history.record(
+					new UpdateHistory.RecordedUpdate(file, type, paths, Instant.ofEpochMilli(savedAt), Instant.now()));
 		}
 	}
 
@@ -253,7 +284,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		}
 	}
 
-	private void send(HmrUpdateResult result) {
+	private @Nullable HotPayload send(HmrUpdateResult result) {
 		// A switch expression over the result's type: a new kind of result does not
 		// compile
 		// until it is handled here
@@ -268,6 +299,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		if (payload != null) {
 			this.channel.send(payload);
 		}
+		return payload;
 	}
 
 	private UpdatePayload updatePayload(HmrUpdateResult.Updates result) {
@@ -288,10 +320,11 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		return new FullReloadPayload("*", (trigger != null) ? trigger.toString() : null);
 	}
 
-	private void reloadPages(FullReloadPayload payload, Path file) {
+	private int reloadPages(FullReloadPayload payload, Path file) {
 		PageUpdates updates = this.pageUpdates;
 		int morphed = (updates != null) ? updates.send(payload, file) : sendReload(payload);
 		this.log.info((morphed > 0) ? "page update " + file + " (" + morphed + " in place)" : "page reload " + file);
+		return morphed;
 	}
 
 	private int sendReload(FullReloadPayload payload) {

@@ -76,7 +76,7 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private final Object monitor = new Object();
 
-	private @Nullable Watch watch;
+	private volatile @Nullable Watch watch;
 
 	private volatile boolean running;
 
@@ -229,6 +229,16 @@ public class SourceWatcher implements SmartLifecycle {
 				this.watch = null;
 			}
 		}
+	}
+
+	/**
+	 * What tells this watcher of changes, as the Actuator endpoint shows it:
+	 * {@code inotify}, {@code directory-watcher} or the JDK's {@code WatchService}.
+	 * @return the notifier's name, {@code null} while not watching
+	 */
+	public @Nullable String getNotifierName() {
+		Watch current = this.watch;
+		return (current != null) ? current.notifier.toString() : null;
 	}
 
 	/**

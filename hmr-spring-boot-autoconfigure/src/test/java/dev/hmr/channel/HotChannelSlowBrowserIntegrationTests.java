@@ -84,6 +84,9 @@ class HotChannelSlowBrowserIntegrationTests {
 				}
 			}
 			assertThat(this.channel.clients()).as("the stalled browser is disconnected").hasSize(2);
+			assertThat(((WebSocketServerHotChannel) this.channel).activity().slowClientsCutOff())
+				.as("counted as cut off for being slow")
+				.isEqualTo(1);
 			assertThat(first.isOpen()).isTrue();
 			assertThat(second.isOpen()).isTrue();
 		}
