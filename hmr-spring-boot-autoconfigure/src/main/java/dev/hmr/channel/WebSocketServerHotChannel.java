@@ -100,9 +100,8 @@ public final class WebSocketServerHotChannel
 
 	private @Nullable TextMessage bufferedMessage;
 
+	/** The type of {@link #bufferedMessage}: {@code error} or {@code full-reload}. */
 	private HotPayload.Type bufferedType = HotPayload.Type.ERROR;
-
-	private boolean bufferedFullReload;
 
 	private volatile boolean closed;
 
@@ -173,7 +172,6 @@ public final class WebSocketServerHotChannel
 				if (payload.type() == HotPayload.Type.ERROR || payload.type() == HotPayload.Type.FULL_RELOAD) {
 					this.bufferedMessage = message;
 					this.bufferedType = payload.type();
-					this.bufferedFullReload = payload.type() == HotPayload.Type.FULL_RELOAD;
 				}
 				return;
 			}
@@ -258,7 +256,6 @@ public final class WebSocketServerHotChannel
 			}
 			this.closed = true;
 			this.bufferedMessage = null;
-			this.bufferedFullReload = false;
 			open = List.copyOf(this.clients.values());
 		}
 		for (WebSocketHotChannelClient client : open) {
@@ -280,9 +277,8 @@ public final class WebSocketServerHotChannel
 	 */
 	public void pageServed() {
 		synchronized (this.monitor) {
-			if (this.bufferedFullReload) {
+			if (this.bufferedMessage != null && this.bufferedType == HotPayload.Type.FULL_RELOAD) {
 				this.bufferedMessage = null;
-				this.bufferedFullReload = false;
 				logger.debug("Dropped the buffered full-reload: a page was served after it");
 			}
 		}
@@ -323,7 +319,6 @@ public final class WebSocketServerHotChannel
 			if (this.bufferedMessage != null) {
 				client.enqueue(this.bufferedMessage, this.bufferedType);
 				this.bufferedMessage = null;
-				this.bufferedFullReload = false;
 			}
 			this.clients.put(session.getId(), client);
 		}

@@ -202,8 +202,7 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			HmrUpdateResult result = this.graph.updateModules(file, context.getModules(), timestamp, null);
 			HotPayload sent = send(result);
 			if (sent != null) {
-				recordSent(file, sent.type().value(), (sent instanceof UpdatePayload update)
-						? update.updates().stream().map(Update::path).distinct().toList() : List.of(), savedAt);
+				recordSent(file, sent, savedAt);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -218,6 +217,14 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 		if (history != null) {
 			history.record(
 					new UpdateHistory.RecordedUpdate(file, type, paths, Instant.ofEpochMilli(savedAt), Instant.now()));
+		}
+	}
+
+	/** As above for a payload sent; its updated paths are listed only when recorded. */
+	private void recordSent(Path file, HotPayload sent, long savedAt) {
+		if (this.updateHistory != null) {
+			recordSent(file, sent.type().value(), (sent instanceof UpdatePayload update)
+					? update.updates().stream().map(Update::path).distinct().toList() : List.of(), savedAt);
 		}
 	}
 

@@ -69,7 +69,7 @@ public final class RenderedPages {
 	public static final int DEFAULT_CAPACITY = 500;
 
 	/** How many captured renders of form results are remembered by default. */
-	public static final int DEFAULT_CAPTURES = 32;
+	static final int DEFAULT_CAPTURES = 32;
 
 	/** The name of the {@code Server-Timing} entry that carries a page's id. */
 	public static final String SERVER_TIMING_NAME = "hmr-page";
@@ -78,7 +78,7 @@ public final class RenderedPages {
 	 * The name of the {@code Server-Timing} entry of a page that must not be fetched
 	 * again by its URL.
 	 */
-	public static final String REPLAY_TIMING_NAME = "hmr-replay";
+	static final String REPLAY_TIMING_NAME = "hmr-replay";
 
 	/** Where a captured page is rendered again: this, then its id. */
 	public static final String REPLAY_PATH = "/@hmr/page/";
@@ -118,7 +118,7 @@ public final class RenderedPages {
 	 * @param captures how many of the most recent captured renders of form results are
 	 * remembered
 	 */
-	public RenderedPages(int capacity, int captures) {
+	RenderedPages(int capacity, int captures) {
 		Assert.isTrue(capacity > 0, "'capacity' must be positive");
 		Assert.isTrue(captures > 0, "'captures' must be positive");
 		this.pages = lru(capacity);
