@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -151,10 +150,10 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.script("document.getElementById('name').setSelectionRange(1, 2);");
 		browser.markWindow();
 
-		edit("templates/form-state.html", (html) -> html.replace("Form v1", "Form v2"));
+		project.edit("templates/form-state.html", (html) -> html.replace("Form v1", "Form v2"));
 
 		browser.awaitText("#title", "Form v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(value(browser, "name")).isEqualTo("Ada");
 		assertThat(value(browser, "notes")).isEqualTo("some notes");
 		assertThat(browser.script("return document.getElementById('agree').checked;")).isEqualTo(true);
@@ -171,11 +170,11 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.driver().findElement(By.id("zip")).sendKeys(Keys.END, "1");
 		browser.markWindow();
 
-		edit("templates/form-defaults.html", (html) -> html.replace("value=\"Paris\"", "value=\"Lyon\"")
+		project.edit("templates/form-defaults.html", (html) -> html.replace("value=\"Paris\"", "value=\"Lyon\"")
 			.replace("value=\"75000\"", "value=\"69000\""));
 
 		browser.await().until(() -> "Lyon".equals(value(browser, "city")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(value(browser, "zip")).isEqualTo("750001");
 	}
 
@@ -192,10 +191,10 @@ class PageUpdatesBrowserIntegrationTests {
 				""");
 		browser.markWindow();
 
-		edit("templates/form-js.html", (html) -> html.replace("lead v1", "lead v2"));
+		project.edit("templates/form-js.html", (html) -> html.replace("lead v1", "lead v2"));
 
 		browser.awaitText(".lead", "lead v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.text("#count")).isEqualTo("3");
 		assertThat(browser.script("return window.__runs;")).isEqualTo(1L);
 		assertThat(browser.script("return document.getElementById('more').open;")).isEqualTo(true);
@@ -213,14 +212,14 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.script("window.__a = document.getElementById('a');");
 		browser.markWindow();
 
-		edit("templates/form-structure.html",
+		project.edit("templates/form-structure.html",
 				(html) -> html.replace("head('Form')", "head('Form two')")
 					.replace("<p class=\"lead\">lead v1</p>", "<p id=\"added\">added</p>")
 					.replace("<li id=\"a\">A</li><li id=\"b\">B</li><li id=\"c\">C</li>",
 							"<li id=\"c\">C</li><li id=\"a\">A</li><li id=\"b\">B</li>"));
 
 		browser.await().until(() -> "Form two".equals(browser.script("return document.title;")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.text("#added")).isEqualTo("added");
 		assertThat(browser.script("return document.querySelector('.lead');")).isNull();
 		assertThat(browser.script("return [...document.querySelectorAll('#list li')].map((li) => li.id).join();"))
@@ -235,11 +234,11 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.script("document.getElementById('count').textContent = '7';");
 		browser.markWindow();
 
-		edit("templates/form-text.html",
+		project.edit("templates/form-text.html",
 				(html) -> html.replace("<button id=\"count\">0</button>", "<button id=\"count\">10</button>"));
 
 		browser.awaitText("#count", "10");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return document.getElementById('count').childNodes.length;")).isEqualTo(1L);
 	}
 
@@ -248,11 +247,11 @@ class PageUpdatesBrowserIntegrationTests {
 		open(browser, "/view/form-permanent");
 		browser.markWindow();
 
-		edit("templates/form-permanent.html",
+		project.edit("templates/form-permanent.html",
 				(html) -> html.replace("kept v1", "kept v2").replace("Form v1", "Form v2"));
 
 		browser.awaitText("#title", "Form v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.text("#keep")).isEqualTo("kept v1");
 	}
 
@@ -262,12 +261,12 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.driver().findElement(By.id("name")).sendKeys("Ada");
 		browser.markWindow();
 
-		edit("templates/form-error.html", (html) -> html.replace("<h1 id=\"title\">Form v1</h1>",
+		project.edit("templates/form-error.html", (html) -> html.replace("<h1 id=\"title\">Form v1</h1>",
 				"<h1 id=\"title\">Form v1</h1><p th:text=\"${#nothing.here()}\">broken</p>"));
 
 		browser.await()
 			.until(() -> Boolean.TRUE.equals(browser.script("return !!document.querySelector('vite-error-overlay');")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.text("#title")).isEqualTo("Form v1");
 		assertThat(value(browser, "name")).isEqualTo("Ada");
 
@@ -275,7 +274,7 @@ class PageUpdatesBrowserIntegrationTests {
 		write(template, FORM.replace("Form v1", "Form v3"));
 
 		browser.awaitText("#title", "Form v3");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return !!document.querySelector('vite-error-overlay');")).isEqualTo(false);
 		assertThat(value(browser, "name")).isEqualTo("Ada");
 	}
@@ -290,7 +289,7 @@ class PageUpdatesBrowserIntegrationTests {
 		}
 
 		browser.awaitText("#title", "Form v5");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 	}
 
 	@Test
@@ -298,7 +297,7 @@ class PageUpdatesBrowserIntegrationTests {
 		open(browser, "/view/form-script");
 		browser.markWindow();
 
-		edit("templates/form-script.html", (html) -> html.replace("</body>",
+		project.edit("templates/form-script.html", (html) -> html.replace("</body>",
 				"<script>window.__added = (window.__added || 0) + 1</script></body>"));
 
 		browser.awaitReload();
@@ -317,24 +316,24 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.markWindow();
 		int otherRequests = PagesController.requests.get("other");
 
-		edit("templates/parts.html", (html) -> html.replace("greeting v1", "greeting v2"));
+		project.edit("templates/parts.html", (html) -> html.replace("greeting v1", "greeting v2"));
 
 		browser.driver().switchTo().window(first);
 		browser.awaitText("#greeting", "greeting v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(value(browser, "name")).isEqualTo("Ada");
 
-		edit("templates/layout.html", (html) -> html.replace("layout v1", "layout v2"));
+		project.edit("templates/layout.html", (html) -> html.replace("layout v1", "layout v2"));
 
 		browser.await()
 			.until(() -> "layout v2"
 				.equals(browser.script("return document.querySelector('meta[name=description]').content;")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		browser.driver().switchTo().window(second);
 		browser.await()
 			.until(() -> "layout v2"
 				.equals(browser.script("return document.querySelector('meta[name=description]').content;")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		// one request for the layout edit, none for the fragment edit
 		assertThat(PagesController.requests.get("other")).isEqualTo(otherRequests + 1);
 		browser.driver().close();
@@ -347,7 +346,7 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.markWindow();
 		PagesController.signedIn.set(false);
 		try {
-			edit("templates/form-guarded.html", (html) -> html.replace("Form v1", "Form v2"));
+			project.edit("templates/form-guarded.html", (html) -> html.replace("Form v1", "Form v2"));
 
 			browser.awaitReload();
 			browser.await().until(() -> "/login".equals(browser.script("return location.pathname;")));
@@ -364,41 +363,20 @@ class PageUpdatesBrowserIntegrationTests {
 		browser.driver().findElement(By.id("name")).sendKeys("Ada");
 		browser.markWindow();
 
-		edit("static/plain.html", (html) -> html.replace("plain v1", "plain v2"));
+		project.edit("static/plain.html", (html) -> html.replace("plain v1", "plain v2"));
 
 		browser.awaitText("#title", "plain v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(value(browser, "name")).isEqualTo("Ada");
 	}
 
 	private void open(Browser browser, String path) {
 		browser.open("http://localhost:" + this.port + path);
-		browser.awaitConsole("[vite] connected.");
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
-	}
-
-	private static void assertNoNavigation(Browser browser) {
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
+		MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 	}
 
 	private static String value(Browser browser, String id) {
 		return (String) browser.script("return document.getElementById(arguments[0]).value;", id);
-	}
-
-	private static void edit(String relative, UnaryOperator<String> change) {
-		Path file = project.resolve(relative);
-		try {
-			write(file, change.apply(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void write(Path file, String content) {

@@ -16,13 +16,8 @@
 
 package dev.hmr.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -119,10 +114,10 @@ class PageUpdatesFormResultBrowserIntegrationTests {
 		browser.driver().findElement(By.id("note")).sendKeys("typed after the POST");
 		browser.markWindow();
 
-		edit("templates/signup.html", (html) -> html.replace("Sign up v1", "Sign up v2"));
+		project.edit("templates/signup.html", (html) -> html.replace("Sign up v1", "Sign up v2"));
 
 		browser.awaitText("#title", "Sign up v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(FormsController.posts.get()).isEqualTo(posts);
 		assertThat(browser.text("#email-error")).isEqualTo("Not an e-mail address");
 		assertThat(value(browser, "name")).isEqualTo("Ada");
@@ -131,9 +126,9 @@ class PageUpdatesFormResultBrowserIntegrationTests {
 		assertThat(browser.script("return location.pathname;")).isEqualTo("/signup");
 		// the new render is captured too: a second edit is rendered again as well
 		String second = awaitNewPage(browser, page);
-		edit("templates/signup.html", (html) -> html.replace("Sign up v2", "Sign up v3"));
+		project.edit("templates/signup.html", (html) -> html.replace("Sign up v2", "Sign up v3"));
 		browser.awaitText("#title", "Sign up v3");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(FormsController.posts.get()).isEqualTo(posts);
 		assertThat(browser.text("#email-error")).isEqualTo("Not an e-mail address");
 		assertThat(second).isNotEqualTo(page);
@@ -184,23 +179,17 @@ class PageUpdatesFormResultBrowserIntegrationTests {
 		browser.markWindow();
 
 		// the page's render told nothing, so any template edit may have changed it
-		edit("templates/unrelated.html", (html) -> html.replace("unrelated v1", "unrelated v2"));
+		project.edit("templates/unrelated.html", (html) -> html.replace("unrelated v1", "unrelated v2"));
 
 		browser.await().until(() -> browser.text("[data-hmr-notice]") != null);
 		assertThat(browser.text("[data-hmr-notice]")).contains("reload to see it");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(FormsController.raws.get()).isEqualTo(raws);
 		assertThat(browser.text("#raw")).isEqualTo("raw result");
 	}
 
 	private String awaitMorphReady(Browser browser) {
-		browser.awaitConsole("[vite] connected.");
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
-		return page;
+		return MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 	}
 
 	/** After a morph the client reports the id of the page it was rendered from. */
@@ -215,24 +204,8 @@ class PageUpdatesFormResultBrowserIntegrationTests {
 		return timing.substring(timing.indexOf('"') + 1, timing.indexOf('"', timing.indexOf('"') + 1));
 	}
 
-	private static void assertNoNavigation(Browser browser) {
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
-	}
-
 	private static String value(Browser browser, String id) {
 		return (String) browser.script("return document.getElementById(arguments[0]).value;", id);
-	}
-
-	private static void edit(String relative, UnaryOperator<String> change) {
-		Path file = project.resolve(relative);
-		try {
-			Files.writeString(file, change.apply(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@SpringBootConfiguration

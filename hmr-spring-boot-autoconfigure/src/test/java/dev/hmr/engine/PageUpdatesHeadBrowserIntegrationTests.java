@@ -17,14 +17,10 @@
 package dev.hmr.engine;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -144,12 +140,12 @@ class PageUpdatesHeadBrowserIntegrationTests {
 				""");
 		browser.markWindow();
 
-		edit("templates/csp.html", (html) -> html.replace("CSP v1", "CSP v2")
+		project.edit("templates/csp.html", (html) -> html.replace("CSP v1", "CSP v2")
 			.replace("</head>", "<style th:attr=\"nonce=${nonce}\">#other { color: rgb(0, 0, 255); }</style></head>"));
 
 		browser.awaitText("#title", "CSP v2");
 		browser.awaitComputedStyle("#other", "color", "rgb(0, 0, 255)");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.computedStyle("#title", "color")).isEqualTo("rgb(255, 0, 0)");
 		assertThat(browser.script("return window.__violations;")).asList().isEmpty();
 		assertThat(browser.script("return window.__runs;")).isEqualTo(1L);
@@ -165,7 +161,7 @@ class PageUpdatesHeadBrowserIntegrationTests {
 		browser.script(RECORDER);
 		browser.markWindow();
 
-		edit("templates/linked.html", (html) -> html.replace("/red.css", "/blue.css"));
+		project.edit("templates/linked.html", (html) -> html.replace("/red.css", "/blue.css"));
 
 		// the new sheet is on its way (the server holds it back): the old one stays
 		browser.await()
@@ -179,7 +175,7 @@ class PageUpdatesHeadBrowserIntegrationTests {
 		browser.await()
 			.until(() -> Boolean.FALSE
 				.equals(browser.script("return !!document.querySelector('link[href=\"/red.css\"]');")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return window.__earlyRemoval;")).isEqualTo(false);
 		assertThat(browser.script("return [...window.__colors].sort().join(' | ');"))
 			.isEqualTo("rgb(0, 0, 255) | rgb(255, 0, 0)");
@@ -188,28 +184,7 @@ class PageUpdatesHeadBrowserIntegrationTests {
 
 	private void open(Browser browser, String path) {
 		browser.open("http://localhost:" + this.port + path);
-		browser.awaitConsole("[vite] connected.");
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
-	}
-
-	private static void assertNoNavigation(Browser browser) {
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
-	}
-
-	private static void edit(String relative, UnaryOperator<String> change) {
-		Path file = project.resolve(relative);
-		try {
-			Files.writeString(file, change.apply(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 	}
 
 	@SpringBootConfiguration

@@ -16,12 +16,6 @@
 
 package dev.hmr.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -130,10 +124,10 @@ class PageUpdatesHtmxBrowserIntegrationTests {
 		browser.script("window.__row = document.getElementById('row');");
 		browser.markWindow();
 
-		edit("templates/htmx-view.html", (html) -> html.replace("Htmx v1", "Htmx v2"));
+		project.edit("templates/htmx-view.html", (html) -> html.replace("Htmx v1", "Htmx v2"));
 
 		browser.awaitText("#title", "Htmx v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertSwappedInFragmentIntact(browser);
 	}
 
@@ -145,12 +139,12 @@ class PageUpdatesHtmxBrowserIntegrationTests {
 		browser.script("window.__row = document.getElementById('row');");
 		browser.markWindow();
 
-		edit("templates/htmx-layout.html", (html) -> html.replace("htmx layout v1", "htmx layout v2"));
+		project.edit("templates/htmx-layout.html", (html) -> html.replace("htmx layout v1", "htmx layout v2"));
 
 		browser.await()
 			.until(() -> "htmx layout v2"
 				.equals(browser.script("return document.querySelector('meta[name=description]').content;")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertSwappedInFragmentIntact(browser);
 	}
 
@@ -162,19 +156,19 @@ class PageUpdatesHtmxBrowserIntegrationTests {
 		browser.script("window.__row = document.getElementById('row');");
 		browser.markWindow();
 
-		edit("templates/rows.html", (html) -> html.replace("summary v1", "summary v2"));
+		project.edit("templates/rows.html", (html) -> html.replace("summary v1", "summary v2"));
 
 		browser.awaitText("#summary", "summary v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertSwappedInFragmentIntact(browser);
 		// the next swap renders the edited template
-		edit("templates/rows.html", (html) -> html.replace("row from the server", "row v2"));
+		project.edit("templates/rows.html", (html) -> html.replace("row from the server", "row v2"));
 		browser.awaitText("#summary", "summary v2");
 		browser.await().untilAsserted(() -> {
 			browser.driver().findElement(By.id("load")).click();
 			assertThat(browser.text("#row")).isEqualTo("row v2");
 		});
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 	}
 
 	@Test
@@ -182,11 +176,11 @@ class PageUpdatesHtmxBrowserIntegrationTests {
 		open(browser, "/view/htmx-events");
 		browser.markWindow();
 
-		edit("templates/htmx-events.html", (html) -> html.replace("Htmx v1", "Htmx v2"));
+		project.edit("templates/htmx-events.html", (html) -> html.replace("Htmx v1", "Htmx v2"));
 
 		browser.awaitText("#title", "Htmx v2");
 		browser.await().until(() -> Long.valueOf(3).equals(browser.script("return window.__hot.length;")));
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return window.__hot.map((e) => e.split(' ')[0]).join();"))
 			.isEqualTo("before,document,after");
 		assertThat(browser.script("return window.__hot[0].slice('before '.length);")).asString()
@@ -210,28 +204,7 @@ class PageUpdatesHtmxBrowserIntegrationTests {
 
 	private void open(Browser browser, String path) {
 		browser.open("http://localhost:" + this.port + path);
-		browser.awaitConsole("[vite] connected.");
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
-	}
-
-	private static void assertNoNavigation(Browser browser) {
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
-	}
-
-	private static void edit(String relative, UnaryOperator<String> change) {
-		Path file = project.resolve(relative);
-		try {
-			Files.writeString(file, change.apply(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 	}
 
 	@SpringBootConfiguration

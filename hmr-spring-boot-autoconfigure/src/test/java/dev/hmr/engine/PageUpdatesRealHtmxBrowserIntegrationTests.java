@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,10 +109,10 @@ class PageUpdatesRealHtmxBrowserIntegrationTests {
 		browser.script("window.__row = document.getElementById('row');");
 		browser.markWindow();
 
-		edit("templates/htmx-survives.html", (html) -> html.replace("htmx v1", "htmx v2"));
+		project.edit("templates/htmx-survives.html", (html) -> html.replace("htmx v1", "htmx v2"));
 
 		browser.awaitText("#title", "htmx v2");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return document.getElementById('row') === window.__row;")).isEqualTo(true);
 		assertThat(browser.script("return document.getElementById('qty').value;")).isEqualTo("12");
 		assertThat(browser.script("return document.getElementById('placeholder');")).isNull();
@@ -121,7 +120,7 @@ class PageUpdatesRealHtmxBrowserIntegrationTests {
 		browser.script("document.getElementById('target').innerHTML = '';");
 		browser.driver().findElement(By.id("load")).click();
 		browser.awaitText("#row", "row from the server");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 	}
 
 	@Test
@@ -129,41 +128,20 @@ class PageUpdatesRealHtmxBrowserIntegrationTests {
 		open(browser, "/view/htmx-added");
 		browser.markWindow();
 
-		edit("templates/htmx-added.html", (html) -> html.replace("htmx v1", "htmx v2")
+		project.edit("templates/htmx-added.html", (html) -> html.replace("htmx v1", "htmx v2")
 			.replace("</body>", "<button id=\"load-other\" hx-get=\"/rows/other\" hx-target=\"#other\">Other</button>"
 					+ "<div id=\"other\"></div></body>"));
 
 		browser.awaitText("#title", "htmx v2");
 		browser.driver().findElement(By.id("load-other")).click();
 		browser.awaitText("#other-row", "other row");
-		assertNoNavigation(browser);
+		MorphingPages.assertNoNavigation(browser);
 	}
 
 	private void open(Browser browser, String path) {
 		browser.open("http://localhost:" + this.port + path);
-		browser.awaitConsole("[vite] connected.");
+		MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 		browser.await().until(() -> Boolean.TRUE.equals(browser.script("return !!window.htmx;")));
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
-	}
-
-	private static void assertNoNavigation(Browser browser) {
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
-	}
-
-	private static void edit(String relative, UnaryOperator<String> change) {
-		Path file = project.resolve(relative);
-		try {
-			Files.writeString(file, change.apply(Files.readString(file)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** htmx's browser build, from npm, installed once. */

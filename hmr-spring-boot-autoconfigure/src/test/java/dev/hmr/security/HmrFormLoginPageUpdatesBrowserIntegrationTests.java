@@ -44,6 +44,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.hmr.browser.Browser;
 import dev.hmr.browser.BrowserExtension;
+import dev.hmr.engine.MorphingPages;
 import dev.hmr.engine.PageUpdates;
 import dev.hmr.testsupport.TestProject;
 
@@ -95,12 +96,7 @@ class HmrFormLoginPageUpdatesBrowserIntegrationTests {
 		browser.driver().findElement(By.cssSelector("button[type=submit]")).click();
 		browser.await().until(() -> "/account".equals(browser.script("return location.pathname;")));
 		browser.awaitText("#user", "ada");
-		browser.awaitConsole("[vite] connected.");
-		String page = (String) browser.script("return performance.getEntriesByType('navigation')[0].serverTiming"
-				+ ".find((t) => t.name === 'hmr-page').description;");
-		assertThat(page).isNotBlank();
-		browser.await().until(() -> this.pageUpdates.openPages().contains(page));
-		browser.script("window.__navigations = performance.getEntriesByType('navigation').length;");
+		MorphingPages.awaitMorphReady(browser, this.pageUpdates);
 		assertThat(browser.script("return !!document.querySelector('#profile input[name=_csrf]');")).isEqualTo(true);
 		browser.driver().findElement(By.id("nickname")).sendKeys("Countess");
 		browser.markWindow();
@@ -109,9 +105,7 @@ class HmrFormLoginPageUpdatesBrowserIntegrationTests {
 		Files.writeString(template, Files.readString(template).replace("Account v1", "Account v2"));
 
 		browser.awaitText("#title", "Account v2");
-		assertThat(browser.wasReloaded()).as("the page was reloaded").isFalse();
-		assertThat(browser.script("return performance.getEntriesByType('navigation').length === window.__navigations;"))
-			.isEqualTo(true);
+		MorphingPages.assertNoNavigation(browser);
 		assertThat(browser.script("return location.pathname;")).isEqualTo("/account");
 		assertThat(browser.text("#user")).isEqualTo("ada");
 		assertThat(browser.script("return document.getElementById('nickname').value;")).isEqualTo("Countess");

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -68,6 +69,21 @@ public final class TestProject {
 	 */
 	public Path write(String relative, String content) {
 		return TestFiles.write(this.dir, relative, content);
+	}
+
+	/**
+	 * Change a file in place, as an editor saves it.
+	 * @param relative its path in the project
+	 * @param change what to make of its text
+	 */
+	public void edit(String relative, UnaryOperator<String> change) {
+		Path file = resolve(relative);
+		try {
+			Files.writeString(file, change.apply(Files.readString(file)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
