@@ -1,14 +1,34 @@
 // Starts Vite's dev server on a folder and prints "PORT <port>"; stops when stdin closes.
-// Used by PageLoadBenchmark to serve the same generated modules with Vite:
-//   NODE_PATH=/tmp/bench-vite/node_modules node hmr-benchmarks/src/main/js/vite-serve.mjs <root>
+// Used by PageLoadBenchmark and compare-all.mjs to serve the same generated modules with Vite:
+//   NODE_PATH=/tmp/bench-vite/node_modules node --expose-gc hmr-benchmarks/src/main/js/vite-serve.mjs <root>
+// GET /__bench/heap answers the heap in use after a full collection (with --expose-gc) and the
+// number of modules in Vite's graph, as CompareServer does for ours.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(path.join(process.env.NODE_PATH || process.cwd(), 'x.js'));
 const { createServer } = require('vite');
 const root = process.argv[2];
+const benchHeap = {
+  name: 'bench-heap',
+  configureServer(server) {
+    server.middlewares.use('/__bench/heap', (req, res) => {
+      let heap = Infinity;
+      for (let i = 0; i < 3; i++) {
+        if (global.gc) global.gc();
+        const m = process.memoryUsage();
+        // the JS heap and the Buffers outside it (ws keeps its buffers there): Java's heap holds both
+        heap = Math.min(heap, m.heapUsed + m.external);
+      }
+      const modules = server.environments?.client?.moduleGraph?.idToModuleMap?.size
+        ?? server.moduleGraph.idToModuleMap.size;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ heap, modules }));
+    });
+  },
+};
 const server = await createServer({
-  root, configFile: false, logLevel: 'warn', clearScreen: false,
+  root, configFile: false, logLevel: 'warn', clearScreen: false, plugins: [benchHeap],
   server: { port: 0, host: 'localhost', strictPort: false },
 });
 await server.listen();

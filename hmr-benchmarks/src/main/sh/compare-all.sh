@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The side-by-side suite in one command (issue 15): installs Vite 8 and ws from npm outside the
+# repository, builds the benchmark class path, then runs src/main/js/compare-all.mjs, which
+# starts each server in its own process on the same generated fixtures and prints ratios.
+# Loopback only, bounded in time (each wait ends within 10 to 60 s); not part of .ci/run.
+# Run from anywhere: bash hmr-benchmarks/src/main/sh/compare-all.sh [--only save10,depth,fanout,memory] [--clients 1,500,2000] [--saves 30]
+set -euo pipefail
+cd "$(dirname "$0")/../../../.."
+VITE_DIR=${VITE_DIR:-/tmp/bench-vite}
+if [ ! -d "$VITE_DIR/node_modules/vite" ] || [ ! -d "$VITE_DIR/node_modules/ws" ]; then
+  npm install --silent --prefix "$VITE_DIR" vite@8 ws >/dev/null
+fi
+if [ ! -f hmr-benchmarks/target/classpath.txt ] || [ -n "${REBUILD:-}" ]; then
+  mvn -B -q -o -pl hmr-benchmarks -am package -DskipTests dependency:build-classpath \
+    -Dmdep.outputFile=target/classpath.txt >/dev/null
+fi
+export CP=hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt)
+export NODE_PATH="$VITE_DIR/node_modules"
+ulimit -n 65536 2>/dev/null || true
+exec timeout 1800 node hmr-benchmarks/src/main/js/compare-all.mjs "$@"
