@@ -9,6 +9,7 @@
 //     --clients 1,500,2000   client counts of the fan-out and memory figures
 //     --saves N         measured saves per figure (default 30; 10 for the fan-out)
 //     --servers hmr,vite
+// HMR_JAVA_OPTS adds JVM options to our server (for example a JFR recording).
 //
 // Each save is timed from just before fs.writeFileSync to the frame's arrival (for K clients:
 // at the last of them). Between saves the client fetches the updated module as a browser would,
@@ -93,7 +94,7 @@ async function startServer(kind, dir) {
   let child;
   if (kind === 'hmr') {
     if (!process.env.CP) throw new Error('CP is not set (see compare-all.sh)');
-    child = spawn('java', ['-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir],
+    child = spawn('java', [...(process.env.HMR_JAVA_OPTS || '').split(' ').filter(Boolean), '-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir],
       { stdio: ['pipe', 'pipe', 'inherit'] });
   } else {
     child = spawn(process.execPath, ['--expose-gc', '--stack-size=984', path.join(here, 'vite-serve.mjs'), dir],
@@ -268,8 +269,15 @@ async function fanout(kind) {
   const spec = chain(10);
   await withServer(kind, spec, async (server, dir) => {
     for (const k of clientCounts) {
+      if (k > 1) {
+        // the first connections after start-up, then the same number again on the warm server
+        const first = await connectMany(server, k);
+        record(`${k} clients connect (first round)`, server, first.millis);
+        closeAll(first.clients);
+        await sleep(1000);
+      }
       const { clients, millis } = await connectMany(server, k);
-      if (k > 1) record(`${k} clients connect`, server, millis);
+      if (k > 1) record(`${k} clients connect (second round)`, server, millis);
       record(`all of ${k} clients have the update`, server, await measureSaves(server, dir, spec, clients, Math.min(saves, k > 1 ? 10 : saves), 'update', 3));
       closeAll(clients);
       await sleep(1000);

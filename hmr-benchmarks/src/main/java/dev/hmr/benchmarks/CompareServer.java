@@ -54,7 +54,7 @@ public final class CompareServer {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(CompareApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.properties("hmr.enabled=true", "hmr.watch.roots=" + root, "server.port=0", "spring.main.banner-mode=off",
-					"logging.level.root=warn", "server.tomcat.threads.max=16")
+					"logging.level.root=warn")
 			.run();
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		System.out.printf(Locale.ROOT, "PORT %d hmr-spring-boot java %s%n", port, Runtime.version());

@@ -18,6 +18,7 @@ package dev.hmr.channel;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -48,9 +51,13 @@ import dev.hmr.payload.HotPayloadCodec;
  * One browser on a {@link WebSocketServerHotChannel}, made by
  * {@link WebSocketHotChannelClientFactory}.
  * <p>
- * Sends never block the caller: messages are queued and handed, in order, to the
- * session's {@link ConcurrentWebSocketSessionDecorator} on a sender thread. The next
- * message is handed over as soon as the decorator has buffered the previous one (its
+ * Sends never block the caller: messages are queued and written in order. Where the
+ * container has a non-blocking send ({@link AsyncTextSender}: Tomcat, Undertow), the
+ * sending thread hands each message to it and the next one follows from the previous
+ * one's outcome, with no thread of ours; a browser with more than the buffer limit
+ * waiting, or a message not written within the send time limit, is cut off. Elsewhere
+ * messages are handed to the session's {@link ConcurrentWebSocketSessionDecorator} on a
+ * sender thread, the next as soon as the decorator has buffered the previous one (its
  * message callback), not when it has been written, so that a browser that stops reading
  * fills the decorator's buffer, which the decorator's limits then cut off.
  */
@@ -58,7 +65,16 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private static final Log logger = LogFactory.getLog(WebSocketHotChannelClient.class);
 
-	private final ConcurrentWebSocketSessionDecorator session;
+	private final WebSocketSession session;
+
+	private final @Nullable ConcurrentWebSocketSessionDecorator decorator;
+
+	private final @Nullable AsyncTextSender asyncSender;
+
+	private final long sendBufferSizeLimit;
+
+	/** The characters queued or being written, on the non-blocking path. */
+	private final AtomicLong queuedBytes = new AtomicLong();
 
 	private final HotPayloadCodec codec;
 
@@ -93,8 +109,34 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	 */
 	private boolean oversize;
 
+	/**
+	 * A client writing through the session's decorator on sender threads.
+	 */
 	WebSocketHotChannelClient(ConcurrentWebSocketSessionDecorator session, HotPayloadCodec codec, Executor sendExecutor,
 			Consumer<WebSocketHotChannelClient> onClose, int maxMessageSize, HotChannelActivity activity) {
+		this(session, session, null, 0, codec, sendExecutor, onClose, maxMessageSize, activity);
+		session.setMessageCallback((message) -> {
+			this.handingOver.set(false);
+			scheduleHandOver();
+		});
+	}
+
+	/**
+	 * A client writing with the container's non-blocking send.
+	 */
+	WebSocketHotChannelClient(WebSocketSession session, AsyncTextSender asyncSender, long sendBufferSizeLimit,
+			HotPayloadCodec codec, Executor sendExecutor, Consumer<WebSocketHotChannelClient> onClose,
+			int maxMessageSize, HotChannelActivity activity) {
+		this(session, null, asyncSender, sendBufferSizeLimit, codec, sendExecutor, onClose, maxMessageSize, activity);
+	}
+
+	private WebSocketHotChannelClient(WebSocketSession session, @Nullable ConcurrentWebSocketSessionDecorator decorator,
+			@Nullable AsyncTextSender asyncSender, long sendBufferSizeLimit, HotPayloadCodec codec,
+			Executor sendExecutor, Consumer<WebSocketHotChannelClient> onClose, int maxMessageSize,
+			HotChannelActivity activity) {
+		this.decorator = decorator;
+		this.asyncSender = asyncSender;
+		this.sendBufferSizeLimit = sendBufferSizeLimit;
 		this.maxMessageSize = maxMessageSize;
 		this.activity = activity;
 		this.session = session;
@@ -103,10 +145,6 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		this.onClose = onClose;
 		this.socket = new HotChannelSocket(session.getId(), session.getRemoteAddress(), withoutToken(session.getUri()),
 				withoutNullValues(session.getAttributes()));
-		session.setMessageCallback((message) -> {
-			this.handingOver.set(false);
-			scheduleHandOver();
-		});
 	}
 
 	@Override
@@ -136,6 +174,11 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		if (!isOpen()) {
 			return;
 		}
+		if (this.asyncSender != null
+				&& this.queuedBytes.addAndGet(message.getPayloadLength()) > this.sendBufferSizeLimit) {
+			cutOff("more than " + this.sendBufferSizeLimit + " bytes wait to be sent to it");
+			return;
+		}
 		this.pending.add(new Outgoing(message, type));
 		scheduleHandOver();
 	}
@@ -146,7 +189,11 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	 * written to it
 	 */
 	HotChannelConnection connection() {
-		long queued = this.session.getBufferSize();
+		if (this.decorator == null) {
+			return new HotChannelConnection(this.socket.id(), this.socket.remoteAddress(), this.connectedAt,
+					Math.max(0, this.queuedBytes.get()));
+		}
+		long queued = this.decorator.getBufferSize();
 		for (Outgoing outgoing : this.pending) {
 			queued += outgoing.message().getPayloadLength();
 		}
@@ -223,6 +270,10 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	}
 
 	private void scheduleHandOver() {
+		if (this.asyncSender != null) {
+			writeNext(this.asyncSender);
+			return;
+		}
 		if (!this.pending.isEmpty() && this.handingOver.compareAndSet(false, true)) {
 			try {
 				this.sendExecutor.execute(this::handOver);
@@ -266,6 +317,70 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		}
 	}
 
+	/**
+	 * Hand the next queued message to the container, unless one is being written: its
+	 * outcome hands over the next. An outcome reported while the container's send is
+	 * still on the stack (the socket took the whole message) is taken by this loop, so a
+	 * long queue does not nest one send in another's callback.
+	 */
+	private void writeNext(AsyncTextSender sender) {
+		while (!this.pending.isEmpty() && this.handingOver.compareAndSet(false, true)) {
+			Outgoing outgoing = this.pending.poll();
+			if (outgoing == null) {
+				this.handingOver.set(false);
+				continue;
+			}
+			Attempt attempt = new Attempt();
+			try {
+				sender.sendText(outgoing.message().getPayload(), (failure) -> {
+					if (!attempt.reportedInline(failure)) {
+						if (written(outgoing, failure)) {
+							writeNext(sender);
+						}
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				attempt.reportedInline(ex);
+			}
+			if (!attempt.callReturned() || !written(outgoing, attempt.failure)) {
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Account for a message's outcome.
+	 * @return whether the next message may be written
+	 */
+	private boolean written(Outgoing outgoing, @Nullable Throwable failure) {
+		this.queuedBytes.addAndGet(-outgoing.message().getPayloadLength());
+		if (failure == null) {
+			this.activity.payloadSent(outgoing.type());
+			this.handingOver.set(false);
+			return true;
+		}
+		if (failure instanceof SocketTimeoutException) {
+			cutOff("a message was not written within the send time limit");
+		}
+		else {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Disconnecting " + this + ", a send failed", failure);
+			}
+			close(CloseStatus.SESSION_NOT_RELIABLE);
+		}
+		return false;
+	}
+
+	private void cutOff(String reason) {
+		if (this.disconnected.get()) {
+			return;
+		}
+		logger.warn("Disconnecting " + this + ", it does not keep up with HMR payloads: " + reason);
+		this.activity.slowClientCutOff();
+		close(CloseStatus.SESSION_NOT_RELIABLE);
+	}
+
 	@Override
 	public String toString() {
 		InetSocketAddress remoteAddress = this.socket.remoteAddress();
@@ -286,6 +401,40 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		catch (IllegalArgumentException ex) {
 			return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build(true).toUri();
 		}
+	}
+
+	/**
+	 * One message handed to the container: whether its outcome came before the send
+	 * returned, and which.
+	 */
+	private static final class Attempt {
+
+		private boolean calling = true;
+
+		private boolean done;
+
+		private @Nullable Throwable failure;
+
+		/**
+		 * @return true if the send is still on the stack, which then takes the outcome
+		 */
+		synchronized boolean reportedInline(@Nullable Throwable failure) {
+			if (!this.calling) {
+				return false;
+			}
+			this.done = true;
+			this.failure = failure;
+			return true;
+		}
+
+		/**
+		 * @return true if the outcome was reported before the send returned
+		 */
+		synchronized boolean callReturned() {
+			this.calling = false;
+			return this.done;
+		}
+
 	}
 
 	/**

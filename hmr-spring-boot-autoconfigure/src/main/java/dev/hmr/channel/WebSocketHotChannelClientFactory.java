@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 
 import jakarta.websocket.Session;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
@@ -43,6 +45,12 @@ final class WebSocketHotChannelClientFactory {
 
 	private static final boolean JAKARTA_WEBSOCKET_PRESENT = ClassUtils.isPresent("jakarta.websocket.Session",
 			WebSocketHotChannelClientFactory.class.getClassLoader());
+
+	/**
+	 * {@code -Dhmr.blocking-sends=true} writes through the decorator on sender threads
+	 * everywhere: for comparing the two paths in the benchmarks.
+	 */
+	private static final boolean ASYNC_SENDS = !Boolean.getBoolean("hmr.blocking-sends");
 
 	private final HotPayloadCodec codec;
 
@@ -82,6 +90,11 @@ final class WebSocketHotChannelClientFactory {
 		// The container's message buffers keep their small default: it allocates them
 		// whole for every session, and messages arrive in parts that the client puts
 		// together up to maxMessageSize
+		AsyncTextSender asyncSender = asyncSender(session);
+		if (asyncSender != null) {
+			return new WebSocketHotChannelClient(session, asyncSender, this.sendBufferSizeLimit.toBytes(), this.codec,
+					this.sendExecutor, onClose, this.maxMessageSize, this.activity);
+		}
 		limitBlockingSendTime(session);
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				Math.toIntExact(this.sendTimeLimit.toMillis()), Math.toIntExact(this.sendBufferSizeLimit.toBytes()),
@@ -102,6 +115,17 @@ final class WebSocketHotChannelClientFactory {
 	}
 
 	/**
+	 * The container's non-blocking send, where the session is a Jakarta WebSocket one
+	 * (Tomcat, Undertow); {@code null} elsewhere.
+	 */
+	private @Nullable AsyncTextSender asyncSender(WebSocketSession session) {
+		if (ASYNC_SENDS && JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
+			return StandardSessions.asyncSender(nativeSession, this.sendTimeLimit);
+		}
+		return null;
+	}
+
+	/**
 	 * A blocking write to a browser that stopped reading would otherwise hold its sender
 	 * thread for Tomcat's default of 20 seconds, whatever the send time limit.
 	 */
@@ -117,6 +141,11 @@ final class WebSocketHotChannelClientFactory {
 	private static final class StandardSessions {
 
 		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+		static @Nullable AsyncTextSender asyncSender(NativeWebSocketSession session, Duration sendTimeLimit) {
+			return (session.getNativeSession() instanceof Session standardSession)
+					? AsyncTextSender.of(standardSession, sendTimeLimit) : null;
+		}
 
 		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
 			if (session.getNativeSession() instanceof Session standardSession) {

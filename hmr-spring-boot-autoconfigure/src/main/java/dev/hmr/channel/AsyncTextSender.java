@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.hmr.channel;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A container's own non-blocking text send, for the sessions whose container has one: the
+ * message is handed to the container, which writes what the socket takes and the rest
+ * when the socket is writable again, and reports the outcome once. No thread waits for a
+ * slow browser, and a fan-out to many browsers costs one hand-over per browser on the
+ * sending thread instead of a thread per browser.
+ */
+@FunctionalInterface
+interface AsyncTextSender {
+
+	/**
+	 * Hand a message to the container; call again only after the previous one's outcome
+	 * was reported.
+	 * @param text the message
+	 * @param outcome called once, with {@code null} when the message was written, else
+	 * what failed (a {@link java.net.SocketTimeoutException} when the send time limit
+	 * passed)
+	 */
+	void sendText(String text, Consumer<@Nullable Throwable> outcome);
+
+	/**
+	 * The Jakarta WebSocket session's asynchronous remote (Tomcat, Undertow), with the
+	 * container's own send timeout as the send time limit.
+	 * @param session the session
+	 * @param sendTimeLimit how long one message may take to be written
+	 * @return the sender
+	 */
+	static AsyncTextSender of(Session session, Duration sendTimeLimit) {
+		RemoteEndpoint.Async remote = session.getAsyncRemote();
+		remote.setSendTimeout(sendTimeLimit.toMillis());
+		return (text, outcome) -> remote.sendText(text,
+				(result) -> outcome.accept(result.isOK() ? null : result.getException()));
+	}
+
+}
