@@ -9,7 +9,8 @@
 //     --clients 1,500,2000   client counts of the fan-out and memory figures
 //     --saves N         measured saves per figure (default 30; 10 for the fan-out)
 //     --servers hmr,vite
-// HMR_JAVA_OPTS adds JVM options to our server (for example a JFR recording).
+// HMR_JAVA_OPTS adds JVM options to our server (for example a JFR recording); DEPTH_ONLY=10,000 runs
+// only the depth figures whose name contains it.
 //
 // Each save is timed from just before fs.writeFileSync to the frame's arrival (for K clients:
 // at the last of them). Between saves the client fetches the updated module as a browser would,
@@ -254,8 +255,11 @@ async function save10(kind) {
 }
 
 async function depth(kind) {
-  for (const [figure, spec] of [['save→wire, tree of 5,000: JS', tree(5000)], ['save→wire, star of 2,000: JS', star(2000)],
-    ['save→wire, chain 2,000 deep: JS', chain(2000)], ['save→wire, chain 10,000 deep: JS', chain(10000)]]) {
+  const fixtures = [['save→wire, tree of 5,000: JS', () => tree(5000)], ['save→wire, star of 2,000: JS', () => star(2000)],
+    ['save→wire, chain 2,000 deep: JS', () => chain(2000)], ['save→wire, chain 10,000 deep: JS', () => chain(10000)]]
+    .filter(([figure]) => !process.env.DEPTH_ONLY || figure.includes(process.env.DEPTH_ONLY));
+  for (const [figure, make] of fixtures) {
+    const spec = make();
     await withServer(kind, spec, async (server, dir) => {
       const [client] = (await connectMany(server, 1)).clients;
       const r = await measureSaves(server, dir, spec, [client], saves, 'update');

@@ -236,6 +236,46 @@ public class PropagationBenchmark {
 
 	}
 
+	/**
+	 * A chain 10,000 deep whose top module self-accepts, as compare-all.mjs's depth
+	 * figure: a change at the bottom walks every module.
+	 */
+	@State(Scope.Benchmark)
+	public static class DeepChain {
+
+		static final int DEPTH = 10_000;
+
+		final ModuleGraph graph = new ModuleGraph();
+
+		ModuleNode bottom;
+
+		long timestamp = 1_700_000_000_000L;
+
+		@Setup
+		public void build() {
+			List<ModuleNode> chain = new ArrayList<>();
+			for (int i = 0; i < DEPTH; i++) {
+				chain.add(module(this.graph, "/deep/m" + i + ".js"));
+			}
+			for (int i = 0; i < DEPTH - 1; i++) {
+				analyse(this.graph, chain.get(i), List.of(chain.get(i + 1)), i == 0);
+			}
+			analyse(this.graph, chain.get(DEPTH - 1), List.of(), false);
+			this.bottom = chain.get(DEPTH - 1);
+		}
+
+	}
+
+	@Benchmark
+	public HmrUpdateResult deepChainChangeToTop(DeepChain chain) {
+		return chain.graph.updateModules(chain.bottom.getFile(), List.of(chain.bottom), ++chain.timestamp, null);
+	}
+
+	@Benchmark
+	public Propagation deepChainChangeToTopPropagationOnly(DeepChain chain) {
+		return UpdatePropagation.propagateUpdate(chain.bottom, new HashSet<>());
+	}
+
 	@Benchmark
 	public HmrUpdateResult leafChangeToSelfAcceptingBoundary(AppGraph app) {
 		ModuleNode leaf = app.nextLeaf(app.leaves);

@@ -86,6 +86,9 @@ public final class ModuleGraph {
 
 	private boolean fileFullLogged;
 
+	/** The last invalidation walk's mark; guarded by the lock. */
+	private int walks;
+
 	private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
 	private final Map<String, ModuleNode> urlToModule = new ConcurrentHashMap<>();
@@ -381,9 +384,9 @@ public final class ModuleGraph {
 		Lock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {
-			Set<ModuleNode> seen = new HashSet<>();
+			int walk = nextWalk();
 			for (ModuleNode module : modules) {
-				invalidate(module, seen, timestamp, false);
+				invalidate(module, walk, timestamp, false);
 			}
 		}
 		finally {
@@ -513,14 +516,14 @@ public final class ModuleGraph {
 			@Nullable String firstInvalidatedBy) {
 		List<PropagationBoundary> boundaries = new ArrayList<>();
 		Set<ModuleNode> traversed = new HashSet<>();
-		Set<ModuleNode> invalidated = new HashSet<>();
+		int walk = nextWalk();
 		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
 		String fullReload = modules.isEmpty() ? "no modules to update" : null;
 		for (ModuleNode module : modules) {
 			// Propagating once a reload is decided would change nothing
 			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, traversed)
 					: null;
-			invalidate(module, invalidated, timestamp, true);
+			invalidate(module, walk, timestamp, true);
 			if (propagation == null) {
 				continue;
 			}
@@ -590,14 +593,15 @@ public final class ModuleGraph {
 	 * clear the {@code vite:invalidate} flag), {@code false} to set
 	 * {@link ModuleNode#getLastInvalidationTimestamp()}
 	 */
-	private void invalidate(ModuleNode mod, Set<ModuleNode> seen, long timestamp, boolean isHmr) {
+	private void invalidate(ModuleNode mod, int walk, long timestamp, boolean isHmr) {
 		Deque<ModuleNode> pending = new ArrayDeque<>();
 		pending.push(mod);
 		while (!pending.isEmpty()) {
 			ModuleNode module = pending.pop();
-			if (!seen.add(module)) {
+			if (module.invalidationWalk == walk) {
 				continue;
 			}
+			module.invalidationWalk = walk;
 			if (isHmr) {
 				module.hmrInvalidated(timestamp);
 			}
@@ -605,11 +609,28 @@ public final class ModuleGraph {
 				module.invalidated(timestamp);
 			}
 			for (ModuleNode importer : module.importers().live()) {
-				if (!importer.acceptedHmrDeps().contains(module) && !seen.contains(importer)) {
+				if (importer.invalidationWalk != walk && !importer.acceptedHmrDeps().contains(module)) {
 					pending.push(importer);
 				}
 			}
 		}
+	}
+
+	/**
+	 * A new mark for an invalidation walk: a module whose mark is the walk's was reached
+	 * in it. Marks on the modules instead of a set of those seen make a walk of a long
+	 * chain a field write per module instead of a hash set that grows with it. Call under
+	 * the write lock.
+	 */
+	private int nextWalk() {
+		if (++this.walks == 0) {
+			// after 2^32 walks: no module may keep a mark that a new walk would reuse
+			for (ModuleNode module : this.modules) {
+				module.invalidationWalk = 0;
+			}
+			this.walks = 1;
+		}
+		return this.walks;
 	}
 
 	/**

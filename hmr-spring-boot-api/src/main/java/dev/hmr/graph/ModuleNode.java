@@ -71,6 +71,12 @@ public final class ModuleNode {
 	/** {@code false} for a module served past the graph's limits, and never recorded. */
 	private final boolean recorded;
 
+	/**
+	 * The mark of the last invalidation walk that reached this module; read and written
+	 * under the graph's write lock only.
+	 */
+	int invalidationWalk;
+
 	ModuleNode(ModuleGraph graph, String url, @Nullable Path file, ModuleType type) {
 		this(graph, url, file, type, true);
 	}
