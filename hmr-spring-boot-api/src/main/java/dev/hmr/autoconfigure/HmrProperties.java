@@ -138,6 +138,8 @@ public class HmrProperties implements Validator {
 
 	private final Fs fs = new Fs();
 
+	private final Jsx jsx = new Jsx();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -266,6 +268,10 @@ public class HmrProperties implements Validator {
 		return this.fs;
 	}
 
+	public Jsx getJsx() {
+		return this.jsx;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return HmrProperties.class.isAssignableFrom(type);
@@ -354,6 +360,94 @@ public class HmrProperties implements Validator {
 		public String scheme() {
 			return name().toLowerCase(Locale.ROOT);
 		}
+
+	}
+
+	/**
+	 * How JSX is compiled in .jsx and .tsx modules (tsconfig's jsx, jsxImportSource,
+	 * jsxFactory and jsxFragmentFactory). A file's own pragma comments win.
+	 */
+	public static class Jsx {
+
+		/**
+		 * JSX runtime: 'automatic' imports the runtime from the import source's
+		 * jsx-dev-runtime, 'classic' calls the factory.
+		 */
+		private JsxRuntime runtime = JsxRuntime.AUTOMATIC;
+
+		/**
+		 * Package the automatic runtime is imported from (tsconfig's jsxImportSource).
+		 */
+		private String importSource = "preact";
+
+		/**
+		 * Function the classic runtime calls for an element.
+		 */
+		private String factory = "h";
+
+		/**
+		 * Function or object the classic runtime uses for a fragment.
+		 */
+		private String fragment = "Fragment";
+
+		/**
+		 * Whether .js modules may contain JSX too (each one is then compiled before it is
+		 * served).
+		 */
+		private boolean inJs;
+
+		public JsxRuntime getRuntime() {
+			return this.runtime;
+		}
+
+		public void setRuntime(JsxRuntime runtime) {
+			this.runtime = runtime;
+		}
+
+		public String getImportSource() {
+			return this.importSource;
+		}
+
+		public void setImportSource(String importSource) {
+			this.importSource = importSource;
+		}
+
+		public String getFactory() {
+			return this.factory;
+		}
+
+		public void setFactory(String factory) {
+			this.factory = factory;
+		}
+
+		public String getFragment() {
+			return this.fragment;
+		}
+
+		public void setFragment(String fragment) {
+			this.fragment = fragment;
+		}
+
+		public boolean isInJs() {
+			return this.inJs;
+		}
+
+		public void setInJs(boolean inJs) {
+			this.inJs = inJs;
+		}
+
+	}
+
+	/**
+	 * The JSX runtimes.
+	 */
+	public enum JsxRuntime {
+
+		/** React 17's runtime: the import source's jsx-dev-runtime is imported. */
+		AUTOMATIC,
+
+		/** The factory and fragment are called, and must be in scope. */
+		CLASSIC
 
 	}
 

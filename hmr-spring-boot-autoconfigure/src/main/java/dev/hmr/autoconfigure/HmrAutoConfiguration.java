@@ -80,6 +80,8 @@ import dev.hmr.serve.HtmlClientInjectionFilter;
 import dev.hmr.serve.RenderedPages;
 import dev.hmr.serve.SourceResourceConfigurer;
 import dev.hmr.transform.HtmlClientInjector;
+import dev.hmr.typescript.JsxOptions;
+import dev.hmr.typescript.TypeScriptTranspiler;
 import dev.hmr.watch.SourceRoots;
 import dev.hmr.watch.SourceWatcher;
 
@@ -340,11 +342,21 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		TypeScriptTranspiler hmrTypeScriptTranspiler(HmrProperties properties) {
+			HmrProperties.Jsx jsx = properties.getJsx();
+			return new TypeScriptTranspiler(new JsxOptions(jsx.getRuntime() == HmrProperties.JsxRuntime.AUTOMATIC,
+					jsx.getImportSource(), jsx.getFactory(), jsx.getFragment(), jsx.isInJs()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		HmrModuleTransformer hmrModuleTransformer(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel,
 				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
-				HmrSocketSettings hmrSocketSettings) {
-			return new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock, plugins.orderedStream().toList(),
-					hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath());
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler) {
+			HmrModuleTransformer transformer = new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock,
+					plugins.orderedStream().toList(), hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath());
+			transformer.setTypeScriptTranspiler(hmrTypeScriptTranspiler.getIfAvailable());
+			return transformer;
 		}
 
 		@Bean
@@ -487,8 +499,18 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec) {
-			return new HmrWarmUp(hotPayloadCodec, HmrWarmUp.DEFAULT_ROUNDS);
+		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec,
+				ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler, SourceRoots hmrSourceRoots) {
+			HmrWarmUp warmUp = new HmrWarmUp(hotPayloadCodec, HmrWarmUp.DEFAULT_ROUNDS);
+			TypeScriptTranspiler typeScript = hmrTypeScriptTranspiler.getIfAvailable();
+			if (typeScript != null) {
+				warmUp.setTypeScriptWarmUp(() -> {
+					if (typeScript.anySourceIn(hmrSourceRoots.getServedRoots())) {
+						typeScript.warmUp();
+					}
+				});
+			}
+			return warmUp;
 		}
 
 	}

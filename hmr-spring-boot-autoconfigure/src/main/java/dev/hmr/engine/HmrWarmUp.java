@@ -67,6 +67,8 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
+	private @Nullable Runnable typeScriptWarmUp;
+
 	/**
 	 * Create a warm-up.
 	 * @param codec the codec the application's channel writes payloads with
@@ -78,6 +80,15 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 		Assert.isTrue(rounds >= 0, "'rounds' must not be negative");
 		this.codec = codec;
 		this.rounds = rounds;
+	}
+
+	/**
+	 * Also load the TypeScript compiler's native library, first, on the warm-up thread.
+	 * @param typeScriptWarmUp what loads it (it decides whether there is TypeScript to
+	 * compile), or {@code null}
+	 */
+	public void setTypeScriptWarmUp(@Nullable Runnable typeScriptWarmUp) {
+		this.typeScriptWarmUp = typeScriptWarmUp;
 	}
 
 	/**
@@ -119,6 +130,10 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	@Override
 	public void run() {
 		long start = System.nanoTime();
+		Runnable typeScript = this.typeScriptWarmUp;
+		if (typeScript != null) {
+			typeScript.run();
+		}
 		warmUpEngine();
 		new WatcherWarmUp(this.rounds / 2).run();
 		if (logger.isDebugEnabled()) {

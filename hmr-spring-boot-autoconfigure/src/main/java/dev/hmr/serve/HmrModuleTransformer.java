@@ -65,6 +65,7 @@ import dev.hmr.transform.ModuleUrls;
 import dev.hmr.transform.SourceSyntaxException;
 import dev.hmr.transform.SpecifierResolver;
 import dev.hmr.transform.TransformedModule;
+import dev.hmr.typescript.TypeScriptTranspiler;
 
 /**
  * Turns served files into what the browser's module graph needs, and records each module
@@ -120,6 +121,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final CssModuleTransformer cssTransformer;
 
+	private @Nullable TypeScriptTranspiler typeScript;
+
 	/**
 	 * Create a transformer.
 	 * @param graph the module graph it records served modules in
@@ -153,6 +156,14 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.cssTransformer = new CssModuleTransformer(this.base);
 	}
 
+	/**
+	 * Compile TypeScript and JSX modules before they are transformed.
+	 * @param typeScript the transpiler, or {@code null} to serve such files as they are
+	 */
+	public void setTypeScriptTranspiler(@Nullable TypeScriptTranspiler typeScript) {
+		this.typeScript = typeScript;
+	}
+
 	@Override
 	public Resource transform(HttpServletRequest request, Resource resource, ResourceTransformerChain chain)
 			throws IOException {
@@ -175,6 +186,11 @@ public class HmrModuleTransformer implements ResourceTransformer {
 				}
 				// A fetch() or a plain GET gets the file as it is and records nothing
 				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename) : resolved;
+			}
+			TypeScriptTranspiler typeScript = this.typeScript;
+			if (typeScript != null && typeScript.handles(filename)) {
+				return serveJs(runTransformHooks(transpile(typeScript, read(resolved), url, file, id), id), url, file,
+						filename);
 			}
 			if (extension.equals("js") || extension.equals("mjs")) {
 				return serveJs(runTransformHooks(read(resolved), id), url, file, filename);
@@ -207,13 +223,33 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 	}
 
+	/**
+	 * TypeScript or JSX compiled to JavaScript; a syntax error is reported at its place
+	 * in the source, as the lexer's are.
+	 */
+	private String transpile(TypeScriptTranspiler typeScript, String source, String url, @Nullable Path file,
+			String id) {
+		try {
+			return typeScript.transpile(source, url, file);
+		}
+		catch (SourceSyntaxException ex) {
+			throw fail(syntaxError(ex, source, id, TypeScriptTranspiler.PLUGIN_NAME), ex, url);
+		}
+		catch (TypeScriptTranspiler.UnavailableException ex) {
+			// the transpiler logged why, once: no stack for each request
+			this.channel.send(new ErrorPayload(new HotError(ex.getMessage(), "", id, null,
+					TypeScriptTranspiler.PLUGIN_NAME, null, null, Map.of())));
+			throw new ModuleTransformException("Failed to serve " + url + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
 		TransformedModule module;
 		try {
 			module = this.jsTransformer.transform(code, url, this.resolver, this::timestampOf);
 		}
 		catch (SourceSyntaxException ex) {
-			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url), ex, url);
+			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex, url);
 		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
@@ -467,10 +503,10 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	 * lines around it ({@code frame}), and no Java stack for the overlay (the log keeps
 	 * it).
 	 */
-	private static HotError syntaxError(SourceSyntaxException ex, String code, String file) {
+	private static HotError syntaxError(SourceSyntaxException ex, String code, String file, String plugin) {
 		int[] lineAndColumn = CodeFrame.lineAndColumn(code, ex.getPosition());
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-		return new HotError(message, "", file, CodeFrame.around(code, ex.getPosition()), IMPORT_ANALYSIS, null,
+		return new HotError(message, "", file, CodeFrame.around(code, ex.getPosition()), plugin, null,
 				new HotError.Location(file, lineAndColumn[0], lineAndColumn[1]), Map.of());
 	}
 
