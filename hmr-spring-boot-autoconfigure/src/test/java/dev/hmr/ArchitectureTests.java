@@ -96,9 +96,9 @@ class ArchitectureTests {
 			"dev.hmr.transform.HtmlClientInjector", "dev.hmr.transform.ImportSpecifier",
 			"dev.hmr.transform.JsModuleTransformer", "dev.hmr.transform.LexedModule", "dev.hmr.transform.ModuleUrls",
 			"dev.hmr.transform.SourceSyntaxException", "dev.hmr.transform.SpecifierResolver",
-			"dev.hmr.transform.TransformedModule", "dev.hmr.watch.Notification", "dev.hmr.watch.Notifiers",
-			"dev.hmr.watch.SourceRoots", "dev.hmr.watch.SourceWatcher", "dev.hmr.watch.WatcherWarmUp",
-			"dev.hmr.watch.nativeio.NativeNotifiers");
+			"dev.hmr.transform.TransformedModule", "dev.hmr.typescript.refresh.PreactRefreshRegistration",
+			"dev.hmr.watch.Notification", "dev.hmr.watch.Notifiers", "dev.hmr.watch.SourceRoots",
+			"dev.hmr.watch.SourceWatcher", "dev.hmr.watch.WatcherWarmUp", "dev.hmr.watch.nativeio.NativeNotifiers");
 
 	@ArchTest
 	static void publicTypesAreTheApiOrKnownInternals(JavaClasses classes) {
