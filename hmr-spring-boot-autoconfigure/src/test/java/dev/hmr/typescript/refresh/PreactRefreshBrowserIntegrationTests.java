@@ -1,0 +1,192 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.hmr.typescript.refresh;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.caoccao.javet.swc4j.Swc4j;
+import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
+import com.caoccao.javet.swc4j.enums.Swc4jSourceMapOption;
+import com.caoccao.javet.swc4j.options.Swc4jJsxRuntimeOption;
+import com.caoccao.javet.swc4j.options.Swc4jTranspileOptions;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.hmr.browser.Browser;
+import dev.hmr.browser.BrowserExtension;
+import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.testsupport.TestProject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Preact components refreshed in place in Chromium, on the real stack: the module
+ * transform serves {@code .jsx} through a stand-in plugin (swc4j's transpile after
+ * {@link PreactRefreshRegistration}, as the TypeScript step will), the runtime comes from
+ * the client's handler, Preact from its WebJar through a hand-written import map.
+ */
+@ExtendWith(BrowserExtension.class)
+@SpringBootTest(classes = PreactRefreshBrowserIntegrationTests.TestApplication.class,
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hmr.enabled=true")
+class PreactRefreshBrowserIntegrationTests {
+
+	private static final String IMPORT_MAP = """
+			<script type="importmap">{"imports": {
+			  "preact": "/webjars/preact/10.28.0/dist/preact.module.js",
+			  "preact/hooks": "/webjars/preact/10.28.0/hooks/dist/hooks.module.js",
+			  "preact/jsx-runtime": "/webjars/preact/10.28.0/jsx-runtime/dist/jsxRuntime.module.js"
+			}}</script>
+			""";
+
+	private static final String COUNTER = """
+			import { useState } from 'preact/hooks';
+			export function Counter() {
+			  const [count, setCount] = useState(0);
+			  return <button id="counter" onClick={() => setCount((c) => c + 1)}>clicks: {count}</button>;
+			}
+			""";
+
+	private static final TestProject project = TestProject.create("hmr-preact-refresh")
+		.with("static/label/index.html", page("/label/main.jsx"))
+		.with("static/label/main.jsx", main("Counter"))
+		.with("static/label/Counter.jsx", COUNTER)
+		.with("static/hook/index.html", page("/hook/main.jsx"))
+		.with("static/hook/main.jsx", main("Counter"))
+		.with("static/hook/Counter.jsx", COUNTER)
+		.with("static/mixed/index.html", page("/mixed/main.jsx"))
+		.with("static/mixed/main.jsx", main("Counter"))
+		.with("static/mixed/Counter.jsx", COUNTER.replace("export function", "export const STEP = 1;\nexport function")
+			.replace("c + 1", "c + STEP"));
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void roots(DynamicPropertyRegistry registry) {
+		registry.add("hmr.watch.roots", () -> project.roots("static"));
+	}
+
+	@Test
+	void aLabelEditedKeepsTheCountWithoutReloading(Browser browser) {
+		openAndClickThrice(browser, "/label/index.html");
+		project.edit("static/label/Counter.jsx", (jsx) -> jsx.replace("clicks: {count}", "taps: {count}"));
+		browser.awaitText("#counter", "taps: 3");
+		assertThat(browser.wasReloaded()).isFalse();
+		browser.script("document.querySelector('#counter').click();");
+		browser.awaitText("#counter", "taps: 4");
+	}
+
+	@Test
+	void aHookAddedRemountsTheComponentWithoutReloading(Browser browser) {
+		openAndClickThrice(browser, "/hook/index.html");
+		project.edit("static/hook/Counter.jsx",
+				(jsx) -> jsx.replace("useState(0);", "useState(0);\n  const [step] = useState(1);")
+					.replace("clicks: {count}", "clicks: {count} by {step}"));
+		browser.awaitText("#counter", "clicks: 0 by 1");
+		assertThat(browser.wasReloaded()).isFalse();
+	}
+
+	@Test
+	void aNonComponentExportEditedFallsBackToAFullReload(Browser browser) {
+		openAndClickThrice(browser, "/mixed/index.html");
+		project.edit("static/mixed/Counter.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
+		browser.awaitReload();
+		browser.awaitText("#counter", "clicks: 0");
+		browser.script("document.querySelector('#counter').click();");
+		browser.awaitText("#counter", "clicks: 2");
+	}
+
+	private void openAndClickThrice(Browser browser, String path) {
+		browser.open("http://localhost:" + this.port + path);
+		browser.awaitConsole("[vite] connected.");
+		browser.awaitText("#counter", "clicks: 0");
+		browser.script("for (let i = 0; i < 3; i++) document.querySelector('#counter').click();");
+		browser.awaitText("#counter", "clicks: 3");
+		browser.markWindow();
+	}
+
+	private static String page(String main) {
+		return "<!doctype html><html><head><title>refresh</title>" + IMPORT_MAP
+				+ "</head><body><div id=\"app\"></div><script type=\"module\" src=\"" + main
+				+ "\"></script></body></html>";
+	}
+
+	private static String main(String component) {
+		return "import { render } from 'preact';\nimport { " + component + " } from './" + component + ".jsx';\n"
+				+ "render(<" + component + " />, document.getElementById('app'));\n";
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+		@Bean
+		HmrPlugin jsxRefreshPlugin() {
+			return new JsxRefreshPlugin();
+		}
+
+	}
+
+	/**
+	 * Until the TypeScript step calls the registration itself: {@code .jsx} of this
+	 * project loaded as modules, registered, then transpiled with Preact's automatic JSX
+	 * runtime and an inline source map.
+	 */
+	static class JsxRefreshPlugin implements HmrPlugin {
+
+		private final Swc4j swc4j = new Swc4j();
+
+		private final PreactRefreshRegistration registration = new PreactRefreshRegistration(this.swc4j,
+				PreactRefreshRegistration.RUNTIME_PATH);
+
+		@Override
+		public @Nullable String load(String id) throws Exception {
+			return isOurs(id) ? Files.readString(Path.of(id)) : null;
+		}
+
+		@Override
+		public @Nullable String transform(String code, String id) throws Exception {
+			if (!isOurs(id)) {
+				return null;
+			}
+			Path file = Path.of(id);
+			String url = "/" + project.resolve("static").relativize(file).toString().replace('\\', '/');
+			String registered = this.registration.register(code, url).code();
+			Swc4jTranspileOptions options = new Swc4jTranspileOptions().setMediaType(Swc4jMediaType.Jsx)
+				.setJsx(Swc4jJsxRuntimeOption.Automatic(false, "preact"))
+				.setSourceMap(Swc4jSourceMapOption.Inline);
+			return this.swc4j.transpile(registered, options).getCode();
+		}
+
+		private static boolean isOurs(String id) {
+			return id.endsWith(".jsx") && Path.of(id).startsWith(project.resolve("static"));
+		}
+
+	}
+
+}
