@@ -223,10 +223,33 @@ public final class PreactRefreshRegistration {
 
 		private final List<ISwc4jAst> jsxTypeReferences = new ArrayList<>();
 
+		private final int @Nullable [] charIndexOfCodePoint;
+
 		Pass(String code, Swc4jAstModule module, boolean forceResetFile) {
 			this.code = code;
 			this.module = module;
 			this.forceResetFile = forceResetFile;
+			this.charIndexOfCodePoint = charIndexOfCodePoint(code);
+		}
+
+		// swc4j's spans count code points: the char index of each, when they differ
+		private static int @Nullable [] charIndexOfCodePoint(String code) {
+			int codePoints = code.codePointCount(0, code.length());
+			if (codePoints == code.length()) {
+				return null;
+			}
+			int[] index = new int[codePoints + 1];
+			int i = 0;
+			for (int codePoint = 0; codePoint < codePoints; codePoint++) {
+				index[codePoint] = i;
+				i += Character.charCount(code.codePointAt(i));
+			}
+			index[codePoints] = code.length();
+			return index;
+		}
+
+		private int charIndex(int codePointOffset) {
+			return (this.charIndexOfCodePoint != null) ? this.charIndexOfCodePoint[codePointOffset] : codePointOffset;
 		}
 
 		Result run(String moduleUrl, String runtimeUrl) {
@@ -744,11 +767,11 @@ public final class PreactRefreshRegistration {
 		}
 
 		private void insert(int position, int priority, String text) {
-			this.insertions.add(new Insertion(position, priority, this.insertions.size(), text));
+			this.insertions.add(new Insertion(charIndex(position), priority, this.insertions.size(), text));
 		}
 
 		private String source(ISwc4jAst node) {
-			return this.code.substring(node.getSpan().getStart(), node.getSpan().getEnd());
+			return this.code.substring(charIndex(node.getSpan().getStart()), charIndex(node.getSpan().getEnd()));
 		}
 
 		private static ISwc4jAst unwrap(ISwc4jAst node) {
