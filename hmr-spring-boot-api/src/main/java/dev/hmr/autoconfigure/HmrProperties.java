@@ -138,6 +138,8 @@ public class HmrProperties implements Validator {
 
 	private final Fs fs = new Fs();
 
+	private final PreactRefresh preactRefresh = new PreactRefresh();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -266,6 +268,10 @@ public class HmrProperties implements Validator {
 		return this.fs;
 	}
 
+	public PreactRefresh getPreactRefresh() {
+		return this.preactRefresh;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return HmrProperties.class.isAssignableFrom(type);
@@ -353,6 +359,27 @@ public class HmrProperties implements Validator {
 		 */
 		public String scheme() {
 			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Component refresh for Preact, as {@code @prefresh/vite} does it.
+	 */
+	public static class PreactRefresh {
+
+		/**
+		 * Whether components in .jsx and .tsx modules whose JSX import source is Preact
+		 * are refreshed in place, keeping their hook state, when their module is edited.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

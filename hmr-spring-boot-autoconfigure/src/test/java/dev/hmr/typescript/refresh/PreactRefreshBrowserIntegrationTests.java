@@ -64,10 +64,27 @@ class PreactRefreshBrowserIntegrationTests {
 			""";
 
 	private static final String COUNTER = """
-			import { useState } from 'preact/hooks';
+			import { useState, useRef } from 'preact/hooks';
 			export function Counter() {
 			  const [count, setCount] = useState(0);
-			  return <button id="counter" onClick={() => setCount((c) => c + 1)}>clicks: {count}</button>;
+			  const id = useRef(Math.random().toString(36).slice(2));
+			  return <button id="counter" data-id={id.current} onClick={() => setCount((c) => c + 1)}>clicks: {count}</button>;
+			}
+			""";
+
+	private static final String PANEL = """
+			import { useState } from 'preact/hooks';
+			import { STEP, Stepper } from './Step.jsx';
+			export function Panel() {
+			  const [count, setCount] = useState(0);
+			  return <div><button id="counter" onClick={() => setCount((c) => c + 1)}>clicks: {count}</button><Stepper /></div>;
+			}
+			""";
+
+	private static final String STEP = """
+			export const STEP = 1;
+			export function Stepper() {
+			  return <i id="step">step {STEP}</i>;
 			}
 			""";
 
@@ -80,8 +97,13 @@ class PreactRefreshBrowserIntegrationTests {
 		.with("static/hook/Counter.jsx", COUNTER)
 		.with("static/mixed/index.html", page("/mixed/main.jsx"))
 		.with("static/mixed/main.jsx", main("Counter"))
-		.with("static/mixed/Counter.jsx", COUNTER.replace("export function", "export const STEP = 1;\nexport function")
-			.replace("c + 1", "c + STEP"));
+		.with("static/mixed/Counter.jsx",
+				COUNTER.replace("export function", "export const STEP = 1;\nexport function")
+					.replace("c + 1", "c + STEP"))
+		.with("static/importer/index.html", page("/importer/main.jsx"))
+		.with("static/importer/main.jsx", main("Panel"))
+		.with("static/importer/Panel.jsx", PANEL)
+		.with("static/importer/Step.jsx", STEP);
 
 	@LocalServerPort
 	private int port;
@@ -92,10 +114,13 @@ class PreactRefreshBrowserIntegrationTests {
 	}
 
 	@Test
-	void aLabelEditedKeepsTheCountWithoutReloading(Browser browser) {
+	void aLabelEditedKeepsTheCountAndTheRefWithoutReloading(Browser browser) {
 		openAndClickThrice(browser, "/label/index.html");
+		Object id = browser.evaluate("document.querySelector('#counter').dataset.id");
+		assertThat(id).isNotNull();
 		project.edit("static/label/Counter.jsx", (jsx) -> jsx.replace("clicks: {count}", "taps: {count}"));
 		browser.awaitText("#counter", "taps: 3");
+		assertThat(browser.evaluate("document.querySelector('#counter').dataset.id")).isEqualTo(id);
 		assertThat(browser.wasReloaded()).isFalse();
 		browser.script("document.querySelector('#counter').click();");
 		browser.awaitText("#counter", "taps: 4");
@@ -119,6 +144,16 @@ class PreactRefreshBrowserIntegrationTests {
 		browser.awaitText("#counter", "clicks: 0");
 		browser.script("document.querySelector('#counter').click();");
 		browser.awaitText("#counter", "clicks: 2");
+	}
+
+	@Test
+	void aNonComponentExportEditedUpdatesTheImportingBoundaryKeepingItsState(Browser browser) {
+		openAndClickThrice(browser, "/importer/index.html");
+		browser.awaitText("#step", "step 1");
+		project.edit("static/importer/Step.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
+		browser.awaitText("#step", "step 2");
+		assertThat(browser.text("#counter")).isEqualTo("clicks: 3");
+		assertThat(browser.wasReloaded()).isFalse();
 	}
 
 	private void openAndClickThrice(Browser browser, String path) {
