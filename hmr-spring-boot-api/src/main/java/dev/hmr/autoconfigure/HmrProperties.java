@@ -140,6 +140,8 @@ public class HmrProperties implements Validator {
 
 	private final Jsx jsx = new Jsx();
 
+	private final PreactRefresh preactRefresh = new PreactRefresh();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -270,6 +272,10 @@ public class HmrProperties implements Validator {
 
 	public Jsx getJsx() {
 		return this.jsx;
+	}
+
+	public PreactRefresh getPreactRefresh() {
+		return this.preactRefresh;
 	}
 
 	@Override
@@ -434,6 +440,27 @@ public class HmrProperties implements Validator {
 
 		public void setInJs(boolean inJs) {
 			this.inJs = inJs;
+		}
+
+	}
+
+	/**
+	 * Component refresh for Preact, as {@code @prefresh/vite} does it.
+	 */
+	public static class PreactRefresh {
+
+		/**
+		 * Whether components in .jsx and .tsx modules whose JSX import source is Preact
+		 * are refreshed in place, keeping their hook state, when their module is edited.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

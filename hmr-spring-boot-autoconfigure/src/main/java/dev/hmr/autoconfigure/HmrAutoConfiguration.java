@@ -82,6 +82,7 @@ import dev.hmr.serve.SourceResourceConfigurer;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.typescript.JsxOptions;
 import dev.hmr.typescript.TypeScriptTranspiler;
+import dev.hmr.typescript.refresh.PreactRefreshRegistration;
 import dev.hmr.watch.SourceRoots;
 import dev.hmr.watch.SourceWatcher;
 
@@ -342,10 +343,25 @@ public final class HmrAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TypeScriptTranspiler hmrTypeScriptTranspiler(HmrProperties properties) {
+		TypeScriptTranspiler hmrTypeScriptTranspiler(HmrProperties properties, HmrSocketSettings hmrSocketSettings) {
 			HmrProperties.Jsx jsx = properties.getJsx();
-			return new TypeScriptTranspiler(new JsxOptions(jsx.getRuntime() == HmrProperties.JsxRuntime.AUTOMATIC,
-					jsx.getImportSource(), jsx.getFactory(), jsx.getFragment(), jsx.isInJs()));
+			TypeScriptTranspiler transpiler = new TypeScriptTranspiler(
+					new JsxOptions(jsx.getRuntime() == HmrProperties.JsxRuntime.AUTOMATIC, jsx.getImportSource(),
+							jsx.getFactory(), jsx.getFragment(), jsx.isInJs()));
+			if (properties.getPreactRefresh().isEnabled() && compilesToPreact(jsx)) {
+				transpiler.setJsxSourceStep(PreactRefreshRegistration
+					.sourceStep(hmrSocketSettings.contextPath() + PreactRefreshRegistration.RUNTIME_PATH));
+			}
+			return transpiler;
+		}
+
+		/**
+		 * Whether JSX compiles to Preact's calls: its automatic runtime, or a classic
+		 * factory named as Preact's.
+		 */
+		private static boolean compilesToPreact(HmrProperties.Jsx jsx) {
+			return (jsx.getRuntime() == HmrProperties.JsxRuntime.AUTOMATIC) ? jsx.getImportSource().equals("preact")
+					: jsx.getFactory().equals("h");
 		}
 
 		@Bean

@@ -56,11 +56,18 @@ public final class HmrClientScript {
 	 */
 	public static final String MORPH_PATH = "/@vite/morph.mjs";
 
+	/**
+	 * URL of the Preact component refresh runtime, imported by the modules that
+	 * {@code dev.hmr.typescript.refresh.PreactRefreshRegistration} registers.
+	 */
+	public static final String PREACT_REFRESH_PATH = "/@hmr/preact-refresh.mjs";
+
 	/** Every URL the client is served at. */
-	public static final List<String> PATHS = List.of(CLIENT_PATH, RUNTIME_PATH, OVERLAY_PATH, MORPH_PATH);
+	public static final List<String> PATHS = List.of(CLIENT_PATH, RUNTIME_PATH, OVERLAY_PATH, MORPH_PATH,
+			PREACT_REFRESH_PATH);
 
 	private static final Map<String, String> RESOURCES = Map.of(CLIENT_PATH, "client.mjs", RUNTIME_PATH, "hmr.mjs",
-			OVERLAY_PATH, "overlay.mjs", MORPH_PATH, "morph.mjs");
+			OVERLAY_PATH, "overlay.mjs", MORPH_PATH, "morph.mjs", PREACT_REFRESH_PATH, "preact-refresh.mjs");
 
 	private static final Pattern PLACEHOLDER = Pattern
 		.compile("__(HMR_PROTOCOL|HMR_HOSTNAME|HMR_PORT|HMR_BASE|HMR_TIMEOUT|HMR_ENABLE_OVERLAY|WS_TOKEN|BASE)__");

@@ -83,7 +83,7 @@ public class TypeScriptTranspiler {
 
 	private volatile @Nullable UnavailableException unavailable;
 
-	private volatile @Nullable EmitStep emitStep;
+	private volatile @Nullable SourceStep jsxSourceStep;
 
 	/**
 	 * Create a transpiler.
@@ -95,12 +95,13 @@ public class TypeScriptTranspiler {
 	}
 
 	/**
-	 * Set a step that runs on the emitted JavaScript of each compiled module, before it
-	 * is cached (such as component-refresh registration for JSX).
-	 * @param emitStep the step, or {@code null} for none
+	 * Set a step that runs on the source of each JSX module ({@code .jsx}, {@code .tsx})
+	 * before it is compiled, such as the component-refresh registration; the result is
+	 * kept with the compiled code.
+	 * @param jsxSourceStep the step, or {@code null} for none
 	 */
-	public void setEmitStep(@Nullable EmitStep emitStep) {
-		this.emitStep = emitStep;
+	public void setJsxSourceStep(@Nullable SourceStep jsxSourceStep) {
+		this.jsxSourceStep = jsxSourceStep;
 		this.cache.clear();
 	}
 
@@ -141,19 +142,17 @@ public class TypeScriptTranspiler {
 		Assert.isTrue(kind != null, () -> "Not TypeScript or JSX: " + url);
 		Swc4jEngine swc = engine();
 		URL specifier = specifier(url, file);
+		SourceStep step = this.jsxSourceStep;
+		String input = (step != null && kind.isJsx()) ? step.apply(source, url) : source;
 		String code;
 		try {
-			code = swc.transpile(source, specifier, kind, this.jsx);
+			code = swc.transpile(input, specifier, kind, this.jsx);
 		}
 		catch (TranspileException ex) {
 			throw new SourceSyntaxException(ex.getMessage(), offset(source, ex.getLine(), ex.getColumn()));
 		}
 		this.transpiled.incrementAndGet();
 		code = relativeSourceMap(code, fileName(url));
-		EmitStep step = this.emitStep;
-		if (step != null) {
-			code = step.apply(code, url, kind.isJsx());
-		}
 		if (this.cache.size() >= MAX_CACHED) {
 			this.cache.clear();
 		}
@@ -328,19 +327,20 @@ public class TypeScriptTranspiler {
 	}
 
 	/**
-	 * A step run on each compiled module's JavaScript.
+	 * A step run on a module's source before it is compiled.
 	 */
 	@FunctionalInterface
-	public interface EmitStep {
+	public interface SourceStep {
 
 		/**
-		 * Process emitted JavaScript.
-		 * @param code the JavaScript SWC emitted, with its inline source map
+		 * Process a source. A step that adds code must not move the source's lines, so
+		 * that syntax errors and the source map still point at the file as written; one
+		 * that cannot parse the source returns it as it is, for the compiler to report.
+		 * @param source the module's source
 		 * @param url the module's canonical URL
-		 * @param jsx whether the source was JSX ({@code .jsx}, {@code .tsx})
-		 * @return the JavaScript to serve
+		 * @return the source to compile
 		 */
-		String apply(String code, String url, boolean jsx);
+		String apply(String source, String url);
 
 	}
 

@@ -113,11 +113,12 @@ class TypeScriptTranspilerTests {
 	}
 
 	@Test
-	void anEmitStepRunsOnTheEmittedCodeWithWhetherItWasJsx() {
-		this.transpiler.setEmitStep((code, url, jsx) -> code + "//" + url + " " + jsx);
+	void aJsxSourceStepRunsOnJsxSourcesOnlyBeforeTheyAreCompiled() {
+		this.transpiler.setJsxSourceStep((source, url) -> source + "export const from = '" + url + "';\n");
 		assertThat(this.transpiler.transpile("export const a = <b/>;\n", "/step.tsx", null))
-			.endsWith("///step.tsx true");
-		assertThat(this.transpiler.transpile("export const a = 1;\n", "/step.ts", null)).endsWith("///step.ts false");
+			.contains("export const from = '/step.tsx';");
+		assertThat(this.transpiler.transpile("export const a: number = 1;\n", "/step.ts", null))
+			.doesNotContain("from =");
 	}
 
 	@Test
