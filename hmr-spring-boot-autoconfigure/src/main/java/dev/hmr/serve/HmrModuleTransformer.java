@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -37,6 +38,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +55,7 @@ import dev.hmr.graph.ModuleGraph;
 import dev.hmr.graph.ModuleNode;
 import dev.hmr.graph.ModuleType;
 import dev.hmr.payload.ErrorPayload;
+import dev.hmr.payload.FullReloadPayload;
 import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
@@ -66,6 +69,8 @@ import dev.hmr.transform.SourceSyntaxException;
 import dev.hmr.transform.SpecifierResolver;
 import dev.hmr.transform.TransformedModule;
 import dev.hmr.typescript.TypeScriptTranspiler;
+import dev.hmr.watch.FileChangeEvent;
+import dev.hmr.watch.FileChangeKind;
 
 /**
  * Turns served files into what the browser's module graph needs, and records each module
@@ -92,11 +97,13 @@ import dev.hmr.typescript.TypeScriptTranspiler;
  *
  * @since 0.1.0
  */
-public class HmrModuleTransformer implements ResourceTransformer {
+public class HmrModuleTransformer implements ResourceTransformer, ApplicationListener<FileChangeEvent> {
 
 	private static final Log logger = LogFactory.getLog(HmrModuleTransformer.class);
 
 	private static final String IMPORT_ANALYSIS = "hmr:import-analysis";
+
+	private static final int MAX_MISSING = 1000;
 
 	private static final Set<String> SCRIPT_DESTINATIONS = Set.of("script", "worker", "sharedworker", "serviceworker",
 			"audioworklet", "paintworklet");
@@ -113,7 +120,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final SourceFiles files;
 
-	private final SpecifierResolver resolver;
+	private final ModuleFileResolver resolver;
 
 	private final SpecifierResolver stylesheetResolver;
 
@@ -122,6 +129,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	private final CssModuleTransformer cssTransformer;
 
 	private @Nullable TypeScriptTranspiler typeScript;
+
+	/** Module URLs requested and not found, until a file answers them. */
+	private final Set<String> missingUrls = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a transformer.
@@ -150,7 +160,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.plugins = List.copyOf(plugins);
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
-		this.resolver = SpecifierResolver.relative(this.base);
+		this.resolver = new ModuleFileResolver(SpecifierResolver.relative(this.base), this.files);
 		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
@@ -416,6 +426,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		String message = "Failed to load url " + url
 				+ (importers.isEmpty() ? "" : " in " + String.join(", ", importers)) + ". Does the file exist?";
 		logger.warn(LogSafe.of(message, 2000));
+		if (this.missingUrls.size() < MAX_MISSING) {
+			this.missingUrls.add(url);
+		}
 		HotError error = null;
 		if (node != null) {
 			for (ModuleNode importer : node.getImporters()) {
@@ -424,6 +437,32 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		this.channel.send(new ErrorPayload(
 				(error != null) ? error : new HotError(message, "", url, null, IMPORT_ANALYSIS, null, null, Map.of())));
+	}
+
+	/**
+	 * A file created where a module that was requested and not found now resolves
+	 * ({@code ./child} once {@code child.ts} exists) reloads the pages, as Vite does: the
+	 * importers were served with the import as written, and the browser keeps failed
+	 * module loads.
+	 * @param event the change
+	 */
+	@Override
+	public void onApplicationEvent(FileChangeEvent event) {
+		if (event.getKind() != FileChangeKind.CREATED || this.missingUrls.isEmpty()) {
+			return;
+		}
+		List<String> found = new ArrayList<>();
+		for (String url : this.missingUrls) {
+			if (this.resolver.fileUrl(url) != null) {
+				found.add(url);
+			}
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		this.missingUrls.removeAll(found);
+		logger.info("hmr page reload: " + LogSafe.of(String.join(", ", found), 2000) + " now found");
+		this.channel.send(new FullReloadPayload("*", event.getPath().toString()));
 	}
 
 	/**

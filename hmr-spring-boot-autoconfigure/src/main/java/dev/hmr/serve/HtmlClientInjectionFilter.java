@@ -151,13 +151,15 @@ public class HtmlClientInjectionFilter extends GenericFilterBean {
 
 	/**
 	 * Whether the request is being answered with a {@code .html} file by Spring's
-	 * resource handler (the source roots and static locations).
+	 * resource handler (the source roots and static locations): one named, or a folder's
+	 * {@code index.html}.
 	 */
 	static boolean isStaticHtmlFile(HttpServletRequest request) {
 		return request.getDispatcherType() == DispatcherType.REQUEST
 				&& request
 					.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof ResourceHttpRequestHandler
-				&& request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".html");
+				&& (request.getRequestURI().toLowerCase(Locale.ROOT).endsWith(".html")
+						|| request.getRequestURI().endsWith("/"));
 	}
 
 	private static @Nullable InjectingResponse find(ServletResponse response) {

@@ -17,10 +17,16 @@
 package dev.hmr.serve;
 
 import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 import org.springframework.web.servlet.resource.PathResourceResolver;
+import org.springframework.web.servlet.resource.ResourceResolverChain;
 
 /**
  * A {@link PathResourceResolver} that also refuses a file-system resource that
@@ -28,7 +34,7 @@ import org.springframework.web.servlet.resource.PathResourceResolver;
  * outside the real path of its location, or that is under a hidden folder (a watched root
  * that is never served, server-side templates, inside a served one). Spring's own check
  * compares the paths as written, so a link inside a source root that points out of it
- * would otherwise be served.
+ * would otherwise be served. A folder's URL is answered with its {@code index.html}.
  */
 class SourceRootResourceResolver extends PathResourceResolver {
 
@@ -41,6 +47,20 @@ class SourceRootResourceResolver extends PathResourceResolver {
 	SourceRootResourceResolver(SourceFiles files) {
 		Assert.notNull(files, "'files' must not be null");
 		this.files = files;
+	}
+
+	/**
+	 * A folder's URL ({@code /dir/}) is its {@code index.html}, as Vite serves it (Spring
+	 * hands over the path without its trailing slash).
+	 */
+	@Override
+	protected @Nullable Resource resolveResourceInternal(@Nullable HttpServletRequest request, String requestPath,
+			List<? extends Resource> locations, ResourceResolverChain chain) {
+		if (request != null && request.getRequestURI().endsWith("/")) {
+			String folder = (requestPath.isEmpty() || requestPath.endsWith("/")) ? requestPath : requestPath + "/";
+			return super.resolveResourceInternal(request, folder + "index.html", locations, chain);
+		}
+		return super.resolveResourceInternal(request, requestPath, locations, chain);
 	}
 
 	@Override

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -73,6 +74,8 @@ public class TypeScriptTranspiler {
 
 	private final JsxOptions jsx;
 
+	private final Supplier<Swc4jEngine> loader;
+
 	private final Object lock = new Object();
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
@@ -90,8 +93,18 @@ public class TypeScriptTranspiler {
 	 * @param jsx how JSX is compiled
 	 */
 	public TypeScriptTranspiler(JsxOptions jsx) {
+		this(jsx, Swc4jEngine::new);
+	}
+
+	/**
+	 * Create a transpiler with its engine's loader: a test's way to be a platform with no
+	 * native library.
+	 */
+	TypeScriptTranspiler(JsxOptions jsx, Supplier<Swc4jEngine> loader) {
 		Assert.notNull(jsx, "'jsx' must not be null");
+		Assert.notNull(loader, "'loader' must not be null");
 		this.jsx = jsx;
+		this.loader = loader;
 	}
 
 	/**
@@ -226,7 +239,7 @@ public class TypeScriptTranspiler {
 			if (this.engine == null && this.unavailable == null) {
 				long start = System.nanoTime();
 				try {
-					Swc4jEngine created = new Swc4jEngine();
+					Swc4jEngine created = this.loader.get();
 					if (logger.isDebugEnabled()) {
 						logger.debug("Loaded swc4j " + created.version() + " for TypeScript and JSX in "
 								+ (System.nanoTime() - start) / 1_000_000 + " ms");

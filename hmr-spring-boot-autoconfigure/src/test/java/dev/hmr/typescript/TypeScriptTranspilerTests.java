@@ -20,6 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.hmr.transform.SourceSyntaxException;
 
@@ -29,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@link TypeScriptTranspiler} on SWC's real native library.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TypeScriptTranspilerTests {
 
 	private final TypeScriptTranspiler transpiler = new TypeScriptTranspiler(JsxOptions.defaults());
@@ -119,6 +124,26 @@ class TypeScriptTranspilerTests {
 			.contains("export const from = '/step.tsx';");
 		assertThat(this.transpiler.transpile("export const a: number = 1;\n", "/step.ts", null))
 			.doesNotContain("from =");
+	}
+
+	@Test
+	void withoutTheNativeLibraryEachUseFailsClearlyAndOneWarningIsLogged(CapturedOutput output) {
+		TypeScriptTranspiler unsupported = new TypeScriptTranspiler(JsxOptions.defaults(), () -> {
+			throw new UnsatisfiedLinkError("no swc4j library for this platform");
+		});
+		int mark = output.getOut().length();
+		unsupported.warmUp();
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(TypeScriptTranspiler.UnavailableException.class)
+				.isThrownBy(() -> unsupported.transpile("export const a: number = 1;\n", "/a.ts", null))
+				.withMessageContaining("no swc4j library for this platform")
+				.withMessageContaining("swc4j-macos-arm64")
+				.withMessageContaining(".js modules keep working");
+		}
+		assertThat(unsupported.isLoaded()).isFalse();
+		assertThat(output.getOut().substring(mark).lines().filter((line) -> line.contains("WARN"))).singleElement()
+			.asString()
+			.contains("TypeScript and JSX modules cannot be served");
 	}
 
 	@Test
