@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -112,7 +113,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final SourceFiles files;
 
-	private final SpecifierResolver resolver;
+	private SpecifierResolver resolver;
 
 	private final SpecifierResolver stylesheetResolver;
 
@@ -151,6 +152,16 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
+	}
+
+	/**
+	 * Fail on a served module's bare import that no import map names (Vite's "Failed to
+	 * resolve import"), instead of leaving it for the browser.
+	 * @param mapped whether an import map names a bare specifier
+	 */
+	public void setImportMap(Predicate<String> mapped) {
+		Assert.notNull(mapped, "'mapped' must not be null");
+		this.resolver = new ImportResolver(SpecifierResolver.relative(this.base), mapped);
 	}
 
 	@Override
@@ -214,6 +225,10 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 		catch (SourceSyntaxException ex) {
 			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url), ex, url);
+		}
+		catch (ImportResolver.UnresolvedImportException ex) {
+			throw fail(ImportResolver.error(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex,
+					url);
 		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
