@@ -19,8 +19,10 @@ package dev.hmr.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -141,6 +143,8 @@ public class HmrProperties implements Validator {
 	private final Jsx jsx = new Jsx();
 
 	private final PreactRefresh preactRefresh = new PreactRefresh();
+
+	private final ImportMap importMap = new ImportMap();
 
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
@@ -276,6 +280,10 @@ public class HmrProperties implements Validator {
 
 	public PreactRefresh getPreactRefresh() {
 		return this.preactRefresh;
+	}
+
+	public ImportMap getImportMap() {
+		return this.importMap;
 	}
 
 	@Override
@@ -475,6 +483,43 @@ public class HmrProperties implements Validator {
 
 		/** The factory and fragment are called, and must be in scope. */
 		CLASSIC
+
+	}
+
+	/**
+	 * The import map injected into pages, so that bare imports resolve from WebJars.
+	 */
+	public static class ImportMap {
+
+		/**
+		 * Whether pages get an import map generated from the package.json of the
+		 * org.webjars.npm and mvnpm artifacts on the class path, and whether a served
+		 * module's bare import that no import map names answers 500 with an error
+		 * overlay.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Entries of the generated import map, bare specifier (or prefix ending with '/')
+		 * to URL, which win over those generated; a page's own import map wins over both.
+		 */
+		private Map<String, String> imports = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Map<String, String> getImports() {
+			return this.imports;
+		}
+
+		public void setImports(Map<String, String> imports) {
+			this.imports = imports;
+		}
 
 	}
 

@@ -42,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -79,6 +80,7 @@ import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.HtmlClientInjectionFilter;
 import dev.hmr.serve.RenderedPages;
 import dev.hmr.serve.SourceResourceConfigurer;
+import dev.hmr.serve.WebJarImportMap;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.typescript.JsxOptions;
 import dev.hmr.typescript.TypeScriptTranspiler;
@@ -368,10 +370,12 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean
 		HmrModuleTransformer hmrModuleTransformer(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel,
 				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
-				HmrSocketSettings hmrSocketSettings, ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler) {
+				HmrSocketSettings hmrSocketSettings, ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler,
+				ObjectProvider<WebJarImportMap> hmrImportMap) {
 			HmrModuleTransformer transformer = new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock,
 					plugins.orderedStream().toList(), hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath());
 			transformer.setTypeScriptTranspiler(hmrTypeScriptTranspiler.getIfAvailable());
+			hmrImportMap.ifAvailable((importMap) -> transformer.setImportMap(importMap::isMapped));
 			return transformer;
 		}
 
@@ -417,6 +421,19 @@ public final class HmrAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	static class ClientConfiguration {
+
+		/**
+		 * The import map pages get, from the WebJars and mvnpm packages on the class
+		 * path, so that bare imports resolve without a hand-written map.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "hmr.import-map.enabled", matchIfMissing = true)
+		WebJarImportMap hmrImportMap(ResourceLoader resourceLoader, HmrSocketSettings hmrSocketSettings,
+				HmrProperties properties) {
+			return WebJarImportMap.scan(ResourcePatternUtils.getResourcePatternResolver(resourceLoader),
+					hmrSocketSettings.contextPath(), properties.getImportMap().getImports());
+		}
 
 		@Bean
 		@ConditionalOnMissingBean
@@ -470,9 +487,12 @@ public final class HmrAutoConfiguration {
 		@ConditionalOnMissingBean(name = "hmrHtmlClientInjectionFilter")
 		FilterRegistrationBean<HtmlClientInjectionFilter> hmrHtmlClientInjectionFilter(
 				HmrSocketSettings hmrSocketSettings, ObjectProvider<WebSocketServerHotChannel> serverHotChannel,
-				HmrAccessGuard hmrAccessGuard, ObjectProvider<RenderedPages> renderedPages) {
+				HmrAccessGuard hmrAccessGuard, ObjectProvider<RenderedPages> renderedPages,
+				ObjectProvider<WebJarImportMap> hmrImportMap) {
+			WebJarImportMap importMap = hmrImportMap.getIfAvailable();
 			HtmlClientInjector injector = new HtmlClientInjector(
-					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH);
+					hmrSocketSettings.contextPath() + HmrClientScript.CLIENT_PATH,
+					(importMap != null) ? importMap::forPage : (pageImportMap) -> null);
 			// Each page gets an id, so that an edit updates only the pages that used the
 			// edited template
 			RenderedPages pages = renderedPages.getIfAvailable();

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -120,7 +121,13 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 
 	private final SourceFiles files;
 
-	private final ModuleFileResolver resolver;
+	private final ModuleFileResolver fileResolver;
+
+	/**
+	 * Resolves a module's imports: {@link #fileResolver}, and bare ones through the
+	 * import map.
+	 */
+	private SpecifierResolver resolver;
 
 	private final SpecifierResolver stylesheetResolver;
 
@@ -160,7 +167,8 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		this.plugins = List.copyOf(plugins);
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
-		this.resolver = new ModuleFileResolver(SpecifierResolver.relative(this.base), this.files);
+		this.fileResolver = new ModuleFileResolver(SpecifierResolver.relative(this.base), this.files);
+		this.resolver = this.fileResolver;
 		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
@@ -172,6 +180,16 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	 */
 	public void setTypeScriptTranspiler(@Nullable TypeScriptTranspiler typeScript) {
 		this.typeScript = typeScript;
+	}
+
+	/**
+	 * Fail on a served module's bare import that no import map names (Vite's "Failed to
+	 * resolve import"), instead of leaving it for the browser.
+	 * @param mapped whether an import map names a bare specifier
+	 */
+	public void setImportMap(Predicate<String> mapped) {
+		Assert.notNull(mapped, "'mapped' must not be null");
+		this.resolver = new ImportResolver(this.fileResolver, mapped);
 	}
 
 	@Override
@@ -260,6 +278,10 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 		catch (SourceSyntaxException ex) {
 			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex, url);
+		}
+		catch (ImportResolver.UnresolvedImportException ex) {
+			throw fail(ImportResolver.error(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex,
+					url);
 		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
@@ -453,7 +475,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 		List<String> found = new ArrayList<>();
 		for (String url : this.missingUrls) {
-			if (this.resolver.fileUrl(url) != null) {
+			if (this.fileResolver.fileUrl(url) != null) {
 				found.add(url);
 			}
 		}
@@ -478,7 +500,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		try {
 			for (ImportSpecifier specifier : EsModuleLexer.parse(source).imports()) {
 				String resolved = (specifier.specifier() != null)
-						? this.resolver.resolve(specifier.specifier(), importer.getUrl()) : null;
+						? this.fileResolver.resolve(specifier.specifier(), importer.getUrl()) : null;
 				if (resolved != null && ModuleUrls.canonicalUrl(resolved).equals(url)) {
 					int[] lineAndColumn = CodeFrame.lineAndColumn(source, specifier.start());
 					return new HotError(message, "", file.toString(), CodeFrame.around(source, specifier.start()),

@@ -18,6 +18,7 @@ package dev.hmr.transform;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,9 @@ import org.springframework.util.Assert;
  * <p>
  * The page is read with a small tokenizer, so {@code <head} in a comment, in a script or
  * in an attribute value, and {@code <header>}, are not mistaken for the head.
+ * <p>
+ * With an import map source, a {@code <script type="importmap">} goes in front of the
+ * client, given the page's own import map, so that it comes before every module script.
  *
  * @since 0.1.0
  */
@@ -46,13 +50,28 @@ public final class HtmlClientInjector {
 
 	private final String clientUrl;
 
+	private final UnaryOperator<@Nullable String> importMap;
+
 	/**
 	 * Create an injector for the client at the given URL.
 	 * @param clientUrl the URL of the HMR client module
 	 */
 	public HtmlClientInjector(String clientUrl) {
+		this(clientUrl, (pageImportMap) -> null);
+	}
+
+	/**
+	 * Create an injector for the client at the given URL that also injects an import map.
+	 * @param clientUrl the URL of the HMR client module
+	 * @param importMap given the text of the page's first
+	 * {@code <script type="importmap">} ({@code null} if it has none), the JSON of the
+	 * import map to inject before the client, or {@code null} for none
+	 */
+	public HtmlClientInjector(String clientUrl, UnaryOperator<@Nullable String> importMap) {
 		Assert.hasText(clientUrl, "'clientUrl' must not be empty");
+		Assert.notNull(importMap, "'importMap' must not be null");
 		this.clientUrl = clientUrl;
+		this.importMap = importMap;
 	}
 
 	/**
@@ -99,7 +118,7 @@ public final class HtmlClientInjector {
 		if (!wholePage && !page.isDocument() || !page.scan()) {
 			return null;
 		}
-		String script = scriptTag(page.nonce());
+		String script = importMapTag(page.importMap, page.nonce()) + scriptTag(page.nonce());
 		if (page.headEnd >= 0) {
 			return new Insertion(page.headEnd, "\n" + increment(page.headIndent) + script);
 		}
@@ -118,6 +137,15 @@ public final class HtmlClientInjector {
 			tag.append(" nonce=\"").append(escapeAttribute(nonce)).append('"');
 		}
 		return tag.append("></script>").toString();
+	}
+
+	private String importMapTag(@Nullable String pageImportMap, @Nullable String nonce) {
+		String map = this.importMap.apply(pageImportMap);
+		if (map == null) {
+			return "";
+		}
+		return "<script type=\"importmap\"" + ((nonce != null) ? " nonce=\"" + escapeAttribute(nonce) + "\"" : "") + ">"
+				+ map + "</script>";
 	}
 
 	/** Vite's {@code incrementIndent}: one more tab, or two more spaces. */
@@ -154,6 +182,8 @@ public final class HtmlClientInjector {
 		int headEnd = -1;
 
 		String headIndent = "";
+
+		@Nullable String importMap;
 
 		private @Nullable String metaNonce;
 
@@ -242,6 +272,7 @@ public final class HtmlClientInjector {
 			String src = null;
 			String nonce = null;
 			String property = null;
+			String type = null;
 			while (this.pos < this.length) {
 				char ch = this.html.charAt(this.pos);
 				if (ch == '>') {
@@ -262,6 +293,7 @@ public final class HtmlClientInjector {
 					case "src" -> src = value;
 					case "nonce" -> nonce = value;
 					case "property" -> property = value;
+					case "type" -> type = value;
 					default -> {
 					}
 				}
@@ -285,7 +317,12 @@ public final class HtmlClientInjector {
 				this.htmlEnd = this.pos;
 			}
 			if (RAW_TEXT_ELEMENTS.contains(name)) {
+				int contentStart = this.pos;
 				skipRawText(name);
+				if (name.equals("script") && type != null && type.trim().equalsIgnoreCase("importmap")
+						&& this.importMap == null) {
+					this.importMap = this.html.subSequence(contentStart, this.pos).toString();
+				}
 			}
 			return true;
 		}

@@ -60,7 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carries it, what the graph and the wire carry does not.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.roots.root}" })
+		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.roots.root}",
+				// a bare import an import map names is left as written
+				"hmr.import-map.imports.lit=/lit.js" })
 class HmrEndToEndIntegrationTests {
 
 	// One project per application: each saves the same files with the same contents

@@ -29,7 +29,7 @@ import dev.hmr.testsupport.TestProject;
  */
 @SpringBootTest(classes = HmrEndToEndIntegrationTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.roots.app}",
+		properties = { "hmr.enabled=true", "hmr.watch.roots=${test.roots.app}", "hmr.import-map.imports.lit=/lit.js",
 				"server.servlet.context-path=" + HmrEndToEndUnderContextPathIntegrationTests.CONTEXT_PATH })
 class HmrEndToEndUnderContextPathIntegrationTests extends HmrEndToEndIntegrationTests {
 

@@ -16,6 +16,9 @@
 
 package dev.hmr.transform;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -176,6 +179,32 @@ class HtmlClientInjectorTests {
 		assertThat(this.injector.inject("<html><head><script nonce=\"abc"))
 			.isEqualTo("<html><head>\n  <script type=\"module\" src=\"/@vite/client\" nonce=\"abc\"></script>"
 					+ "<script nonce=\"abc");
+	}
+
+	@Test
+	void anImportMapGoesBeforeTheClientWithThePagesNonceGivenThePagesOwnMap() {
+		List<String> seen = new ArrayList<>();
+		HtmlClientInjector injector = new HtmlClientInjector("/@vite/client", (pageMap) -> {
+			seen.add(String.valueOf(pageMap));
+			return "{\"imports\":{}}";
+		});
+
+		assertThat(injector
+			.inject("<html><head><script nonce=n type=\"importmap\">{\"imports\":{\"a\":\"/a.js\"}}</script>"
+					+ "<script type=importmap>{\"second\":1}</script>"))
+			.isEqualTo("<html><head>\n  <script type=\"importmap\" nonce=\"n\">{\"imports\":{}}</script>"
+					+ "<script type=\"module\" src=\"/@vite/client\" nonce=\"n\"></script>"
+					+ "<script nonce=n type=\"importmap\">{\"imports\":{\"a\":\"/a.js\"}}</script>"
+					+ "<script type=importmap>{\"second\":1}</script>");
+		assertThat(injector.inject("<html><head><script type=module>import 'x'</script>"))
+			.startsWith("<html><head>\n  <script type=\"importmap\">{\"imports\":{}}</script><script type=\"module\"");
+		assertThat(seen).containsExactly("{\"imports\":{\"a\":\"/a.js\"}}", "null");
+	}
+
+	@Test
+	void noImportMapWhenTheSourceGivesNone() {
+		assertThat(new HtmlClientInjector("/@vite/client", (pageMap) -> null).inject("<html><head>"))
+			.isEqualTo("<html><head>\n  " + CLIENT);
 	}
 
 	@Test
