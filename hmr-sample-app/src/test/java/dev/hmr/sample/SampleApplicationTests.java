@@ -112,6 +112,19 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void typeScriptModuleIsServedAsJavaScriptWithTheHotContext() throws Exception {
+		HttpResponse<String> response = get("/js/uptime.ts", "*/*");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(response.body())
+			.startsWith("import { createHotContext as __vite__createHotContext } from \"/@vite/client\";"
+					+ "import.meta.hot = __vite__createHotContext(\"/js/uptime.ts\");")
+			.contains("const startedAt = data.startedAt ?? Date.now();")
+			.doesNotContain("interface");
+	}
+
+	@Test
 	void stylesheetImportedFromJavaScriptIsServedAsAModule() throws Exception {
 		HttpResponse<String> response = get("/css/widget.css?import", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);

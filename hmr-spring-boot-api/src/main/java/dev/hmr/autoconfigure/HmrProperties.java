@@ -332,6 +332,19 @@ public class HmrProperties implements Validator {
 		if (allowedHosts != null && allowedHosts.stream().anyMatch((entry) -> entry == null || entry.isBlank())) {
 			reject(errors, "allowedHosts", "must not contain empty entries");
 		}
+		Jsx jsx = properties.getJsx();
+		validateText(errors, "jsx.importSource", "hmr.jsx.import-source", jsx.getImportSource());
+		validateText(errors, "jsx.factory", "hmr.jsx.factory", jsx.getFactory());
+		validateText(errors, "jsx.fragment", "hmr.jsx.fragment", jsx.getFragment());
+		if (jsx.getRuntime() == null) {
+			errors.rejectValue("jsx.runtime", "hmr.invalid", "hmr.jsx.runtime must be automatic or classic");
+		}
+	}
+
+	private static void validateText(Errors errors, String field, String property, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			errors.rejectValue(field, "hmr.invalid", property + " must not be empty");
+		}
 	}
 
 	private static void validatePort(Errors errors, String field, @Nullable Integer port) {

@@ -62,6 +62,11 @@ class HmrPropertiesTests {
 		assertThat(properties.getWatch().getInclude()).isEmpty();
 		assertThat(properties.getWatch().getExclude()).isEmpty();
 		assertThat(properties.getWatch().isInotify()).isTrue();
+		assertThat(properties.getJsx().getRuntime()).isEqualTo(HmrProperties.JsxRuntime.AUTOMATIC);
+		assertThat(properties.getJsx().getImportSource()).isEqualTo("preact");
+		assertThat(properties.getJsx().getFactory()).isEqualTo("h");
+		assertThat(properties.getJsx().getFragment()).isEqualTo("Fragment");
+		assertThat(properties.getJsx().isInJs()).isFalse();
 	}
 
 	@Test
@@ -81,7 +86,10 @@ class HmrPropertiesTests {
 				Map.entry("hmr.allowed-hosts", "a.test,.b.test"), Map.entry("hmr.send-time-limit", "2s"),
 				Map.entry("hmr.send-buffer-size-limit", "1MB"),
 				Map.entry("hmr.watch.roots[0]", "src/main/resources/static"), Map.entry("hmr.watch.include", "**/*.js"),
-				Map.entry("hmr.watch.exclude", "vendor/**"), Map.entry("hmr.watch.inotify", "false"));
+				Map.entry("hmr.watch.exclude", "vendor/**"), Map.entry("hmr.watch.inotify", "false"),
+				Map.entry("hmr.jsx.runtime", "classic"), Map.entry("hmr.jsx.import-source", "react"),
+				Map.entry("hmr.jsx.factory", "React.createElement"), Map.entry("hmr.jsx.fragment", "React.Fragment"),
+				Map.entry("hmr.jsx.in-js", "true"));
 		HmrProperties properties = bind(values);
 		assertThat(properties.getEnabled()).isTrue();
 		assertThat(properties.getPort()).isEqualTo(24678);
@@ -99,6 +107,11 @@ class HmrPropertiesTests {
 		assertThat(properties.getWatch().getInclude()).containsExactly("**/*.js");
 		assertThat(properties.getWatch().getExclude()).containsExactly("vendor/**");
 		assertThat(properties.getWatch().isInotify()).isFalse();
+		assertThat(properties.getJsx().getRuntime()).isEqualTo(HmrProperties.JsxRuntime.CLASSIC);
+		assertThat(properties.getJsx().getImportSource()).isEqualTo("react");
+		assertThat(properties.getJsx().getFactory()).isEqualTo("React.createElement");
+		assertThat(properties.getJsx().getFragment()).isEqualTo("React.Fragment");
+		assertThat(properties.getJsx().isInJs()).isTrue();
 	}
 
 	@Test
@@ -122,6 +135,8 @@ class HmrPropertiesTests {
 			hmr.send-buffer-size-limit | 0B               | hmr.send-buffer-size-limit must be between 1B and
 			hmr.send-buffer-size-limit | 4GB              | hmr.send-buffer-size-limit must be between 1B and
 			hmr.allowed-hosts          | 'a.test, ,b.test' | hmr.allowed-hosts must not contain empty entries
+			hmr.jsx.import-source      | ' '              | hmr.jsx.import-source must not be empty
+			hmr.jsx.factory            | ' '              | hmr.jsx.factory must not be empty
 			""")
 	void anInvalidValueFailsBindingWithAMessageNamingTheProperty(String property, String value, String message) {
 		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(Map.of(property, value)))
