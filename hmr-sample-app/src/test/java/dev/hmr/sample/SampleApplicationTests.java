@@ -125,6 +125,22 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void thePreactPageGetsAnImportMapForTheWebJarAndItsTsxIsCompiledWithRefreshRegistration() throws Exception {
+		HttpResponse<String> page = get("/clicker.html", "text/html");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("<script type=\"importmap\">").contains("\"preact/hooks\"");
+		HttpResponse<String> component = get("/js/Clicker.tsx", "*/*");
+		assertThat(component.statusCode()).isEqualTo(200);
+		assertThat(component.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/javascript"));
+		assertThat(component.body()).doesNotContain("type Props")
+			.contains("$RefreshReg$")
+			.contains("import.meta.hot.accept(");
+		HttpResponse<String> app = get("/js/clicker-app.tsx", "*/*");
+		assertThat(app.body()).contains("\"/js/Clicker.tsx\"");
+	}
+
+	@Test
 	void stylesheetImportedFromJavaScriptIsServedAsAModule() throws Exception {
 		HttpResponse<String> response = get("/css/widget.css?import", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);
