@@ -79,10 +79,15 @@ import org.springframework.util.Assert;
  * module's components and the hook calls of each function, and adds to the module's
  * source, JSX or TSX as written, the {@code $RefreshReg$(Comp, "Comp")} and
  * {@code $RefreshSig$()} calls the runtime served at {@link #RUNTIME_PATH} needs. A
- * module whose exports are all components becomes a refresh boundary: it self-accepts and
- * asks the runtime to re-render its components in place, keeping their hook state unless
- * their hook signature changed. A module with any other export does not self-accept, so
- * an edit propagates as Vite's would (to an importer that accepts, or a full reload).
+ * module that registers components accepts its own updates, as with
+ * {@code @vitejs/plugin-react}: when the new version's exports are all components the
+ * runtime re-renders them in place, keeping their hook state unless their hook signature
+ * changed; when one is not (a constant, a helper), it calls
+ * {@code import.meta.hot.invalidate()}, so the update goes on to the importers as Vite's
+ * would (an importer that accepts, or a full reload). The decision is the runtime's, on
+ * the new module: a module that gains a non-component export in an edit has its
+ * invalidation honoured only because it still self-accepts (Vite ignores an invalidate
+ * from a module that no longer does).
  * <p>
  * The pass works on swc4j's AST and inserts text only: no line of the source moves (the
  * runtime glue goes after the last line), so a source map made from the output points at
@@ -188,7 +193,8 @@ public final class PreactRefreshRegistration {
 	 * @param hookSignatures the hook signature keys, such as {@code useState{[count,
 	 * setCount](0)}}, one per function that calls hooks, in source order
 	 * @param refreshBoundary whether every export of the module is a component, so that
-	 * the module accepts its own updates
+	 * an edit of it as it is now refreshes in place (the runtime checks the new version's
+	 * exports again on every update)
 	 */
 	public record Result(String code, List<String> components, List<String> hookSignatures, boolean refreshBoundary) {
 
@@ -261,7 +267,7 @@ public final class PreactRefreshRegistration {
 				return new Result(this.code, List.of(), List.of(), false);
 			}
 			boolean boundary = !this.registrations.isEmpty() && allExportsAreComponents();
-			return new Result(render(moduleUrl, runtimeUrl, boundary), List.copyOf(this.components),
+			return new Result(render(moduleUrl, runtimeUrl), List.copyOf(this.components),
 					List.copyOf(this.signatureKeys), boundary);
 		}
 
@@ -724,7 +730,7 @@ public final class PreactRefreshRegistration {
 			return any;
 		}
 
-		private String render(String moduleUrl, String runtimeUrl, boolean boundary) {
+		private String render(String moduleUrl, String runtimeUrl) {
 			StringBuilder out = new StringBuilder(this.code.length() + 512);
 			if (!this.signatureNames.isEmpty()) {
 				// before the first statement, on its line: a module that renders while it
@@ -759,7 +765,7 @@ public final class PreactRefreshRegistration {
 				out.append("var ").append(String.join(", ", this.handles)).append(";\n");
 			}
 			this.registrations.forEach((registration) -> out.append(registration).append('\n'));
-			if (boundary) {
+			if (!this.registrations.isEmpty()) {
 				out.append("if (import.meta.hot) { import.meta.hot.accept((next) => "
 						+ "__hmrRefresh.update(import.meta.hot, next)); }\n");
 			}

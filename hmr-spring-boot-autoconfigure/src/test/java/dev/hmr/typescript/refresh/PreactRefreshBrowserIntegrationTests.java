@@ -72,6 +72,15 @@ class PreactRefreshBrowserIntegrationTests {
 			}
 			""";
 
+	private static final String TYPED_COUNTER = """
+			import { useState } from 'preact/hooks';
+			interface Props { label?: string }
+			export function Counter({ label = 'clicks' }: Props) {
+			  const [count, setCount] = useState<number>(0);
+			  return <button id="counter" onClick={() => setCount((c: number) => c + 1)}>{label}: {count}</button>;
+			}
+			""";
+
 	private static final String PANEL = """
 			import { useState } from 'preact/hooks';
 			import { STEP, Stepper } from './Step.jsx';
@@ -103,7 +112,13 @@ class PreactRefreshBrowserIntegrationTests {
 		.with("static/importer/index.html", page("/importer/main.jsx"))
 		.with("static/importer/main.jsx", main("Panel"))
 		.with("static/importer/Panel.jsx", PANEL)
-		.with("static/importer/Step.jsx", STEP);
+		.with("static/importer/Step.jsx", STEP)
+		.with("static/grown/index.html", page("/grown/main.jsx"))
+		.with("static/grown/main.jsx", main("Counter"))
+		.with("static/grown/Counter.jsx", COUNTER)
+		.with("static/typed/index.html", page("/typed/main.jsx"))
+		.with("static/typed/main.jsx", main("Counter").replace("Counter.jsx", "Counter.tsx"))
+		.with("static/typed/Counter.tsx", TYPED_COUNTER);
 
 	@LocalServerPort
 	private int port;
@@ -137,10 +152,14 @@ class PreactRefreshBrowserIntegrationTests {
 	}
 
 	@Test
-	void aNonComponentExportEditedFallsBackToAFullReload(Browser browser) {
+	void aNonComponentExportEditedIsInvalidatedAndFallsBackToAFullReload(Browser browser) {
 		openAndClickThrice(browser, "/mixed/index.html");
 		project.edit("static/mixed/Counter.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
 		browser.awaitReload();
+		// as with @vitejs/plugin-react: the module accepts, its runtime check hands the
+		// update on, and no importer accepts it
+		browser.awaitConsole(
+				"[vite] invalidate /mixed/Counter.jsx: Could not Fast Refresh (\"STEP\" export is incompatible)");
 		browser.awaitText("#counter", "clicks: 0");
 		browser.script("document.querySelector('#counter').click();");
 		browser.awaitText("#counter", "clicks: 2");
@@ -153,6 +172,24 @@ class PreactRefreshBrowserIntegrationTests {
 		project.edit("static/importer/Step.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
 		browser.awaitText("#step", "step 2");
 		assertThat(browser.text("#counter")).isEqualTo("clicks: 3");
+		assertThat(browser.wasReloaded()).isFalse();
+	}
+
+	@Test
+	void aBoundaryThatGainsANonComponentExportIsInvalidatedAndReloads(Browser browser) {
+		openAndClickThrice(browser, "/grown/index.html");
+		project.edit("static/grown/Counter.jsx", (jsx) -> jsx + "export const LIMIT = 10;\n");
+		browser.awaitReload();
+		browser.awaitText("#counter", "clicks: 0");
+		browser.awaitConsole(
+				"[vite] invalidate /grown/Counter.jsx: Could not Fast Refresh (\"LIMIT\" export is incompatible)");
+	}
+
+	@Test
+	void aTsxComponentEditedKeepsItsCount(Browser browser) {
+		openAndClickThrice(browser, "/typed/index.html");
+		project.edit("static/typed/Counter.tsx", (tsx) -> tsx.replace("label = 'clicks'", "label = 'taps'"));
+		browser.awaitText("#counter", "taps: 3");
 		assertThat(browser.wasReloaded()).isFalse();
 	}
 
@@ -188,9 +225,9 @@ class PreactRefreshBrowserIntegrationTests {
 	}
 
 	/**
-	 * Until the TypeScript step calls the registration itself: {@code .jsx} of this
-	 * project loaded as modules, registered, then transpiled with Preact's automatic JSX
-	 * runtime and an inline source map.
+	 * Until the TypeScript step calls the registration itself: {@code .jsx} and
+	 * {@code .tsx} of this project loaded as modules, registered, then transpiled with
+	 * Preact's automatic JSX runtime and an inline source map.
 	 */
 	static class JsxRefreshPlugin implements HmrPlugin {
 
@@ -212,14 +249,15 @@ class PreactRefreshBrowserIntegrationTests {
 			Path file = Path.of(id);
 			String url = "/" + project.resolve("static").relativize(file).toString().replace('\\', '/');
 			String registered = this.registration.register(code, url).code();
-			Swc4jTranspileOptions options = new Swc4jTranspileOptions().setMediaType(Swc4jMediaType.Jsx)
+			Swc4jTranspileOptions options = new Swc4jTranspileOptions()
+				.setMediaType(id.endsWith(".tsx") ? Swc4jMediaType.Tsx : Swc4jMediaType.Jsx)
 				.setJsx(Swc4jJsxRuntimeOption.Automatic(false, "preact"))
 				.setSourceMap(Swc4jSourceMapOption.Inline);
 			return this.swc4j.transpile(registered, options).getCode();
 		}
 
 		private static boolean isOurs(String id) {
-			return id.endsWith(".jsx") && Path.of(id).startsWith(project.resolve("static"));
+			return (id.endsWith(".jsx") || id.endsWith(".tsx")) && Path.of(id).startsWith(project.resolve("static"));
 		}
 
 	}

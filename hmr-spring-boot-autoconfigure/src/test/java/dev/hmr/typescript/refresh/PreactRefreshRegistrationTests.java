@@ -57,14 +57,15 @@ class PreactRefreshRegistrationTests {
 	}
 
 	@Test
-	void aNonComponentExportMakesNoBoundary() throws Exception {
+	void aNonComponentExportMakesNoBoundaryButTheModuleStillAcceptsForTheRuntimeToInvalidate() throws Exception {
 		Result result = register("/app/Step.jsx", """
 				export const STEP = 1;
 				export function Stepper() { return <b>{STEP}</b>; }
 				""");
 		assertThat(result.components()).containsExactly("Stepper");
 		assertThat(result.refreshBoundary()).isFalse();
-		assertThat(result.code()).doesNotContain("import.meta.hot.accept(");
+		assertThat(result.code())
+			.contains("import.meta.hot.accept((next) => __hmrRefresh.update(import.meta.hot, next))");
 	}
 
 	@Test
@@ -84,6 +85,17 @@ class PreactRefreshRegistrationTests {
 		assertThat(result.code()).contains("function () { return [useTheme]; }");
 		assertThat(result.refreshBoundary()).isTrue();
 		assertLinesKept(result, "/app/Hoc.tsx");
+	}
+
+	@Test
+	void aModuleOfCustomHooksIsSignedButDoesNotAccept() {
+		Result result = this.registration.register(
+				"import { useState } from 'preact/hooks';\nexport function useToggle() { return useState(false); }\n",
+				"/app/hooks.jsx");
+		assertThat(result.components()).isEmpty();
+		assertThat(result.hookSignatures()).containsExactly("useState{(false)}");
+		assertThat(result.code()).contains("_s(useToggle, \"useState{(false)}\");")
+			.doesNotContain("import.meta.hot.accept(");
 	}
 
 	@Test
