@@ -89,6 +89,11 @@ import org.springframework.util.Assert;
  * invalidation honoured only because it still self-accepts (Vite ignores an invalidate
  * from a module that no longer does).
  * <p>
+ * It runs on the source before it is transpiled (the names and keys are then those of
+ * Prefresh's Babel plugin, see the differential test), or on the JavaScript SWC emitted
+ * for it (the same names; keys as SWC's emitter formats the code, stable from one edit to
+ * the next, which is all the runtime compares).
+ * <p>
  * The pass works on swc4j's AST and inserts text only: no line of the source moves (the
  * runtime glue goes after the last line), so a source map made from the output points at
  * the original lines. A source that does not parse is returned as it is, for the
@@ -110,7 +115,15 @@ public final class PreactRefreshRegistration {
 			"useLayoutEffect", "useMemo", "useCallback", "useRef", "useContext", "useImperativeMethods",
 			"useDebugValue", "useSignal");
 
-	private static final Set<String> ELEMENT_FACTORIES = Set.of("createElement", "jsx", "jsxDEV", "jsxs");
+	/**
+	 * Calls whose arguments are element types: Babel's list, and what SWC emits for JSX
+	 * ({@code _jsx}, {@code _jsxs}, {@code _jsxDEV}, Preact's classic {@code h}), so the
+	 * pass finds the same components in emitted JavaScript.
+	 */
+	private static final Set<String> ELEMENT_FACTORIES = Set.of("createElement", "jsx", "jsxDEV", "jsxs", "_jsx",
+			"_jsxs", "_jsxDEV", "h");
+
+	private static final String SOURCE_MAP_COMMENT = "\n//# sourceMappingURL=";
 
 	private final Swc4j swc4j;
 
@@ -747,13 +760,23 @@ public final class PreactRefreshRegistration {
 			this.insertions.sort(Comparator.comparingInt(Insertion::position)
 				.thenComparingInt(Insertion::priority)
 				.thenComparingInt(Insertion::sequence));
+			// the glue goes after the last line of code, before a trailing source map
+			// comment of emitted JavaScript
+			int end = this.code.length();
+			int comment = this.code.lastIndexOf(SOURCE_MAP_COMMENT);
+			if (comment >= 0) {
+				int lineEnd = this.code.indexOf('\n', comment + 1);
+				if (lineEnd < 0 || lineEnd == this.code.length() - 1) {
+					end = comment + 1;
+				}
+			}
 			int from = 0;
 			for (Insertion insertion : this.insertions) {
 				out.append(this.code, from, insertion.position()).append(insertion.text());
 				from = insertion.position();
 			}
-			out.append(this.code, from, this.code.length());
-			if (!this.code.endsWith("\n")) {
+			out.append(this.code, from, end);
+			if (end == 0 || this.code.charAt(end - 1) != '\n') {
 				out.append('\n');
 			}
 			out.append("import * as __hmrRefresh from ").append(quote(runtimeUrl)).append(";\n");
@@ -769,7 +792,7 @@ public final class PreactRefreshRegistration {
 				out.append("if (import.meta.hot) { import.meta.hot.accept((next) => "
 						+ "__hmrRefresh.update(import.meta.hot, next)); }\n");
 			}
-			return out.toString();
+			return out.append(this.code, end, this.code.length()).toString();
 		}
 
 		private void insert(int position, int priority, String text) {
