@@ -226,8 +226,9 @@ class PreactRefreshBrowserIntegrationTests {
 
 	/**
 	 * Until the TypeScript step calls the registration itself: {@code .jsx} and
-	 * {@code .tsx} of this project loaded as modules, registered, then transpiled with
-	 * Preact's automatic JSX runtime and an inline source map.
+	 * {@code .tsx} of this project loaded as modules and transpiled with Preact's
+	 * automatic JSX runtime and an inline source map, registered before the transpile
+	 * ({@code .jsx}) or on its output ({@code .tsx}): the two seams the step may use.
 	 */
 	static class JsxRefreshPlugin implements HmrPlugin {
 
@@ -248,12 +249,15 @@ class PreactRefreshBrowserIntegrationTests {
 			}
 			Path file = Path.of(id);
 			String url = "/" + project.resolve("static").relativize(file).toString().replace('\\', '/');
-			String registered = this.registration.register(code, url).code();
 			Swc4jTranspileOptions options = new Swc4jTranspileOptions()
 				.setMediaType(id.endsWith(".tsx") ? Swc4jMediaType.Tsx : Swc4jMediaType.Jsx)
 				.setJsx(Swc4jJsxRuntimeOption.Automatic(false, "preact"))
 				.setSourceMap(Swc4jSourceMapOption.Inline);
-			return this.swc4j.transpile(registered, options).getCode();
+			if (id.endsWith(".tsx")) {
+				// both seams: .tsx registered on the JavaScript SWC emitted, .jsx before
+				return this.registration.register(this.swc4j.transpile(code, options).getCode(), url).code();
+			}
+			return this.swc4j.transpile(this.registration.register(code, url).code(), options).getCode();
 		}
 
 		private static boolean isOurs(String id) {
