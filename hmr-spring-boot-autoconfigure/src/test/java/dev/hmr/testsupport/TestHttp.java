@@ -78,4 +78,14 @@ public final class TestHttp {
 		return bodies;
 	}
 
+	/**
+	 * A page as it would be without the import map the starter generates from the WebJars
+	 * on the test class path (Preact's): for tests of where the client goes.
+	 * @param html the page
+	 * @return the page without its first {@code <script type="importmap">} element
+	 */
+	public static String withoutImportMap(String html) {
+		return html.replaceFirst("<script type=\"importmap\">[^<]*</script>", "");
+	}
+
 }

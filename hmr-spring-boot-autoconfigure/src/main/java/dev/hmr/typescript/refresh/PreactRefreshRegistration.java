@@ -81,10 +81,20 @@ import dev.hmr.typescript.TypeScriptTranspiler;
  * module's components and the hook calls of each function, and adds to the module's
  * source, JSX or TSX as written, the {@code $RefreshReg$(Comp, "Comp")} and
  * {@code $RefreshSig$()} calls the runtime served at {@link #RUNTIME_PATH} needs. A
- * module whose exports are all components becomes a refresh boundary: it self-accepts and
- * asks the runtime to re-render its components in place, keeping their hook state unless
- * their hook signature changed. A module with any other export does not self-accept, so
- * an edit propagates as Vite's would (to an importer that accepts, or a full reload).
+ * module that registers components accepts its own updates, as with
+ * {@code @vitejs/plugin-react}: when the new version's exports are all components the
+ * runtime re-renders them in place, keeping their hook state unless their hook signature
+ * changed; when one is not (a constant, a helper), it calls
+ * {@code import.meta.hot.invalidate()}, so the update goes on to the importers as Vite's
+ * would (an importer that accepts, or a full reload). The decision is the runtime's, on
+ * the new module: a module that gains a non-component export in an edit has its
+ * invalidation honoured only because it still self-accepts (Vite ignores an invalidate
+ * from a module that no longer does).
+ * <p>
+ * It runs on the source before it is transpiled (the names and keys are then those of
+ * Prefresh's Babel plugin, see the differential test), or on the JavaScript SWC emitted
+ * for it (the same names; keys as SWC's emitter formats the code, stable from one edit to
+ * the next, which is all the runtime compares).
  * <p>
  * The pass works on swc4j's AST and inserts text only: no line of the source moves (the
  * runtime glue goes after the last line), so a source map made from the output points at
@@ -107,7 +117,15 @@ public final class PreactRefreshRegistration {
 			"useLayoutEffect", "useMemo", "useCallback", "useRef", "useContext", "useImperativeMethods",
 			"useDebugValue", "useSignal");
 
-	private static final Set<String> ELEMENT_FACTORIES = Set.of("createElement", "jsx", "jsxDEV", "jsxs");
+	/**
+	 * Calls whose arguments are element types: Babel's list, and what SWC emits for JSX
+	 * ({@code _jsx}, {@code _jsxs}, {@code _jsxDEV}, Preact's classic {@code h}), so the
+	 * pass finds the same components in emitted JavaScript.
+	 */
+	private static final Set<String> ELEMENT_FACTORIES = Set.of("createElement", "jsx", "jsxDEV", "jsxs", "_jsx",
+			"_jsxs", "_jsxDEV", "h");
+
+	private static final String SOURCE_MAP_COMMENT = "\n//# sourceMappingURL=";
 
 	private final Swc4j swc4j;
 
@@ -222,7 +240,8 @@ public final class PreactRefreshRegistration {
 	 * @param hookSignatures the hook signature keys, such as {@code useState{[count,
 	 * setCount](0)}}, one per function that calls hooks, in source order
 	 * @param refreshBoundary whether every export of the module is a component, so that
-	 * the module accepts its own updates
+	 * an edit of it as it is now refreshes in place (the runtime checks the new version's
+	 * exports again on every update)
 	 */
 	public record Result(String code, List<String> components, List<String> hookSignatures, boolean refreshBoundary) {
 
@@ -295,7 +314,7 @@ public final class PreactRefreshRegistration {
 				return new Result(this.code, List.of(), List.of(), false);
 			}
 			boolean boundary = !this.registrations.isEmpty() && allExportsAreComponents();
-			return new Result(render(moduleUrl, runtimeUrl, boundary), List.copyOf(this.components),
+			return new Result(render(moduleUrl, runtimeUrl), List.copyOf(this.components),
 					List.copyOf(this.signatureKeys), boundary);
 		}
 
@@ -758,7 +777,7 @@ public final class PreactRefreshRegistration {
 			return any;
 		}
 
-		private String render(String moduleUrl, String runtimeUrl, boolean boundary) {
+		private String render(String moduleUrl, String runtimeUrl) {
 			StringBuilder out = new StringBuilder(this.code.length() + 512);
 			if (!this.signatureNames.isEmpty()) {
 				// before the first statement, on its line: a module that renders while it
@@ -775,13 +794,23 @@ public final class PreactRefreshRegistration {
 			this.insertions.sort(Comparator.comparingInt(Insertion::position)
 				.thenComparingInt(Insertion::priority)
 				.thenComparingInt(Insertion::sequence));
+			// the glue goes after the last line of code, before a trailing source map
+			// comment of emitted JavaScript
+			int end = this.code.length();
+			int comment = this.code.lastIndexOf(SOURCE_MAP_COMMENT);
+			if (comment >= 0) {
+				int lineEnd = this.code.indexOf('\n', comment + 1);
+				if (lineEnd < 0 || lineEnd == this.code.length() - 1) {
+					end = comment + 1;
+				}
+			}
 			int from = 0;
 			for (Insertion insertion : this.insertions) {
 				out.append(this.code, from, insertion.position()).append(insertion.text());
 				from = insertion.position();
 			}
-			out.append(this.code, from, this.code.length());
-			if (!this.code.endsWith("\n")) {
+			out.append(this.code, from, end);
+			if (end == 0 || this.code.charAt(end - 1) != '\n') {
 				out.append('\n');
 			}
 			out.append("import * as __hmrRefresh from ").append(quote(runtimeUrl)).append(";\n");
@@ -793,11 +822,11 @@ public final class PreactRefreshRegistration {
 				out.append("var ").append(String.join(", ", this.handles)).append(";\n");
 			}
 			this.registrations.forEach((registration) -> out.append(registration).append('\n'));
-			if (boundary) {
+			if (!this.registrations.isEmpty()) {
 				out.append("if (import.meta.hot) { import.meta.hot.accept((next) => "
 						+ "__hmrRefresh.update(import.meta.hot, next)); }\n");
 			}
-			return out.toString();
+			return out.append(this.code, end, this.code.length()).toString();
 		}
 
 		private void insert(int position, int priority, String text) {

@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Preact components refreshed in place in Chromium, on the real stack: the module
- * transform compiles {@code .jsx} with the TypeScript step, which runs
- * {@link PreactRefreshRegistration} first, the runtime comes from the client's handler,
- * Preact from its WebJar through a hand-written import map.
+ * transform compiles {@code .jsx} and {@code .tsx} with the TypeScript step, which runs
+ * {@link PreactRefreshRegistration} on the source first; the runtime comes from the
+ * client's handler, Preact from its WebJar through a hand-written import map (the user's
+ * own, which wins over the generated one).
  */
 @ExtendWith(BrowserExtension.class)
 @SpringBootTest(classes = PreactRefreshBrowserIntegrationTests.TestApplication.class,
@@ -59,6 +60,15 @@ class PreactRefreshBrowserIntegrationTests {
 			  const [count, setCount] = useState(0);
 			  const id = useRef(Math.random().toString(36).slice(2));
 			  return <button id="counter" data-id={id.current} onClick={() => setCount((c) => c + 1)}>clicks: {count}</button>;
+			}
+			""";
+
+	private static final String TYPED_COUNTER = """
+			import { useState } from 'preact/hooks';
+			interface Props { label?: string }
+			export function Counter({ label = 'clicks' }: Props) {
+			  const [count, setCount] = useState<number>(0);
+			  return <button id="counter" onClick={() => setCount((c: number) => c + 1)}>{label}: {count}</button>;
 			}
 			""";
 
@@ -93,7 +103,13 @@ class PreactRefreshBrowserIntegrationTests {
 		.with("static/importer/index.html", page("/importer/main.jsx"))
 		.with("static/importer/main.jsx", main("Panel"))
 		.with("static/importer/Panel.jsx", PANEL)
-		.with("static/importer/Step.jsx", STEP);
+		.with("static/importer/Step.jsx", STEP)
+		.with("static/grown/index.html", page("/grown/main.jsx"))
+		.with("static/grown/main.jsx", main("Counter"))
+		.with("static/grown/Counter.jsx", COUNTER)
+		.with("static/typed/index.html", page("/typed/main.jsx"))
+		.with("static/typed/main.jsx", main("Counter").replace("Counter.jsx", "Counter.tsx"))
+		.with("static/typed/Counter.tsx", TYPED_COUNTER);
 
 	@LocalServerPort
 	private int port;
@@ -127,10 +143,14 @@ class PreactRefreshBrowserIntegrationTests {
 	}
 
 	@Test
-	void aNonComponentExportEditedFallsBackToAFullReload(Browser browser) {
+	void aNonComponentExportEditedIsInvalidatedAndFallsBackToAFullReload(Browser browser) {
 		openAndClickThrice(browser, "/mixed/index.html");
 		project.edit("static/mixed/Counter.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
 		browser.awaitReload();
+		// as with @vitejs/plugin-react: the module accepts, its runtime check hands the
+		// update on, and no importer accepts it
+		browser.awaitConsole(
+				"[vite] invalidate /mixed/Counter.jsx: Could not Fast Refresh (\"STEP\" export is incompatible)");
 		browser.awaitText("#counter", "clicks: 0");
 		browser.script("document.querySelector('#counter').click();");
 		browser.awaitText("#counter", "clicks: 2");
@@ -143,6 +163,24 @@ class PreactRefreshBrowserIntegrationTests {
 		project.edit("static/importer/Step.jsx", (jsx) -> jsx.replace("STEP = 1", "STEP = 2"));
 		browser.awaitText("#step", "step 2");
 		assertThat(browser.text("#counter")).isEqualTo("clicks: 3");
+		assertThat(browser.wasReloaded()).isFalse();
+	}
+
+	@Test
+	void aBoundaryThatGainsANonComponentExportIsInvalidatedAndReloads(Browser browser) {
+		openAndClickThrice(browser, "/grown/index.html");
+		project.edit("static/grown/Counter.jsx", (jsx) -> jsx + "export const LIMIT = 10;\n");
+		browser.awaitReload();
+		browser.awaitText("#counter", "clicks: 0");
+		browser.awaitConsole(
+				"[vite] invalidate /grown/Counter.jsx: Could not Fast Refresh (\"LIMIT\" export is incompatible)");
+	}
+
+	@Test
+	void aTsxComponentEditedKeepsItsCount(Browser browser) {
+		openAndClickThrice(browser, "/typed/index.html");
+		project.edit("static/typed/Counter.tsx", (tsx) -> tsx.replace("label = 'clicks'", "label = 'taps'"));
+		browser.awaitText("#counter", "taps: 3");
 		assertThat(browser.wasReloaded()).isFalse();
 	}
 

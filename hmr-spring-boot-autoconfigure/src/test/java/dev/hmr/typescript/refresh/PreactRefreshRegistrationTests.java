@@ -16,8 +16,12 @@
 
 package dev.hmr.typescript.refresh;
 
+import java.util.List;
+
 import com.caoccao.javet.swc4j.Swc4j;
 import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
+import com.caoccao.javet.swc4j.enums.Swc4jParseMode;
+import com.caoccao.javet.swc4j.enums.Swc4jSourceMapOption;
 import com.caoccao.javet.swc4j.options.Swc4jJsxRuntimeOption;
 import com.caoccao.javet.swc4j.options.Swc4jTranspileOptions;
 import org.junit.jupiter.api.Test;
@@ -57,14 +61,15 @@ class PreactRefreshRegistrationTests {
 	}
 
 	@Test
-	void aNonComponentExportMakesNoBoundary() throws Exception {
+	void aNonComponentExportMakesNoBoundaryButTheModuleStillAcceptsForTheRuntimeToInvalidate() throws Exception {
 		Result result = register("/app/Step.jsx", """
 				export const STEP = 1;
 				export function Stepper() { return <b>{STEP}</b>; }
 				""");
 		assertThat(result.components()).containsExactly("Stepper");
 		assertThat(result.refreshBoundary()).isFalse();
-		assertThat(result.code()).doesNotContain("import.meta.hot.accept(");
+		assertThat(result.code())
+			.contains("import.meta.hot.accept((next) => __hmrRefresh.update(import.meta.hot, next))");
 	}
 
 	@Test
@@ -84,6 +89,50 @@ class PreactRefreshRegistrationTests {
 		assertThat(result.code()).contains("function () { return [useTheme]; }");
 		assertThat(result.refreshBoundary()).isTrue();
 		assertLinesKept(result, "/app/Hoc.tsx");
+	}
+
+	@Test
+	void aModuleOfCustomHooksIsSignedButDoesNotAccept() {
+		Result result = this.registration.register(
+				"import { useState } from 'preact/hooks';\nexport function useToggle() { return useState(false); }\n",
+				"/app/hooks.jsx");
+		assertThat(result.components()).isEmpty();
+		assertThat(result.hookSignatures()).containsExactly("useState{(false)}");
+		assertThat(result.code()).contains("_s(useToggle, \"useState{(false)}\");")
+			.doesNotContain("import.meta.hot.accept(");
+	}
+
+	@Test
+	void emittedJavaScriptGetsTheSameComponentsAndKeepsItsSourceMapLast() throws Exception {
+		String tsx = """
+				import { useState } from 'preact/hooks';
+				const styled = (tag: string) => (strings: TemplateStringsArray) => tag;
+				const Title = styled('h1')`color: red;`;
+				export function Page({ start }: { start: number }) {
+				  const [count, setCount] = useState<number>(start);
+				  return <div><Title />{count}</div>;
+				}
+				""";
+		String js = swc4j
+			.transpile(tsx,
+					new Swc4jTranspileOptions().setMediaType(Swc4jMediaType.Tsx)
+						.setParseMode(Swc4jParseMode.Module)
+						.setJsx(Swc4jJsxRuntimeOption.Automatic(true, "preact"))
+						.setSourceMap(Swc4jSourceMapOption.Inline))
+			.getCode();
+		Result fromSource = register("/app/Page.tsx", tsx);
+		Result fromEmitted = register("/app/Page.tsx", js);
+		assertThat(fromEmitted.components()).containsExactlyElementsOf(fromSource.components())
+			.containsExactly("Title", "Page");
+		assertThat(fromEmitted.hookSignatures()).containsExactly("useState{[count, setCount](start)}");
+		String code = fromEmitted.code();
+		assertThat(code.substring(code.lastIndexOf('\n', code.length() - 2) + 1))
+			.startsWith("//# sourceMappingURL=data:application/json;base64,");
+		List<String> emittedLines = List.of(js.split("\n", -1));
+		int mapLine = emittedLines.indexOf(
+				emittedLines.stream().filter((line) -> line.startsWith("//# sourceMappingURL=")).findFirst().get());
+		// every line of code keeps its number: the glue takes the source map comment's
+		assertThat(code.split("\n", -1)[mapLine]).startsWith("import * as __hmrRefresh");
 	}
 
 	@Test
