@@ -144,6 +144,15 @@ class PackagedApplicationTests {
 			.noneMatch((name) -> name.startsWith("jna"));
 	}
 
+	/**
+	 * The starter brings swc4j and its 19 MB native library for TypeScript in
+	 * development: none of it may reach the packaged application.
+	 */
+	@Test
+	void jarHoldsNoTypeScriptCompiler() throws IOException {
+		assertThat(libraries().keySet()).as("BOOT-INF/lib").noneMatch((name) -> name.startsWith("swc4j"));
+	}
+
 	@Test
 	void jarHoldsNoHmrRuntimeClass() throws IOException {
 		Map<String, List<String>> hmrClasses = new TreeMap<>();
