@@ -85,6 +85,14 @@ public final class CompareServer {
 			this.graph = graph;
 		}
 
+		/**
+		 * The servlet container and Spring MVC alone: the floor under a module's answer.
+		 */
+		@GetMapping(path = "/__bench/ping", produces = "text/plain")
+		String ping() {
+			return "ok";
+		}
+
 		@GetMapping(path = "/__bench/heap", produces = "application/json")
 		String heap() {
 			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -44,6 +44,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternUtils;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -350,12 +351,20 @@ public final class HmrAutoConfiguration {
 			TypeScriptTranspiler transpiler = new TypeScriptTranspiler(
 					new JsxOptions(jsx.getRuntime() == HmrProperties.JsxRuntime.AUTOMATIC, jsx.getImportSource(),
 							jsx.getFactory(), jsx.getFragment(), jsx.isInJs()));
-			if (properties.getPreactRefresh().isEnabled() && compilesToPreact(jsx)) {
+			if (properties.getPreactRefresh().isEnabled() && compilesToPreact(jsx) && SWC4J_PRESENT) {
 				transpiler.setJsxSourceStep(PreactRefreshRegistration
 					.sourceStep(hmrSocketSettings.contextPath() + PreactRefreshRegistration.RUNTIME_PATH));
 			}
 			return transpiler;
 		}
+
+		/**
+		 * swc4j is optional: without it the registration pass (which links it) is not
+		 * made, and the transpiler answers TypeScript requests with the error that says
+		 * what to add.
+		 */
+		private static final boolean SWC4J_PRESENT = ClassUtils.isPresent("com.caoccao.javet.swc4j.Swc4j",
+				ServeConfiguration.class.getClassLoader());
 
 		/**
 		 * Whether JSX compiles to Preact's calls: its automatic runtime, or a classic

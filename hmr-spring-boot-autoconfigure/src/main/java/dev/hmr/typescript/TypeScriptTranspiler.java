@@ -93,7 +93,10 @@ public class TypeScriptTranspiler {
 	 * @param jsx how JSX is compiled
 	 */
 	public TypeScriptTranspiler(JsxOptions jsx) {
-		this(jsx, Swc4jEngine::new);
+		// a lambda, not a constructor reference: the reference would link Swc4jEngine,
+		// and
+		// so swc4j, when this is made, and an application without swc4j would not start
+		this(jsx, () -> new Swc4jEngine());
 	}
 
 	/**
@@ -247,8 +250,9 @@ public class TypeScriptTranspiler {
 					this.engine = created;
 				}
 				catch (LinkageError | RuntimeException ex) {
-					String message = "TypeScript and JSX modules cannot be served: SWC's native library did not load ("
-							+ ex + "). Add com.caoccao.javet:swc4j and the native artifact of this platform "
+					String message = "TypeScript and JSX modules cannot be served: swc4j or SWC's native library did"
+							+ " not load (" + ex
+							+ "). Add com.caoccao.javet:swc4j and the native artifact of this platform "
 							+ "(such as com.caoccao.javet:swc4j-macos-arm64) to the development class path; "
 							+ ".js modules keep working";
 					logger.warn(LogSafe.of(message, 2000));
