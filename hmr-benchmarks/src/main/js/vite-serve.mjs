@@ -3,6 +3,7 @@
 //   NODE_PATH=/tmp/bench-vite/node_modules node --expose-gc hmr-benchmarks/src/main/js/vite-serve.mjs <root>
 // GET /__bench/heap answers the heap in use after a full collection (with --expose-gc) and the
 // number of modules in Vite's graph, as CompareServer does for ours.
+import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -27,8 +28,17 @@ const benchHeap = {
     });
   },
 };
+// --preact: @preact/preset-vite (Preact's JSX and @prefresh/vite's component refresh), as a Preact app has
+// it, without its devtools bridge (our side has none); preact itself from NODE_PATH's node_modules, linked
+// into the root, where Vite looks for it
+const plugins = [benchHeap];
+if (process.argv.includes('--preact')) {
+  plugins.push(...[require('@preact/preset-vite').default({ devToolsEnabled: false })].flat());
+  const link = path.join(root, 'node_modules');
+  if (!fs.existsSync(link)) fs.symlinkSync(path.resolve(process.env.NODE_PATH), link, 'dir');
+}
 const server = await createServer({
-  root, configFile: false, logLevel: 'warn', clearScreen: false, plugins: [benchHeap],
+  root, configFile: false, logLevel: 'warn', clearScreen: false, plugins,
   server: { port: 0, host: 'localhost', strictPort: false },
 });
 await server.listen();

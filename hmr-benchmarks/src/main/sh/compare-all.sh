@@ -4,11 +4,13 @@
 # starts each server in its own process on the same generated fixtures and prints ratios.
 # Loopback only, bounded in time (each wait ends within 10 to 60 s); not part of .ci/run.
 # Run from anywhere: bash hmr-benchmarks/src/main/sh/compare-all.sh [--only save10,depth,fanout,memory] [--clients 1,500,2000] [--saves 30]
+# then tsx-save-to-screen.mjs (a Preact TSX edit in Chromium, ours against Vite + @preact/preset-vite).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 VITE_DIR=${VITE_DIR:-/tmp/bench-vite}
-if [ ! -d "$VITE_DIR/node_modules/vite" ] || [ ! -d "$VITE_DIR/node_modules/ws" ]; then
-  npm install --silent --prefix "$VITE_DIR" vite@8 ws >/dev/null
+if [ ! -d "$VITE_DIR/node_modules/vite" ] || [ ! -d "$VITE_DIR/node_modules/@preact/preset-vite" ] \
+    || [ ! -d "$VITE_DIR/node_modules/playwright-core" ]; then
+  npm install --silent --prefix "$VITE_DIR" vite@8 ws @preact/preset-vite@2 preact@10.28.0 playwright-core@1 >/dev/null
 fi
 if [ ! -f hmr-benchmarks/target/classpath.txt ] || [ -n "${REBUILD:-}" ]; then
   mvn -B -q -o -pl hmr-benchmarks -am package -DskipTests dependency:build-classpath \
@@ -17,4 +19,8 @@ fi
 export CP=hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt)
 export NODE_PATH="$VITE_DIR/node_modules"
 ulimit -n 65536 2>/dev/null || true
-exec timeout 1800 node hmr-benchmarks/src/main/js/compare-all.mjs "$@"
+timeout 1500 node hmr-benchmarks/src/main/js/compare-all.mjs "$@"
+# save -> screen of a Preact TSX component in Chromium, against Vite + @preact/preset-vite (SKIP_TSX=1: not)
+if [ -z "${SKIP_TSX:-}" ]; then
+  timeout 300 node hmr-benchmarks/src/main/js/tsx-save-to-screen.mjs "${TSX_EDITS:-20}"
+fi
