@@ -275,6 +275,7 @@ public final class HmrAutoConfiguration {
 				HmrProperties properties) {
 			SourceWatcher watcher = new SourceWatcher(hmrSourceRoots, eventPublisher);
 			watcher.setInotify(properties.getWatch().isInotify());
+			watcher.setPollInterval(properties.getWatch().getPollInterval());
 			return watcher;
 		}
 
