@@ -236,15 +236,31 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
 	@Conditional(OnDedicatedPortCondition.class)
 	static class DedicatedPortConfiguration {
 
 		// hmr.port is set: OnDedicatedPortCondition matched
 
-		@Bean
-		HmrPortTomcatCustomizer hmrPortTomcatCustomizer(HmrProperties properties) {
-			return new HmrPortTomcatCustomizer(properties.getPort());
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+		static class TomcatPortConfiguration {
+
+			@Bean
+			HmrPortTomcatCustomizer hmrPortTomcatCustomizer(HmrProperties properties) {
+				return new HmrPortTomcatCustomizer(properties.getPort());
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.jetty.servlet.JettyServletWebServerFactory")
+		static class JettyPortConfiguration {
+
+			@Bean
+			HmrPortJettyCustomizer hmrPortJettyCustomizer(HmrProperties properties) {
+				return new HmrPortJettyCustomizer(properties.getPort());
+			}
+
 		}
 
 		@Bean
