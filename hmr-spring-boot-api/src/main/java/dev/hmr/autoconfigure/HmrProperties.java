@@ -590,6 +590,22 @@ public class HmrProperties implements Validator {
 		 */
 		private boolean inotify = true;
 
+		/**
+		 * Interval at which to also scan the roots for files of another size or
+		 * modification time, for folders mounted from elsewhere (a dev container's bind
+		 * mount, a network share) whose changes the file system never notifies. Unset,
+		 * nothing is polled.
+		 */
+		private @Nullable Duration pollInterval;
+
+		public @Nullable Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(@Nullable Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
 		public boolean isInotify() {
 			return this.inotify;
 		}

@@ -242,15 +242,31 @@ public final class HmrAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
 	@Conditional(OnDedicatedPortCondition.class)
 	static class DedicatedPortConfiguration {
 
 		// hmr.port is set: OnDedicatedPortCondition matched
 
-		@Bean
-		HmrPortTomcatCustomizer hmrPortTomcatCustomizer(HmrProperties properties) {
-			return new HmrPortTomcatCustomizer(properties.getPort());
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")
+		static class TomcatPortConfiguration {
+
+			@Bean
+			HmrPortTomcatCustomizer hmrPortTomcatCustomizer(HmrProperties properties) {
+				return new HmrPortTomcatCustomizer(properties.getPort());
+			}
+
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.jetty.servlet.JettyServletWebServerFactory")
+		static class JettyPortConfiguration {
+
+			@Bean
+			HmrPortJettyCustomizer hmrPortJettyCustomizer(HmrProperties properties) {
+				return new HmrPortJettyCustomizer(properties.getPort());
+			}
+
 		}
 
 		@Bean
@@ -281,6 +297,7 @@ public final class HmrAutoConfiguration {
 				HmrProperties properties) {
 			SourceWatcher watcher = new SourceWatcher(hmrSourceRoots, eventPublisher);
 			watcher.setInotify(properties.getWatch().isInotify());
+			watcher.setPollInterval(properties.getWatch().getPollInterval());
 			return watcher;
 		}
 

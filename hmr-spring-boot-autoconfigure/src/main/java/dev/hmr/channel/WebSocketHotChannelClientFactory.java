@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 
 import jakarta.websocket.Session;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -95,7 +97,7 @@ final class WebSocketHotChannelClientFactory {
 			return new WebSocketHotChannelClient(session, asyncSender, this.sendBufferSizeLimit.toBytes(), this.codec,
 					this.sendExecutor, onClose, this.maxMessageSize, this.activity);
 		}
-		limitBlockingSendTime(session);
+		configureSession(session);
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
 				Math.toIntExact(this.sendTimeLimit.toMillis()), Math.toIntExact(this.sendBufferSizeLimit.toBytes()),
 				ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
@@ -127,10 +129,18 @@ final class WebSocketHotChannelClientFactory {
 
 	/**
 	 * A blocking write to a browser that stopped reading would otherwise hold its sender
-	 * thread for Tomcat's default of 20 seconds, whatever the send time limit.
+	 * thread for Tomcat's default of 20 seconds, whatever the send time limit; Jetty's
+	 * sessions get their message size limit lifted.
 	 */
-	private void limitBlockingSendTime(WebSocketSession session) {
-		if (JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
+	private void configureSession(WebSocketSession session) {
+		if (!(session instanceof NativeWebSocketSession nativeSession)) {
+			return;
+		}
+		Object nativeObject = nativeSession.getNativeSession();
+		if (nativeObject != null && nativeObject.getClass().getName().startsWith(JettySessions.JETTY_PACKAGE)) {
+			JettySessions.configure(nativeObject);
+		}
+		else if (JAKARTA_WEBSOCKET_PRESENT) {
 			StandardSessions.limitBlockingSendTime(nativeSession, this.sendTimeLimit);
 		}
 	}
@@ -150,6 +160,35 @@ final class WebSocketHotChannelClientFactory {
 		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
 			if (session.getNativeSession() instanceof Session standardSession) {
 				standardSession.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, limit.toMillis());
+			}
+		}
+
+	}
+
+	/**
+	 * Jetty's sessions (Spring's Jetty upgrade strategy): a message longer than the
+	 * session's message size limit (64 KB) closes the socket, even one received in parts;
+	 * lifted, so that the client puts the parts together up to
+	 * {@code hmr.max-message-size} and ignores a longer message, as on Tomcat. Jetty has
+	 * no limit of a blocking send's time short of its idle timeout, so there a browser
+	 * that stops reading is not cut off after {@code hmr.send-time-limit} (see the
+	 * README). Called reflectively so that Jetty's WebSocket API is not needed to
+	 * compile.
+	 */
+	private static final class JettySessions {
+
+		static final String JETTY_PACKAGE = "org.eclipse.jetty.";
+
+		private static final Log logger = LogFactory.getLog(JettySessions.class);
+
+		static void configure(Object session) {
+			try {
+				session.getClass()
+					.getMethod("setMaxTextMessageSize", long.class)
+					.invoke(session, (long) Integer.MAX_VALUE);
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				logger.warn("Unable to lift the message size limit of Jetty's WebSocket session", ex);
 			}
 		}
 

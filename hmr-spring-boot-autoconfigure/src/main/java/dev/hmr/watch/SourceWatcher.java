@@ -84,6 +84,10 @@ public class SourceWatcher implements SmartLifecycle {
 
 	private boolean isolated = true;
 
+	private @Nullable Duration pollInterval;
+
+	private boolean notified = true;
+
 	/**
 	 * Create a new {@link SourceWatcher} with the default quiet period and maximum delay.
 	 * @param roots the roots to watch
@@ -125,6 +129,19 @@ public class SourceWatcher implements SmartLifecycle {
 	}
 
 	/**
+	 * Set the interval at which the roots are also scanned for files of another size or
+	 * modification time, for folders mounted from elsewhere (a dev container's bind
+	 * mount, a network share) whose changes the file system never notifies. The changes
+	 * found are published like notified ones.
+	 * @param pollInterval the interval, or {@code null} not to poll (the default)
+	 */
+	public void setPollInterval(@Nullable Duration pollInterval) {
+		Assert.isTrue(pollInterval == null || (!pollInterval.isNegative() && !pollInterval.isZero()),
+				"'pollInterval' must be positive");
+		this.pollInterval = pollInterval;
+	}
+
+	/**
 	 * Start watching. Returns once the roots are watched: a change made afterwards is
 	 * published.
 	 * @throws IllegalStateException if the roots cannot be watched
@@ -159,7 +176,9 @@ public class SourceWatcher implements SmartLifecycle {
 		ChangePublisher publisher = new ChangePublisher(this, this.roots, pending, knownFiles, this.eventPublisher,
 				this.maximumDelay);
 		Notifiers.Sink sink = new PendingSink(this.roots, pending);
-		Notifiers.Notifier notifier = openNotifier(sink);
+		Duration interval = this.pollInterval;
+		Notifiers.Notifier notifier = (interval != null)
+				? new PollingNotifier(sink, interval, (this.notified) ? openNotifier(sink) : null) : openNotifier(sink);
 		Watch watch = new Watch(notifier, pending, threads);
 		// Once the roots are watched, so that no change falls between; before the
 		// publisher starts, so that it knows which files are new.
@@ -274,6 +293,14 @@ public class SourceWatcher implements SmartLifecycle {
 	 */
 	void setIsolated(boolean isolated) {
 		this.isolated = isolated;
+	}
+
+	/**
+	 * Receive no notifications of the file system, as on a mounted folder where none
+	 * arrive, so that only polling finds changes; for tests. Ignored unless polling.
+	 */
+	void setNotified(boolean notified) {
+		this.notified = notified;
 	}
 
 	@Override

@@ -140,6 +140,18 @@ class HmrAutoConfigurationTests {
 	}
 
 	@Test
+	void pollsTheRootsWhenAPollIntervalIsSet(@TempDir Path project) throws IOException {
+		Path root = Files.createDirectories(project.resolve("static")).toRealPath();
+		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root)
+			.run((context) -> assertThat(context.getBean(SourceWatcher.class).getNotifierName())
+				.doesNotContain("polling"));
+		this.contextRunner
+			.withPropertyValues("hmr.enabled=true", "hmr.watch.roots=" + root, "hmr.watch.poll-interval=250ms")
+			.run((context) -> assertThat(context.getBean(SourceWatcher.class).getNotifierName())
+				.endsWith(", and polling every 250 ms"));
+	}
+
+	@Test
 	void theSocketsOwnHostIsAnAllowedHost() {
 		this.contextRunner.withPropertyValues("hmr.enabled=true", "hmr.host=dev.example.test").run((context) -> {
 			HotChannelHandshakeInterceptor interceptor = context.getBean(HotChannelHandshakeInterceptor.class);

@@ -83,6 +83,15 @@ public final class Browser implements AutoCloseable {
 	 * @return the browser
 	 */
 	public static Browser start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * Start a headless Chromium with a fresh profile and more command-line arguments.
+	 * @param arguments such as {@code --ignore-certificate-errors}
+	 * @return the browser
+	 */
+	public static Browser start(String... arguments) {
 		File chromium = executable("CHROMIUM", "/usr/bin/chromium");
 		File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");
 		Path profile;
@@ -100,6 +109,7 @@ public final class Browser implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
+		options.addArguments(arguments);
 		// The console is read from chromedriver's log, which keeps the order of the calls
 		// and
 		// survives reloads. (Selenium's DevTools listeners may deliver events out of
