@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -379,9 +380,18 @@ class PageUpdatesBrowserIntegrationTests {
 		return (String) browser.script("return document.getElementById(arguments[0]).value;", id);
 	}
 
+	/**
+	 * Save as editors that write a temporary file and rename it do: the template is never
+	 * seen half-written, however loaded the machine. With an in-place write, the watcher
+	 * may publish the truncated file when the write that follows comes after its quiet
+	 * period, and an empty template is rightly a reload, not the quick saves' morph.
+	 */
 	private static void write(Path file, String content) {
 		try {
-			Files.writeString(file, content);
+			// written outside the watched roots (the project is in the same temporary
+			// folder)
+			Path saved = Files.writeString(Files.createTempFile("hmr-save", ".html"), content);
+			Files.move(saved, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
