@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,6 +44,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
@@ -58,6 +60,7 @@ import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
 import dev.hmr.plugin.HmrPluginException;
+import dev.hmr.plugin.ModuleIds;
 import dev.hmr.transform.CssModuleTransformer;
 import dev.hmr.transform.EsModuleLexer;
 import dev.hmr.transform.ImportSpecifier;
@@ -113,6 +116,8 @@ public class HmrModuleTransformer implements ResourceTransformer {
 
 	private final SourceFiles files;
 
+	private final PluginResolver pluginResolver;
+
 	private SpecifierResolver resolver;
 
 	private final SpecifierResolver stylesheetResolver;
@@ -148,7 +153,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		this.plugins = List.copyOf(plugins);
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
-		this.resolver = SpecifierResolver.relative(this.base);
+		this.pluginResolver = new PluginResolver(SpecifierResolver.relative(this.base), this.plugins, roots,
+				this::fileOf);
+		this.resolver = this.pluginResolver;
 		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
@@ -161,7 +168,7 @@ public class HmrModuleTransformer implements ResourceTransformer {
 	 */
 	public void setImportMap(Predicate<String> mapped) {
 		Assert.notNull(mapped, "'mapped' must not be null");
-		this.resolver = new ImportResolver(SpecifierResolver.relative(this.base), mapped);
+		this.resolver = new ImportResolver(this.pluginResolver, mapped);
 	}
 
 	@Override
@@ -218,6 +225,33 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		}
 	}
 
+	/**
+	 * The handler of {@code /@id/…}: modules whose id is not a file, such as a plugin's
+	 * virtual module ({@link dev.hmr.plugin.ModuleIds}), loaded by the plugins'
+	 * {@code load} hooks and served through the same transform as files, so they are in
+	 * the module graph and can use {@code import.meta.hot}.
+	 * @return the handler
+	 */
+	public HttpRequestHandler moduleIdHandler() {
+		return (request, response) -> {
+			Resource module = serveModuleId(request);
+			if (module == null) {
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return;
+			}
+			response.setContentType("text/javascript;charset=UTF-8");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+			module.getInputStream().transferTo(response.getOutputStream());
+		};
+	}
+
+	private @Nullable Resource serveModuleId(HttpServletRequest request) {
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
+		String id = ModuleIds.fromUrl(ModuleUrls.cleanUrl(url));
+		String loaded = (id != null) ? runLoadHooks(id) : null;
+		return (loaded != null) ? serveJs(runTransformHooks(loaded, id), url, null, "module.js") : null;
+	}
+
 	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
 		TransformedModule module;
 		try {
@@ -229,6 +263,9 @@ public class HmrModuleTransformer implements ResourceTransformer {
 		catch (ImportResolver.UnresolvedImportException ex) {
 			throw fail(ImportResolver.error(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex,
 					url);
+		}
+		catch (PluginResolver.ResolveIdException ex) {
+			throw fail(error(ex.getException(), ex.getPlugin(), this.pluginResolver.idOf(url), null), ex, url);
 		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
