@@ -69,8 +69,8 @@ class ArchitectureTests {
 			"dev.hmr.payload.HotPayloadCodec", "dev.hmr.payload.MalformedClientMessageException",
 			"dev.hmr.payload.PingPayload", "dev.hmr.payload.PrunePayload", "dev.hmr.payload.Update",
 			"dev.hmr.payload.UpdatePayload", "dev.hmr.plugin.HmrContext", "dev.hmr.plugin.HmrPlugin",
-			"dev.hmr.plugin.HmrPluginException", "dev.hmr.plugin.HmrServer", "dev.hmr.watch.FileChangeEvent",
-			"dev.hmr.watch.FileChangeKind");
+			"dev.hmr.plugin.HmrPluginException", "dev.hmr.plugin.HmrServer", "dev.hmr.plugin.ModuleIds",
+			"dev.hmr.watch.FileChangeEvent", "dev.hmr.watch.FileChangeKind");
 
 	/**
 	 * Public in the runtime only because the auto-configuration (or the isolated watcher

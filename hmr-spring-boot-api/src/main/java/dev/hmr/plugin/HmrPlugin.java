@@ -29,8 +29,11 @@ import dev.hmr.graph.ModuleNode;
  * <ul>
  * <li>{@link #handleHotUpdate} runs on every file change, before the default update is
  * computed;</li>
+ * <li>{@link #resolveId} runs for every import of a served module, so a plugin can
+ * resolve a specifier to a module of its own, such as a virtual module ({@code \0…},
+ * served under {@code /@id/}, see {@link ModuleIds});</li>
  * <li>{@link #load} and {@link #transform} run when a module is served, so a plugin can
- * serve a custom file type as a JavaScript module.</li>
+ * serve a custom file type, or a virtual module, as a JavaScript module.</li>
  * </ul>
  * Every hook has a default that does nothing.
  *
@@ -61,8 +64,28 @@ public interface HmrPlugin {
 	}
 
 	/**
+	 * Resolve an import (Vite's {@code resolveId}). The first plugin that answers wins;
+	 * then the starter resolves it (relative and root-absolute specifiers, bare ones
+	 * through the import map).
+	 * @param source the specifier as written in the importer, such as {@code virtual:my}
+	 * or {@code ./x.js}
+	 * @param importer the importer's id: the absolute path of its file, or its module id
+	 * if it is not a file
+	 * @return the module's id, or {@code null} if it is not this plugin's: an absolute
+	 * path of a file in the served roots is served as that file; any other id (by
+	 * convention {@code "\0" + source} for a virtual module) is served under
+	 * {@code /@id/} ({@link ModuleIds#toUrl}), its code from {@link #load}
+	 * @throws Exception on failure: the importer answers 500 and an {@code error} payload
+	 * names this plugin
+	 */
+	default @Nullable String resolveId(String source, String importer) throws Exception {
+		return null;
+	}
+
+	/**
 	 * Load a module's source (Vite's {@code load}). The first plugin that answers wins.
-	 * @param id the absolute path of the file the module's URL resolves to
+	 * @param id the absolute path of the file the module's URL resolves to, or the id
+	 * {@link #resolveId} gave (such as {@code \0virtual:my})
 	 * @return JavaScript source for the module, or {@code null} to leave it to the next
 	 * plugin or to the file itself
 	 * @throws Exception on failure: the request answers 500 and an {@code error} payload
@@ -76,7 +99,7 @@ public interface HmrPlugin {
 	 * Transform a module's source (Vite's {@code transform}). Every plugin runs, in
 	 * order, on the previous one's output.
 	 * @param code the source so far
-	 * @param id the absolute path of the module's file
+	 * @param id the absolute path of the module's file, or its id if it is not a file
 	 * @return the new source, or {@code null} to leave it unchanged
 	 * @throws Exception on failure: the request answers 500 and an {@code error} payload
 	 * names this plugin; an {@link HmrPluginException} also says where in the source

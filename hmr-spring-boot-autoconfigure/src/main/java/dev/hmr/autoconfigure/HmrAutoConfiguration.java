@@ -77,6 +77,7 @@ import dev.hmr.graph.HmrClock;
 import dev.hmr.graph.ModuleGraph;
 import dev.hmr.payload.HotPayloadCodec;
 import dev.hmr.plugin.HmrPlugin;
+import dev.hmr.plugin.ModuleIds;
 import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.HtmlClientInjectionFilter;
 import dev.hmr.serve.RenderedPages;
@@ -403,6 +404,19 @@ public final class HmrAutoConfiguration {
 			transformer.setTypeScriptTranspiler(hmrTypeScriptTranspiler.getIfAvailable());
 			hmrImportMap.ifAvailable((importMap) -> transformer.setImportMap(importMap::isMapped));
 			return transformer;
+		}
+
+		/**
+		 * Modules whose id is not a file, such as plugins' virtual modules, at Vite's
+		 * {@code /@id/…}.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrModuleIdHandlerMapping")
+		SimpleUrlHandlerMapping hmrModuleIdHandlerMapping(HmrModuleTransformer hmrModuleTransformer) {
+			SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+					Map.of(ModuleIds.URL_PREFIX + "**", hmrModuleTransformer.moduleIdHandler()));
+			mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			return mapping;
 		}
 
 		@Bean

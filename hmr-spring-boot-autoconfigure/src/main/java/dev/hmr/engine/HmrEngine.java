@@ -276,7 +276,8 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			this.log.warn("Ignored vite:invalidate without a path from " + client.socket().id());
 			return;
 		}
-		if (path.startsWith("/@id/")) {
+		// a virtual module is known by its /@id/ URL
+		if (path.startsWith("/@id/") && this.graph.getModuleByUrl(path) == null) {
 			path = path.substring("/@id".length());
 		}
 		String firstInvalidatedBy = data.path("firstInvalidatedBy").stringValue(path);

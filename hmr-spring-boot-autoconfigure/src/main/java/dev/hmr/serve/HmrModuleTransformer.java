@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,6 +46,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
@@ -61,6 +63,7 @@ import dev.hmr.payload.HotError;
 import dev.hmr.payload.PrunePayload;
 import dev.hmr.plugin.HmrPlugin;
 import dev.hmr.plugin.HmrPluginException;
+import dev.hmr.plugin.ModuleIds;
 import dev.hmr.transform.CssModuleTransformer;
 import dev.hmr.transform.EsModuleLexer;
 import dev.hmr.transform.ImportSpecifier;
@@ -123,8 +126,11 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 
 	private final ModuleFileResolver fileResolver;
 
+	/** Resolves imports with the plugins' resolveId hooks first, then as files. */
+	private final PluginResolver pluginResolver;
+
 	/**
-	 * Resolves a module's imports: {@link #fileResolver}, and bare ones through the
+	 * Resolves a module's imports: {@link #pluginResolver}, and bare ones through the
 	 * import map.
 	 */
 	private SpecifierResolver resolver;
@@ -168,7 +174,8 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		this.base = contextPath + "/";
 		this.files = new SourceFiles(roots, List.of());
 		this.fileResolver = new ModuleFileResolver(SpecifierResolver.relative(this.base), this.files);
-		this.resolver = this.fileResolver;
+		this.pluginResolver = new PluginResolver(this.fileResolver, this.plugins, roots, this::fileOf);
+		this.resolver = this.pluginResolver;
 		this.stylesheetResolver = SpecifierResolver.stylesheet(this.base);
 		this.jsTransformer = new JsModuleTransformer(this.base);
 		this.cssTransformer = new CssModuleTransformer(this.base);
@@ -189,7 +196,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	 */
 	public void setImportMap(Predicate<String> mapped) {
 		Assert.notNull(mapped, "'mapped' must not be null");
-		this.resolver = new ImportResolver(this.fileResolver, mapped);
+		this.resolver = new ImportResolver(this.pluginResolver, mapped);
 	}
 
 	@Override
@@ -271,6 +278,33 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 	}
 
+	/**
+	 * The handler of {@code /@id/…}: modules whose id is not a file, such as a plugin's
+	 * virtual module ({@link dev.hmr.plugin.ModuleIds}), loaded by the plugins'
+	 * {@code load} hooks and served through the same transform as files, so they are in
+	 * the module graph and can use {@code import.meta.hot}.
+	 * @return the handler
+	 */
+	public HttpRequestHandler moduleIdHandler() {
+		return (request, response) -> {
+			Resource module = serveModuleId(request);
+			if (module == null) {
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return;
+			}
+			response.setContentType("text/javascript;charset=UTF-8");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+			module.getInputStream().transferTo(response.getOutputStream());
+		};
+	}
+
+	private @Nullable Resource serveModuleId(HttpServletRequest request) {
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
+		String id = ModuleIds.fromUrl(ModuleUrls.cleanUrl(url));
+		String loaded = (id != null) ? runLoadHooks(id) : null;
+		return (loaded != null) ? serveJs(runTransformHooks(loaded, id), url, null, "module.js") : null;
+	}
+
 	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
 		TransformedModule module;
 		try {
@@ -282,6 +316,9 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		catch (ImportResolver.UnresolvedImportException ex) {
 			throw fail(ImportResolver.error(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex,
 					url);
+		}
+		catch (PluginResolver.ResolveIdException ex) {
+			throw fail(error(ex.getException(), ex.getPlugin(), this.pluginResolver.idOf(url), null), ex, url);
 		}
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		record(node, jsModules(module.importedUrls()), jsModules(module.acceptedUrls()), module.acceptedExports(),
