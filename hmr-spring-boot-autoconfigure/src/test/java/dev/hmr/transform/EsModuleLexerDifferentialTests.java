@@ -16,7 +16,6 @@
 
 package dev.hmr.transform;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +24,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.hmr.testsupport.NodeTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs npm's es-module-lexer (the lexer Vite uses) and {@link EsModuleLexer} over the
@@ -114,12 +113,12 @@ class EsModuleLexerDifferentialTests {
 
 	@Test
 	void everyCorpusFileLexesToTheSameImportsAndExportsAsEsModuleLexer() throws Exception {
-		installCorpus();
+		NodeTools.install(CORPUS, PACKAGES, "the lexer corpus");
 		Path expectedFile = CORPUS.resolve("es-module-lexer.jsonl");
 		List<String> command = new ArrayList<>(List.of("node", Paths.get(SCRIPT).toAbsolutePath().toString(),
 				CORPUS.toAbsolutePath().toString(), expectedFile.toAbsolutePath().toString()));
 		command.addAll(LEXED);
-		run(command, "node could not lex the corpus with es-module-lexer");
+		NodeTools.run(CORPUS, command, "node could not lex the corpus with es-module-lexer");
 		Comparison comparison = new Comparison();
 		for (String line : Files.readAllLines(expectedFile, StandardCharsets.UTF_8)) {
 			if (!line.isBlank()) {
@@ -135,7 +134,7 @@ class EsModuleLexerDifferentialTests {
 
 	@Test
 	void generatedProgramsLexToTheSameImportsAndExportsAsEsModuleLexer() throws Exception {
-		installCorpus();
+		NodeTools.install(CORPUS, PACKAGES, "the lexer corpus");
 		Random random = new Random(20240611);
 		List<String> sources = new ArrayList<>(FRAGMENTS);
 		for (int i = 0; i < 8000; i++) {
@@ -155,8 +154,9 @@ class EsModuleLexerDifferentialTests {
 		Path sourcesFile = CORPUS.resolve("generated-sources.json");
 		Path expectedFile = CORPUS.resolve("generated-es-module-lexer.jsonl");
 		Files.writeString(sourcesFile, this.json.writeValueAsString(sources));
-		run(List.of("node", Paths.get(SCRIPT).toAbsolutePath().toString(), CORPUS.toAbsolutePath().toString(),
-				expectedFile.toAbsolutePath().toString(), "--sources", sourcesFile.toAbsolutePath().toString()),
+		NodeTools.run(CORPUS,
+				List.of("node", Paths.get(SCRIPT).toAbsolutePath().toString(), CORPUS.toAbsolutePath().toString(),
+						expectedFile.toAbsolutePath().toString(), "--sources", sourcesFile.toAbsolutePath().toString()),
 				"node could not lex the generated programs with es-module-lexer");
 		Comparison comparison = new Comparison();
 		for (String line : Files.readAllLines(expectedFile, StandardCharsets.UTF_8)) {
@@ -266,52 +266,6 @@ class EsModuleLexerDifferentialTests {
 			return actual.size();
 		}
 
-	}
-
-	private static void installCorpus() throws IOException, InterruptedException {
-		if (isInstalled()) {
-			return;
-		}
-		Files.createDirectories(CORPUS);
-		List<String> command = new ArrayList<>(List.of("npm", "install", "--prefix", CORPUS.toString(), "--no-save",
-				"--no-audit", "--no-fund", "--no-package-lock"));
-		command.addAll(PACKAGES);
-		run(command, "npm could not install the lexer corpus");
-		assertThat(isInstalled()).as("corpus installed with the pinned versions").isTrue();
-	}
-
-	private static boolean isInstalled() throws IOException {
-		for (String spec : PACKAGES) {
-			int at = spec.lastIndexOf('@');
-			Path packageJson = CORPUS.resolve("node_modules").resolve(spec.substring(0, at)).resolve("package.json");
-			if (!Files.isRegularFile(packageJson)
-					|| !Files.readString(packageJson).contains("\"version\": \"" + spec.substring(at + 1) + "\"")) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static void run(List<String> command, String failure) throws IOException, InterruptedException {
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(CORPUS.resolve(command.get(0) + ".log").toFile())
-				.start();
-		}
-		catch (IOException ex) {
-			fail("'" + command.get(0) + "' is needed by this test (Node 18+ and npm on the PATH) but could not be run: "
-					+ ex.getMessage());
-			return;
-		}
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			fail(failure + ": timed out; see " + CORPUS.resolve(command.get(0) + ".log"));
-		}
-		if (process.exitValue() != 0) {
-			fail(failure + " (exit " + process.exitValue() + "): "
-					+ Files.readString(CORPUS.resolve(command.get(0) + ".log")));
-		}
 	}
 
 }

@@ -16,14 +16,12 @@
 
 package dev.hmr.typescript.refresh;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.caoccao.javet.swc4j.Swc4j;
 import com.caoccao.javet.swc4j.enums.Swc4jMediaType;
@@ -35,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.hmr.testsupport.NodeTools;
 import dev.hmr.typescript.refresh.PreactRefreshRegistration.Result;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Runs {@code @prefresh/babel-plugin} (what {@code @prefresh/vite} runs without Oxc) and
@@ -60,11 +58,13 @@ class PreactRefreshRegistrationDifferentialTests {
 
 	@Test
 	void everyCorpusFileRegistersTheSameComponentsAndHookSignaturesAsPrefreshsBabelPlugin() throws Exception {
-		install();
+		NodeTools.install(INSTALL, PACKAGES, "@prefresh/babel-plugin and @babel/core");
 		Path expectedFile = INSTALL.resolve("prefresh.jsonl");
-		run(List.of("node", RESOURCES.resolve("prefresh-corpus.mjs").toAbsolutePath().toString(),
-				INSTALL.toAbsolutePath().toString(), RESOURCES.resolve("corpus").toAbsolutePath().toString(),
-				expectedFile.toAbsolutePath().toString()), "node could not run @prefresh/babel-plugin on the corpus");
+		NodeTools.run(INSTALL,
+				List.of("node", RESOURCES.resolve("prefresh-corpus.mjs").toAbsolutePath().toString(),
+						INSTALL.toAbsolutePath().toString(), RESOURCES.resolve("corpus").toAbsolutePath().toString(),
+						expectedFile.toAbsolutePath().toString()),
+				"node could not run @prefresh/babel-plugin on the corpus");
 		Swc4j swc4j = new Swc4j();
 		PreactRefreshRegistration registration = new PreactRefreshRegistration(swc4j,
 				PreactRefreshRegistration.RUNTIME_PATH);
@@ -123,50 +123,6 @@ class PreactRefreshRegistrationDifferentialTests {
 		List<String> copy = new ArrayList<>(values);
 		copy.sort(null);
 		return copy;
-	}
-
-	private static void install() throws IOException, InterruptedException {
-		if (isInstalled()) {
-			return;
-		}
-		Files.createDirectories(INSTALL);
-		List<String> command = new ArrayList<>(List.of("npm", "install", "--prefix", INSTALL.toString(), "--no-save",
-				"--no-audit", "--no-fund", "--no-package-lock"));
-		command.addAll(PACKAGES);
-		run(command, "npm could not install @prefresh/babel-plugin and @babel/core");
-		assertThat(isInstalled()).as("plugin installed with the pinned versions").isTrue();
-	}
-
-	private static boolean isInstalled() throws IOException {
-		for (String spec : PACKAGES) {
-			int at = spec.lastIndexOf('@');
-			Path packageJson = INSTALL.resolve("node_modules").resolve(spec.substring(0, at)).resolve("package.json");
-			if (!Files.isRegularFile(packageJson)
-					|| !Files.readString(packageJson).contains("\"version\": \"" + spec.substring(at + 1) + "\"")) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static void run(List<String> command, String failure) throws IOException, InterruptedException {
-		Path log = INSTALL.resolve(command.get(0) + ".log");
-		Process process;
-		try {
-			process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		}
-		catch (IOException ex) {
-			fail("'" + command.get(0) + "' is needed by this test (Node 18+ and npm on the PATH) but could not be run: "
-					+ ex.getMessage());
-			return;
-		}
-		if (!process.waitFor(5, TimeUnit.MINUTES)) {
-			process.destroyForcibly();
-			fail(failure + ": timed out; see " + log);
-		}
-		if (process.exitValue() != 0) {
-			fail(failure + " (exit " + process.exitValue() + "): " + Files.readString(log));
-		}
 	}
 
 }
