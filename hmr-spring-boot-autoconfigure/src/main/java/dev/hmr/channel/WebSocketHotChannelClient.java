@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -152,7 +153,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 		if (payload instanceof ErrorPayload error) {
 			this.activity.errorSent(error.err());
 		}
-		enqueue(new TextMessage(this.codec.write(payload)), payload.type());
+		enqueue(textMessage(this.codec.write(payload)), payload.type());
 	}
 
 	@Override
@@ -168,6 +169,18 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	@Override
 	public HotChannelSocket socket() {
 		return this.socket;
+	}
+
+	/**
+	 * A message of a payload's JSON, encoded once: a {@link TextMessage} made from a
+	 * string encodes it again for every {@link TextMessage#getPayloadLength()}, which the
+	 * buffer accounting asks for every browser of a broadcast, twice; one made from its
+	 * bytes keeps them.
+	 * @param json the payload's JSON
+	 * @return the message
+	 */
+	static TextMessage textMessage(String json) {
+		return new TextMessage(json.getBytes(StandardCharsets.UTF_8));
 	}
 
 	void enqueue(TextMessage message, HotPayload.Type type) {

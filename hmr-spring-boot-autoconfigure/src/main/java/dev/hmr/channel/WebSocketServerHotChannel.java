@@ -138,7 +138,7 @@ public final class WebSocketServerHotChannel
 				maxMessageSize != null && maxMessageSize.toBytes() > 0 && maxMessageSize.toBytes() <= Integer.MAX_VALUE,
 				"'maxMessageSize' must be between 1B and 2GB");
 		this.codec = codec;
-		this.connectedMessage = new TextMessage(codec.write(ConnectedPayload.INSTANCE));
+		this.connectedMessage = WebSocketHotChannelClient.textMessage(codec.write(ConnectedPayload.INSTANCE));
 		this.clientFactory = new WebSocketHotChannelClientFactory(codec, sendTimeLimit, sendBufferSizeLimit,
 				maxMessageSize, this.activity);
 	}
@@ -159,7 +159,7 @@ public final class WebSocketServerHotChannel
 	@Override
 	public void send(HotPayload payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		TextMessage message = new TextMessage(this.codec.write(payload));
+		TextMessage message = WebSocketHotChannelClient.textMessage(this.codec.write(payload));
 		if (payload instanceof ErrorPayload error) {
 			this.activity.errorSent(error.err());
 		}
