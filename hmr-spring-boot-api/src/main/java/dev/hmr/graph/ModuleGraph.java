@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -323,7 +322,7 @@ public final class ModuleGraph {
 		writeLock.lock();
 		try {
 			mod.analyzed(bindings, exports, isSelfAccepting);
-			Set<ModuleNode> previousImports = new LinkedHashSet<>(mod.importedModules().live());
+			List<ModuleNode> previousImports = mod.importedModules().toList();
 			for (ModuleNode imported : nextImports) {
 				imported.importers().add(mod);
 			}
@@ -410,8 +409,9 @@ public final class ModuleGraph {
 		writeLock.lock();
 		try {
 			for (ModuleNode module : modules) {
-				for (ModuleNode imported : module.importedModules().live()) {
-					imported.importers().remove(module);
+				ModuleNode.Edges imports = module.importedModules();
+				for (int i = 0; i < imports.size(); i++) {
+					imports.get(i).importers().remove(module);
 				}
 				module.importedModules().clear();
 			}
@@ -494,7 +494,7 @@ public final class ModuleGraph {
 						"invalidate ignored: " + url + " was already invalidated for the update at " + timestamp);
 			}
 			module.hmrInvalidationReceived();
-			List<ModuleNode> importers = new ArrayList<>(module.importers().live());
+			List<ModuleNode> importers = module.importers().toList();
 			importers.remove(module);
 			if (importers.isEmpty()) {
 				return new HmrUpdateResult.FullReload(
@@ -515,14 +515,12 @@ public final class ModuleGraph {
 	private HmrUpdateResult doUpdateModules(@Nullable Path file, List<ModuleNode> modules, long timestamp,
 			@Nullable String firstInvalidatedBy) {
 		List<PropagationBoundary> boundaries = new ArrayList<>();
-		Set<ModuleNode> traversed = new HashSet<>();
 		int walk = nextWalk();
 		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
 		String fullReload = modules.isEmpty() ? "no modules to update" : null;
 		for (ModuleNode module : modules) {
 			// Propagating once a reload is decided would change nothing
-			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, traversed)
-					: null;
+			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, walk) : null;
 			invalidate(module, walk, timestamp, true);
 			if (propagation == null) {
 				continue;
@@ -608,7 +606,9 @@ public final class ModuleGraph {
 			else {
 				module.invalidated(timestamp);
 			}
-			for (ModuleNode importer : module.importers().live()) {
+			ModuleNode.Edges importers = module.importers();
+			for (int i = 0; i < importers.size(); i++) {
+				ModuleNode importer = importers.get(i);
 				if (importer.invalidationWalk != walk && !importer.acceptedHmrDeps().contains(module)) {
 					pending.push(importer);
 				}
@@ -627,6 +627,7 @@ public final class ModuleGraph {
 			// after 2^32 walks: no module may keep a mark that a new walk would reuse
 			for (ModuleNode module : this.modules) {
 				module.invalidationWalk = 0;
+				module.propagationWalk = 0;
 			}
 			this.walks = 1;
 		}
