@@ -336,7 +336,7 @@ public final class ModuleGraph {
 					}
 				}
 			}
-			mod.acceptedHmrDeps().replaceWith(recordedOnly(acceptedModules));
+			mod.acceptHmrDeps(recordedOnly(acceptedModules));
 			return Collections.unmodifiableSet(noLongerImported);
 		}
 		finally {
@@ -385,7 +385,7 @@ public final class ModuleGraph {
 		try {
 			int walk = nextWalk();
 			for (ModuleNode module : modules) {
-				invalidate(module, walk, timestamp, false);
+				invalidate(module, walk, timestamp, false, true);
 			}
 		}
 		finally {
@@ -415,6 +415,33 @@ public final class ModuleGraph {
 				}
 				module.importedModules().clear();
 			}
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * {@link #onFileChange} and then {@link #updateModules} for the modules of the file,
+	 * under one lock and with one invalidation walk, for a caller with nothing to run
+	 * between the two (no plugin {@code handleHotUpdate} hooks): both walks reach the
+	 * same modules, so each module is visited once and gets both timestamps.
+	 * @param file the changed file
+	 * @param timestamp the timestamp, from {@link HmrClock#nextTimestamp()}
+	 * @return the result of {@link #updateModules}, or {@code null} if the file has no
+	 * modules (nothing was invalidated)
+	 * @since 0.1.0
+	 */
+	public @Nullable HmrUpdateResult onFileChangeAndUpdateModules(Path file, long timestamp) {
+		checkTimestamp(timestamp);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			List<ModuleNode> modules = List.copyOf(getModulesByFile(file));
+			if (modules.isEmpty()) {
+				return null;
+			}
+			return doUpdateModules(file, modules, timestamp, null, true);
 		}
 		finally {
 			writeLock.unlock();
@@ -452,7 +479,7 @@ public final class ModuleGraph {
 		Lock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {
-			return doUpdateModules(file, List.copyOf(modules), timestamp, firstInvalidatedBy);
+			return doUpdateModules(file, List.copyOf(modules), timestamp, firstInvalidatedBy, false);
 		}
 		finally {
 			writeLock.unlock();
@@ -501,7 +528,7 @@ public final class ModuleGraph {
 						url + " called import.meta.hot.invalidate() and has no importers to pass the update to",
 						module.getFile());
 			}
-			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy);
+			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy, false);
 		}
 		finally {
 			writeLock.unlock();
@@ -513,7 +540,7 @@ public final class ModuleGraph {
 	}
 
 	private HmrUpdateResult doUpdateModules(@Nullable Path file, List<ModuleNode> modules, long timestamp,
-			@Nullable String firstInvalidatedBy) {
+			@Nullable String firstInvalidatedBy, boolean fileChanged) {
 		List<PropagationBoundary> boundaries = new ArrayList<>();
 		int walk = nextWalk();
 		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
@@ -521,7 +548,7 @@ public final class ModuleGraph {
 		for (ModuleNode module : modules) {
 			// Propagating once a reload is decided would change nothing
 			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, walk) : null;
-			invalidate(module, walk, timestamp, true);
+			invalidate(module, walk, timestamp, true, fileChanged);
 			if (propagation == null) {
 				continue;
 			}
@@ -587,11 +614,12 @@ public final class ModuleGraph {
 	 * write lock. The recursion does not stop at self-accepting importers, only at
 	 * accepting ones, so every module that serves an import of the changed code gets the
 	 * new {@code ?t=} and no page ends up with two instances of one module.
-	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and
-	 * clear the {@code vite:invalidate} flag), {@code false} to set
-	 * {@link ModuleNode#getLastInvalidationTimestamp()}
+	 * @param isHmr whether to set {@link ModuleNode#getLastHmrTimestamp()} (and clear the
+	 * {@code vite:invalidate} flag)
+	 * @param fileChanged whether to set {@link ModuleNode#getLastInvalidationTimestamp()}
+	 * (the walk of {@link #onFileChange}, which reaches the same modules)
 	 */
-	private void invalidate(ModuleNode mod, int walk, long timestamp, boolean isHmr) {
+	private void invalidate(ModuleNode mod, int walk, long timestamp, boolean isHmr, boolean fileChanged) {
 		Deque<ModuleNode> pending = new ArrayDeque<>();
 		pending.push(mod);
 		while (!pending.isEmpty()) {
@@ -603,13 +631,13 @@ public final class ModuleGraph {
 			if (isHmr) {
 				module.hmrInvalidated(timestamp);
 			}
-			else {
+			if (fileChanged) {
 				module.invalidated(timestamp);
 			}
 			ModuleNode.Edges importers = module.importers();
 			for (int i = 0; i < importers.size(); i++) {
 				ModuleNode importer = importers.get(i);
-				if (importer.invalidationWalk != walk && !importer.acceptedHmrDeps().contains(module)) {
+				if (importer.invalidationWalk != walk && !importer.acceptsHmrDep(module)) {
 					pending.push(importer);
 				}
 			}

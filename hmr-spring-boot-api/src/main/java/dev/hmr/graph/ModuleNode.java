@@ -16,6 +16,8 @@
 
 package dev.hmr.graph;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -42,6 +44,26 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class ModuleNode {
+
+	private static final VarHandle LAST_HMR_TIMESTAMP;
+
+	private static final VarHandle LAST_INVALIDATION_TIMESTAMP;
+
+	private static final VarHandle LAST_HMR_INVALIDATION_RECEIVED;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			LAST_HMR_TIMESTAMP = lookup.findVarHandle(ModuleNode.class, "lastHmrTimestamp", long.class);
+			LAST_INVALIDATION_TIMESTAMP = lookup.findVarHandle(ModuleNode.class, "lastInvalidationTimestamp",
+					long.class);
+			LAST_HMR_INVALIDATION_RECEIVED = lookup.findVarHandle(ModuleNode.class, "lastHmrInvalidationReceived",
+					boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final ModuleGraph graph;
 
@@ -81,6 +103,9 @@ public final class ModuleNode {
 	 * under the graph's write lock only.
 	 */
 	int invalidationWalk;
+
+	/** Whether {@link #acceptedHmrDeps} is not empty; under the graph's lock. */
+	private boolean acceptsHmrDeps;
 
 	/**
 	 * The mark of the last propagation walk that reached this module; read and written
@@ -248,6 +273,26 @@ public final class ModuleNode {
 		return this.acceptedHmrDeps;
 	}
 
+	/**
+	 * Replace the accepted deps; call under the graph's write lock.
+	 * @param deps the modules whose updates this one accepts
+	 */
+	void acceptHmrDeps(Set<ModuleNode> deps) {
+		this.acceptedHmrDeps.replaceWith(deps);
+		this.acceptsHmrDeps = !this.acceptedHmrDeps.isEmpty();
+	}
+
+	/**
+	 * Whether this module accepts updates of {@code dep}; call under the graph's lock.
+	 * Most modules accept none, which this answers from a field of the node itself, so
+	 * the walks up a long chain do not load every node's accepted-deps set.
+	 * @param dep the imported module
+	 * @return whether {@code dep} is among the accepted deps
+	 */
+	boolean acceptsHmrDep(ModuleNode dep) {
+		return this.acceptsHmrDeps && this.acceptedHmrDeps.contains(dep);
+	}
+
 	void analyzed(@Nullable Map<ModuleNode, Set<String>> importedBindings, @Nullable Set<String> acceptedExports,
 			boolean isSelfAccepting) {
 		this.importedBindings = importedBindings;
@@ -259,13 +304,19 @@ public final class ModuleNode {
 		this.file = file;
 	}
 
+	/*
+	 * The walks write the timestamps of every module they reach under the write lock;
+	 * release stores publish them to readers without the lock (whose volatile reads
+	 * acquire) without the full fence a volatile store costs per module.
+	 */
+
 	void hmrInvalidated(long timestamp) {
-		this.lastHmrTimestamp = timestamp;
-		this.lastHmrInvalidationReceived = false;
+		LAST_HMR_TIMESTAMP.setRelease(this, timestamp);
+		LAST_HMR_INVALIDATION_RECEIVED.setRelease(this, false);
 	}
 
 	void invalidated(long timestamp) {
-		this.lastInvalidationTimestamp = timestamp;
+		LAST_INVALIDATION_TIMESTAMP.setRelease(this, timestamp);
 	}
 
 	void hmrInvalidationReceived() {

@@ -321,7 +321,7 @@ public final class UpdatePropagation {
 
 		boolean accepts(ModuleNode importer, ModuleNode node) {
 			return (this.traversed != null) ? importer.getAcceptedHmrDeps().contains(node)
-					: importer.acceptedHmrDeps().contains(node);
+					: importer.acceptsHmrDep(node);
 		}
 
 		private boolean firstVisit(ModuleNode node) {
