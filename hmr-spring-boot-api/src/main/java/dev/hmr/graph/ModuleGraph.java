@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -323,7 +322,7 @@ public final class ModuleGraph {
 		writeLock.lock();
 		try {
 			mod.analyzed(bindings, exports, isSelfAccepting);
-			Set<ModuleNode> previousImports = new LinkedHashSet<>(mod.importedModules().live());
+			List<ModuleNode> previousImports = mod.importedModules().toList();
 			for (ModuleNode imported : nextImports) {
 				imported.importers().add(mod);
 			}
@@ -337,7 +336,7 @@ public final class ModuleGraph {
 					}
 				}
 			}
-			mod.acceptedHmrDeps().replaceWith(recordedOnly(acceptedModules));
+			mod.acceptHmrDeps(recordedOnly(acceptedModules));
 			return Collections.unmodifiableSet(noLongerImported);
 		}
 		finally {
@@ -386,7 +385,7 @@ public final class ModuleGraph {
 		try {
 			int walk = nextWalk();
 			for (ModuleNode module : modules) {
-				invalidate(module, walk, timestamp, false);
+				invalidate(module, walk, timestamp, false, true);
 			}
 		}
 		finally {
@@ -410,11 +409,39 @@ public final class ModuleGraph {
 		writeLock.lock();
 		try {
 			for (ModuleNode module : modules) {
-				for (ModuleNode imported : module.importedModules().live()) {
-					imported.importers().remove(module);
+				ModuleNode.Edges imports = module.importedModules();
+				for (int i = 0; i < imports.size(); i++) {
+					imports.get(i).importers().remove(module);
 				}
 				module.importedModules().clear();
 			}
+		}
+		finally {
+			writeLock.unlock();
+		}
+	}
+
+	/**
+	 * {@link #onFileChange} and then {@link #updateModules} for the modules of the file,
+	 * under one lock and with one invalidation walk, for a caller with nothing to run
+	 * between the two (no plugin {@code handleHotUpdate} hooks): both walks reach the
+	 * same modules, so each module is visited once and gets both timestamps.
+	 * @param file the changed file
+	 * @param timestamp the timestamp, from {@link HmrClock#nextTimestamp()}
+	 * @return the result of {@link #updateModules}, or {@code null} if the file has no
+	 * modules (nothing was invalidated)
+	 * @since 0.1.0
+	 */
+	public @Nullable HmrUpdateResult onFileChangeAndUpdateModules(Path file, long timestamp) {
+		checkTimestamp(timestamp);
+		Lock writeLock = this.lock.writeLock();
+		writeLock.lock();
+		try {
+			List<ModuleNode> modules = List.copyOf(getModulesByFile(file));
+			if (modules.isEmpty()) {
+				return null;
+			}
+			return doUpdateModules(file, modules, timestamp, null, true);
 		}
 		finally {
 			writeLock.unlock();
@@ -452,7 +479,7 @@ public final class ModuleGraph {
 		Lock writeLock = this.lock.writeLock();
 		writeLock.lock();
 		try {
-			return doUpdateModules(file, List.copyOf(modules), timestamp, firstInvalidatedBy);
+			return doUpdateModules(file, List.copyOf(modules), timestamp, firstInvalidatedBy, false);
 		}
 		finally {
 			writeLock.unlock();
@@ -494,14 +521,14 @@ public final class ModuleGraph {
 						"invalidate ignored: " + url + " was already invalidated for the update at " + timestamp);
 			}
 			module.hmrInvalidationReceived();
-			List<ModuleNode> importers = new ArrayList<>(module.importers().live());
+			List<ModuleNode> importers = module.importers().toList();
 			importers.remove(module);
 			if (importers.isEmpty()) {
 				return new HmrUpdateResult.FullReload(
 						url + " called import.meta.hot.invalidate() and has no importers to pass the update to",
 						module.getFile());
 			}
-			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy);
+			return doUpdateModules(module.getFile(), importers, timestamp, firstInvalidatedBy, false);
 		}
 		finally {
 			writeLock.unlock();
@@ -513,17 +540,15 @@ public final class ModuleGraph {
 	}
 
 	private HmrUpdateResult doUpdateModules(@Nullable Path file, List<ModuleNode> modules, long timestamp,
-			@Nullable String firstInvalidatedBy) {
+			@Nullable String firstInvalidatedBy, boolean fileChanged) {
 		List<PropagationBoundary> boundaries = new ArrayList<>();
-		Set<ModuleNode> traversed = new HashSet<>();
 		int walk = nextWalk();
 		Set<ModuleNode> notAnalyzed = new LinkedHashSet<>();
 		String fullReload = modules.isEmpty() ? "no modules to update" : null;
 		for (ModuleNode module : modules) {
 			// Propagating once a reload is decided would change nothing
-			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, traversed)
-					: null;
-			invalidate(module, walk, timestamp, true);
+			Propagation propagation = (fullReload == null) ? UpdatePropagation.propagateUpdate(module, walk) : null;
+			invalidate(module, walk, timestamp, true, fileChanged);
 			if (propagation == null) {
 				continue;
 			}
@@ -589,11 +614,12 @@ public final class ModuleGraph {
 	 * write lock. The recursion does not stop at self-accepting importers, only at
 	 * accepting ones, so every module that serves an import of the changed code gets the
 	 * new {@code ?t=} and no page ends up with two instances of one module.
-	 * @param isHmr {@code true} to set {@link ModuleNode#getLastHmrTimestamp()} (and
-	 * clear the {@code vite:invalidate} flag), {@code false} to set
-	 * {@link ModuleNode#getLastInvalidationTimestamp()}
+	 * @param isHmr whether to set {@link ModuleNode#getLastHmrTimestamp()} (and clear the
+	 * {@code vite:invalidate} flag)
+	 * @param fileChanged whether to set {@link ModuleNode#getLastInvalidationTimestamp()}
+	 * (the walk of {@link #onFileChange}, which reaches the same modules)
 	 */
-	private void invalidate(ModuleNode mod, int walk, long timestamp, boolean isHmr) {
+	private void invalidate(ModuleNode mod, int walk, long timestamp, boolean isHmr, boolean fileChanged) {
 		Deque<ModuleNode> pending = new ArrayDeque<>();
 		pending.push(mod);
 		while (!pending.isEmpty()) {
@@ -605,11 +631,13 @@ public final class ModuleGraph {
 			if (isHmr) {
 				module.hmrInvalidated(timestamp);
 			}
-			else {
+			if (fileChanged) {
 				module.invalidated(timestamp);
 			}
-			for (ModuleNode importer : module.importers().live()) {
-				if (importer.invalidationWalk != walk && !importer.acceptedHmrDeps().contains(module)) {
+			ModuleNode.Edges importers = module.importers();
+			for (int i = 0; i < importers.size(); i++) {
+				ModuleNode importer = importers.get(i);
+				if (importer.invalidationWalk != walk && !importer.acceptsHmrDep(module)) {
 					pending.push(importer);
 				}
 			}
@@ -627,6 +655,7 @@ public final class ModuleGraph {
 			// after 2^32 walks: no module may keep a mark that a new walk would reuse
 			for (ModuleNode module : this.modules) {
 				module.invalidationWalk = 0;
+				module.propagationWalk = 0;
 			}
 			this.walks = 1;
 		}

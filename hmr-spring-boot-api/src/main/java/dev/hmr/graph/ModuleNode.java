@@ -16,9 +16,16 @@
 
 package dev.hmr.graph;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Path;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
@@ -37,6 +44,26 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class ModuleNode {
+
+	private static final VarHandle LAST_HMR_TIMESTAMP;
+
+	private static final VarHandle LAST_INVALIDATION_TIMESTAMP;
+
+	private static final VarHandle LAST_HMR_INVALIDATION_RECEIVED;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			LAST_HMR_TIMESTAMP = lookup.findVarHandle(ModuleNode.class, "lastHmrTimestamp", long.class);
+			LAST_INVALIDATION_TIMESTAMP = lookup.findVarHandle(ModuleNode.class, "lastInvalidationTimestamp",
+					long.class);
+			LAST_HMR_INVALIDATION_RECEIVED = lookup.findVarHandle(ModuleNode.class, "lastHmrInvalidationReceived",
+					boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final ModuleGraph graph;
 
@@ -76,6 +103,15 @@ public final class ModuleNode {
 	 * under the graph's write lock only.
 	 */
 	int invalidationWalk;
+
+	/** Whether {@link #acceptedHmrDeps} is not empty; under the graph's lock. */
+	private boolean acceptsHmrDeps;
+
+	/**
+	 * The mark of the last propagation walk that reached this module; read and written
+	 * under the graph's write lock only.
+	 */
+	int propagationWalk;
 
 	ModuleNode(ModuleGraph graph, String url, @Nullable Path file, ModuleType type) {
 		this(graph, url, file, type, true);
@@ -237,6 +273,26 @@ public final class ModuleNode {
 		return this.acceptedHmrDeps;
 	}
 
+	/**
+	 * Replace the accepted deps; call under the graph's write lock.
+	 * @param deps the modules whose updates this one accepts
+	 */
+	void acceptHmrDeps(Set<ModuleNode> deps) {
+		this.acceptedHmrDeps.replaceWith(deps);
+		this.acceptsHmrDeps = !this.acceptedHmrDeps.isEmpty();
+	}
+
+	/**
+	 * Whether this module accepts updates of {@code dep}; call under the graph's lock.
+	 * Most modules accept none, which this answers from a field of the node itself, so
+	 * the walks up a long chain do not load every node's accepted-deps set.
+	 * @param dep the imported module
+	 * @return whether {@code dep} is among the accepted deps
+	 */
+	boolean acceptsHmrDep(ModuleNode dep) {
+		return this.acceptsHmrDeps && this.acceptedHmrDeps.contains(dep);
+	}
+
 	void analyzed(@Nullable Map<ModuleNode, Set<String>> importedBindings, @Nullable Set<String> acceptedExports,
 			boolean isSelfAccepting) {
 		this.importedBindings = importedBindings;
@@ -248,13 +304,19 @@ public final class ModuleNode {
 		this.file = file;
 	}
 
+	/*
+	 * The walks write the timestamps of every module they reach under the write lock;
+	 * release stores publish them to readers without the lock (whose volatile reads
+	 * acquire) without the full fence a volatile store costs per module.
+	 */
+
 	void hmrInvalidated(long timestamp) {
-		this.lastHmrTimestamp = timestamp;
-		this.lastHmrInvalidationReceived = false;
+		LAST_HMR_TIMESTAMP.setRelease(this, timestamp);
+		LAST_HMR_INVALIDATION_RECEIVED.setRelease(this, false);
 	}
 
 	void invalidated(long timestamp) {
-		this.lastInvalidationTimestamp = timestamp;
+		LAST_INVALIDATION_TIMESTAMP.setRelease(this, timestamp);
 	}
 
 	void hmrInvalidationReceived() {
@@ -263,11 +325,23 @@ public final class ModuleNode {
 
 	/**
 	 * An insertion-ordered set of nodes, changed under the graph's write lock, with an
-	 * unmodifiable snapshot cached until the next change.
+	 * unmodifiable snapshot cached until the next change. The nodes are kept in an array:
+	 * most modules have a handful of edges, and a walk of a long chain reads one array
+	 * per module instead of a linked hash set's entries; a hash index is added only once
+	 * a set grows large, so that membership stays constant-time for hubs.
 	 */
 	static final class Edges {
 
-		private final Set<ModuleNode> nodes = new LinkedHashSet<>();
+		private static final ModuleNode[] NONE = {};
+
+		/** From this size on, {@link #index} answers {@link #contains}. */
+		private static final int INDEXED = 16;
+
+		private ModuleNode[] nodes = NONE;
+
+		private int size;
+
+		private @Nullable Set<ModuleNode> index;
 
 		private volatile @Nullable Set<ModuleNode> snapshot;
 
@@ -280,8 +354,9 @@ public final class ModuleNode {
 			try {
 				snapshot = this.snapshot;
 				if (snapshot == null) {
-					snapshot = (this.nodes.isEmpty()) ? Collections.emptySet()
-							: Collections.unmodifiableSet(new LinkedHashSet<>(this.nodes));
+					snapshot = (this.size == 0) ? Collections.emptySet() : new Snapshot(
+							Arrays.copyOf(this.nodes, this.size),
+							(this.index != null) ? Collections.unmodifiableSet(new HashSet<>(this.index)) : null);
 					this.snapshot = snapshot;
 				}
 				return snapshot;
@@ -292,44 +367,136 @@ public final class ModuleNode {
 		}
 
 		boolean contains(ModuleNode node) {
-			return this.nodes.contains(node);
+			Set<ModuleNode> index = this.index;
+			if (index != null) {
+				return index.contains(node);
+			}
+			ModuleNode[] nodes = this.nodes;
+			for (int i = 0; i < this.size; i++) {
+				if (nodes[i] == node) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		boolean isEmpty() {
-			return this.nodes.isEmpty();
+			return this.size == 0;
+		}
+
+		/**
+		 * The number of nodes, for iteration under the graph's lock with {@link #get}.
+		 * @return the number of nodes
+		 */
+		int size() {
+			return this.size;
+		}
+
+		/**
+		 * A node by position, for iteration under the graph's lock.
+		 * @param i the position, below {@link #size()}
+		 * @return the node
+		 */
+		ModuleNode get(int i) {
+			return this.nodes[i];
 		}
 
 		void add(ModuleNode node) {
-			if (this.nodes.add(node)) {
-				this.snapshot = null;
+			if (contains(node)) {
+				return;
 			}
+			if (this.size == this.nodes.length) {
+				this.nodes = Arrays.copyOf(this.nodes, Math.max(2, this.size * 2));
+			}
+			this.nodes[this.size++] = node;
+			if (this.index != null) {
+				this.index.add(node);
+			}
+			else if (this.size == INDEXED) {
+				this.index = new HashSet<>(Arrays.asList(this.nodes).subList(0, this.size));
+			}
+			this.snapshot = null;
 		}
 
 		void remove(ModuleNode node) {
-			if (this.nodes.remove(node)) {
-				this.snapshot = null;
+			if (!contains(node)) {
+				return;
 			}
+			for (int i = 0; i < this.size; i++) {
+				if (this.nodes[i] == node) {
+					System.arraycopy(this.nodes, i + 1, this.nodes, i, this.size - i - 1);
+					this.nodes[--this.size] = null;
+					break;
+				}
+			}
+			if (this.index != null) {
+				this.index.remove(node);
+			}
+			this.snapshot = null;
 		}
 
 		void replaceWith(Set<ModuleNode> nodes) {
-			this.nodes.clear();
-			this.nodes.addAll(nodes);
+			this.nodes = NONE;
+			this.size = 0;
+			this.index = null;
+			nodes.forEach(this::add);
 			this.snapshot = null;
 		}
 
 		void clear() {
-			if (!this.nodes.isEmpty()) {
-				this.nodes.clear();
+			if (this.size != 0) {
+				this.nodes = NONE;
+				this.size = 0;
+				this.index = null;
 				this.snapshot = null;
 			}
 		}
 
 		/**
-		 * The live set, for iteration under the graph's lock only.
-		 * @return the live set
+		 * A copy of the nodes in order, for use under the graph's lock.
+		 * @return the nodes
 		 */
-		Set<ModuleNode> live() {
-			return this.nodes;
+		List<ModuleNode> toList() {
+			return new ArrayList<>(Arrays.asList(this.nodes).subList(0, this.size));
+		}
+
+	}
+
+	/**
+	 * An unmodifiable, insertion-ordered copy of a set of edges.
+	 */
+	private static final class Snapshot extends AbstractSet<ModuleNode> {
+
+		private final ModuleNode[] nodes;
+
+		private final @Nullable Set<ModuleNode> index;
+
+		Snapshot(ModuleNode[] nodes, @Nullable Set<ModuleNode> index) {
+			this.nodes = nodes;
+			this.index = index;
+		}
+
+		@Override
+		public boolean contains(Object o) {
+			if (this.index != null) {
+				return this.index.contains(o);
+			}
+			for (ModuleNode node : this.nodes) {
+				if (node == o) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public Iterator<ModuleNode> iterator() {
+			return Collections.unmodifiableList(Arrays.asList(this.nodes)).iterator();
+		}
+
+		@Override
+		public int size() {
+			return this.nodes.length;
 		}
 
 	}

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Vite's update propagation as pure functions over {@link ModuleNode nodes}: find the
  * modules that accept a change ({@code propagateUpdate}) and whether they sit in an
@@ -79,23 +81,39 @@ public final class UpdatePropagation {
 		if (traversedModules == null) {
 			throw new IllegalArgumentException("'traversedModules' must not be null");
 		}
-		Walk walk = new Walk(traversedModules);
+		return propagate(node, new Walk(traversedModules, 0));
+	}
+
+	/**
+	 * {@link #propagateUpdate(ModuleNode, Set)} for {@link ModuleGraph#updateModules},
+	 * under its lock: the modules reached are marked with {@code walk} instead of being
+	 * added to a set, and edges are read as they are instead of through snapshots, so a
+	 * walk of a long chain costs a few field reads per module.
+	 * @param node the changed module
+	 * @param walk the mark of this update's walks, shared by all its changed modules
+	 * @return the boundaries found, or the dead end
+	 */
+	static Propagation propagateUpdate(ModuleNode node, int walk) {
+		return propagate(node, new Walk(null, walk));
+	}
+
+	private static Propagation propagate(ModuleNode node, Walk walk) {
 		Step step = walk.enter(node);
 		if (step == Step.DEAD_END) {
 			return walk.deadEnd(List.of(node));
 		}
 		Deque<Frame> chain = new ArrayDeque<>();
 		if (step == Step.WALK_IMPORTERS) {
-			chain.addLast(new Frame(node));
+			chain.addLast(walk.frame(node));
 		}
 		while (!chain.isEmpty()) {
 			Frame frame = chain.peekLast();
-			if (!frame.importers.hasNext()) {
+			ModuleNode importer = frame.nextImporter();
+			if (importer == null) {
 				chain.removeLast();
 				continue;
 			}
-			ModuleNode importer = frame.importers.next();
-			if (importer.getAcceptedHmrDeps().contains(frame.node)) {
+			if (walk.accepts(importer, frame.node)) {
 				walk.boundary(importer, frame.node);
 				continue;
 			}
@@ -110,7 +128,7 @@ public final class UpdatePropagation {
 				return walk.deadEnd(deadEndChain);
 			}
 			if (step == Step.WALK_IMPORTERS) {
-				chain.addLast(new Frame(importer));
+				chain.addLast(walk.frame(importer));
 			}
 		}
 		return walk.result();
@@ -188,8 +206,8 @@ public final class UpdatePropagation {
 			while (!frames.isEmpty()) {
 				Frame frame = frames.peekLast();
 				int[] state = visited.get(frame.node);
-				if (frame.importers.hasNext()) {
-					ModuleNode importer = frame.importers.next();
+				ModuleNode importer = frame.nextImporter();
+				if (importer != null) {
 					if (importer == frame.node) {
 						continue;
 					}
@@ -233,7 +251,7 @@ public final class UpdatePropagation {
 		// index, lowest index reachable, still on the components stack (1) or not (0)
 		visited.put(node, new int[] { index, index, 1 });
 		components.push(node);
-		frames.addLast(new Frame(node));
+		frames.addLast(new Frame(node, null));
 	}
 
 	private enum Step {
@@ -256,32 +274,73 @@ public final class UpdatePropagation {
 
 		final ModuleNode node;
 
-		final Iterator<ModuleNode> importers;
+		private final @Nullable Iterator<ModuleNode> importers;
 
-		Frame(ModuleNode node) {
+		private final ModuleNode.@Nullable Edges edges;
+
+		private int next;
+
+		/**
+		 * A module and the importers still to walk: the live edges under the graph's
+		 * lock, else a snapshot.
+		 */
+		Frame(ModuleNode node, ModuleNode.@Nullable Edges edges) {
 			this.node = node;
-			this.importers = node.getImporters().iterator();
+			this.edges = edges;
+			this.importers = (edges != null) ? null : node.getImporters().iterator();
+		}
+
+		@Nullable ModuleNode nextImporter() {
+			if (this.edges != null) {
+				return (this.next < this.edges.size()) ? this.edges.get(this.next++) : null;
+			}
+			return this.importers.hasNext() ? this.importers.next() : null;
 		}
 
 	}
 
-	/**
-	 * The state of one {@code propagateUpdate} call.
-	 */
 	private static final class Walk {
 
-		private final Set<ModuleNode> traversed;
+		/** The modules reached, or {@code null} to mark them with {@link #mark}. */
+		private final @Nullable Set<ModuleNode> traversed;
+
+		private final int mark;
 
 		private final List<ModuleNode[]> boundaries = new ArrayList<>();
 
 		private final List<ModuleNode> notAnalyzed = new ArrayList<>();
 
-		Walk(Set<ModuleNode> traversed) {
+		Walk(@Nullable Set<ModuleNode> traversed, int mark) {
 			this.traversed = traversed;
+			this.mark = mark;
+		}
+
+		Frame frame(ModuleNode node) {
+			return new Frame(node, (this.traversed != null) ? null : node.importers());
+		}
+
+		boolean accepts(ModuleNode importer, ModuleNode node) {
+			return (this.traversed != null) ? importer.getAcceptedHmrDeps().contains(node)
+					: importer.acceptsHmrDep(node);
+		}
+
+		private boolean firstVisit(ModuleNode node) {
+			if (this.traversed != null) {
+				return this.traversed.add(node);
+			}
+			if (node.propagationWalk == this.mark) {
+				return false;
+			}
+			node.propagationWalk = this.mark;
+			return true;
+		}
+
+		private boolean hasImporters(ModuleNode node) {
+			return (this.traversed != null) ? !node.getImporters().isEmpty() : !node.importers().isEmpty();
 		}
 
 		Step enter(ModuleNode node) {
-			if (!this.traversed.add(node)) {
+			if (!firstVisit(node)) {
 				return Step.DONE;
 			}
 			if (node.getType() != ModuleType.ASSET && !node.isAnalyzed()) {
@@ -297,7 +356,7 @@ public final class UpdatePropagation {
 			if (node.getAcceptedHmrExports() != null) {
 				boundary(node, node);
 			}
-			else if (node.getImporters().isEmpty()) {
+			else if (!hasImporters(node)) {
 				return Step.DEAD_END;
 			}
 			return Step.WALK_IMPORTERS;

@@ -64,6 +64,9 @@ class ModuleGraphLockTests {
 				argumentSet("prune", (Operation) (t) -> t.graph().prune(List.of(t.node("/dep.js")), t.nextTimestamp())),
 				argumentSet("onFileChange",
 						(Operation) (t) -> t.graph().onFileChange(TestGraph.file("/dep.js"), t.nextTimestamp())),
+				argumentSet("onFileChangeAndUpdateModules",
+						(Operation) (t) -> t.graph()
+							.onFileChangeAndUpdateModules(TestGraph.file("/dep.js"), t.nextTimestamp())),
 				argumentSet("onFileDeleted", (Operation) (t) -> t.graph().onFileDeleted(TestGraph.file("/self.js"))),
 				argumentSet("updateModules", (Operation) (t) -> t.change("/dep.js")),
 				argumentSet("invalidate", (Operation) (t) -> {

@@ -17,7 +17,10 @@
 package dev.hmr.graph;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -204,6 +207,44 @@ class ModuleGraphTests {
 		assertThat(this.testGraph.node("/dep.js").getLastHmrTimestamp()).isZero();
 		graph.onFileChange(TestGraph.file("/other.js"), 1_700_000_000_001L);
 		assertThat(this.testGraph.node("/hmr.js").getLastInvalidationTimestamp()).isEqualTo(1_700_000_000_000L);
+	}
+
+	@Test
+	void fileChangeAndUpdateInOneCallStampAsTheTwoCallsDoAndGiveTheSameUpdates() {
+		List<Object> results = new ArrayList<>();
+		List<Map<String, List<Long>>> stamps = new ArrayList<>();
+		for (boolean fused : List.of(false, true)) {
+			TestGraph test = new TestGraph();
+			test.js("/main.js").imports("/page.js", "/hmr.js");
+			test.js("/page.js").imports("/self.js");
+			test.js("/self.js").imports("/dep.js").selfAccepting();
+			test.js("/hmr.js").imports("/dep.js").accepts("/dep.js");
+			test.js("/dep.js");
+			test.js("/unrelated.js");
+			ModuleGraph graph = test.graph();
+			Path file = TestGraph.file("/dep.js");
+			long timestamp = 1_700_000_000_000L;
+			HmrUpdateResult result;
+			if (fused) {
+				result = graph.onFileChangeAndUpdateModules(file, timestamp);
+			}
+			else {
+				graph.onFileChange(file, timestamp);
+				result = graph.updateModules(file, graph.getModulesByFile(file), timestamp, null);
+			}
+			results.add(updates(result));
+			Map<String, List<Long>> byUrl = new LinkedHashMap<>();
+			for (ModuleNode node : graph.getModules()) {
+				byUrl.put(node.getUrl(), List.of(node.getLastInvalidationTimestamp(), node.getLastHmrTimestamp()));
+			}
+			stamps.add(byUrl);
+		}
+		assertThat(results.get(1)).isEqualTo(results.get(0));
+		assertThat(stamps.get(1)).isEqualTo(stamps.get(0));
+		assertThat(stamps.get(1).get("/main.js")).containsExactly(1_700_000_000_000L, 1_700_000_000_000L);
+		assertThat(stamps.get(1).get("/hmr.js")).containsExactly(0L, 0L);
+		assertThat(stamps.get(1).get("/unrelated.js")).containsExactly(0L, 0L);
+		assertThat(this.graph.onFileChangeAndUpdateModules(TestGraph.file("/none.js"), 1_700_000_000_000L)).isNull();
 	}
 
 	@Test

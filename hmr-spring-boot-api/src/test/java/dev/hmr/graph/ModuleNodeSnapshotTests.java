@@ -16,6 +16,9 @@
 
 package dev.hmr.graph;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -104,6 +107,50 @@ class ModuleNodeSnapshotTests {
 		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
 			.extracting(TestGraph.Boundary::path)
 			.containsExactly("/x.js", "/y.js");
+	}
+
+	@Test
+	void manyImportersKeepTheirOrderAcrossAdditionsAndRemovals() {
+		List<ModuleNode> importers = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			ModuleNode importer = js("/importer" + i + ".js");
+			analyse(importer, Set.of(this.d));
+			importers.add(importer);
+		}
+		assertThat(this.d.getImporters()).containsExactlyElementsOf(importers);
+		for (int i = 0; i < 40; i += 3) {
+			analyse(importers.get(i), Set.of());
+		}
+		List<ModuleNode> left = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			if (i % 3 != 0) {
+				left.add(importers.get(i));
+			}
+		}
+		assertThat(this.d.getImporters()).containsExactlyElementsOf(left).doesNotContain(importers.get(0));
+		assertThat(this.d.getImporters().contains(importers.get(1))).isTrue();
+		assertThat(this.d.getImporters().contains(importers.get(3))).isFalse();
+		analyse(importers.get(0), Set.of(this.d));
+		left.add(importers.get(0));
+		assertThat(this.d.getImporters()).containsExactlyElementsOf(left);
+	}
+
+	@Test
+	void editOfAModuleWithManyImportersReachesEveryBoundary() {
+		Set<String> boundaries = new LinkedHashSet<>();
+		for (int i = 0; i < 40; i++) {
+			ModuleNode importer = js("/boundary" + i + ".js");
+			this.graph.updateModuleInfo(importer, Set.of(this.d), Set.of(), null, true);
+			boundaries.add(importer.getUrl());
+		}
+		this.graph.updateModuleInfo(this.d, Set.of(), Set.of(), null, false);
+		HmrClock clock = new HmrClock();
+		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
+			.extracting(TestGraph.Boundary::path)
+			.containsExactlyElementsOf(boundaries);
+		assertThat(TestGraph.updates(this.graph.updateModules(null, Set.of(this.d), clock.nextTimestamp(), null)))
+			.extracting(TestGraph.Boundary::path)
+			.containsExactlyElementsOf(boundaries);
 	}
 
 	private ModuleNode js(String url) {

@@ -167,6 +167,17 @@ public class HmrEngine implements ApplicationListener<FileChangeEvent>, HmrServe
 			if (kind == FileChangeKind.DELETED) {
 				this.graph.onFileDeleted(file);
 			}
+			else if (this.plugins.isEmpty()) {
+				// no handleHotUpdate hook runs in between: one walk for both steps
+				HmrUpdateResult result = this.graph.onFileChangeAndUpdateModules(file, timestamp);
+				if (result != null) {
+					HotPayload sent = send(result);
+					if (sent != null) {
+						recordSent(file, sent, savedAt);
+					}
+					return;
+				}
+			}
 			else {
 				this.graph.onFileChange(file, timestamp);
 			}
