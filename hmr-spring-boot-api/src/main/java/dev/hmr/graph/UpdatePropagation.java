@@ -280,19 +280,24 @@ public final class UpdatePropagation {
 
 		private int next;
 
+		/** How many live edges there are: they do not change during a walk. */
+		private final int count;
+
 		/**
 		 * A module and the importers still to walk: the live edges under the graph's
-		 * lock, else a snapshot.
+		 * lock, else a snapshot. Their number is kept here, so that unwinding a long
+		 * chain reads only the frames, not every module's edges a second time.
 		 */
 		Frame(ModuleNode node, ModuleNode.@Nullable Edges edges) {
 			this.node = node;
 			this.edges = edges;
+			this.count = (edges != null) ? edges.size() : 0;
 			this.importers = (edges != null) ? null : node.getImporters().iterator();
 		}
 
 		@Nullable ModuleNode nextImporter() {
 			if (this.edges != null) {
-				return (this.next < this.edges.size()) ? this.edges.get(this.next++) : null;
+				return (this.next < this.count) ? this.edges.get(this.next++) : null;
 			}
 			return this.importers.hasNext() ? this.importers.next() : null;
 		}
