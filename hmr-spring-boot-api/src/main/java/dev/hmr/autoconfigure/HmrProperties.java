@@ -101,6 +101,13 @@ public class HmrProperties implements Validator {
 	private boolean warmUp = true;
 
 	/**
+	 * Whether to keep each served module as transformed, with its ETag, until a watched
+	 * file changes or a module it imports is hot-updated, so that a request for an
+	 * unchanged module, and a revalidation answered 304, reads and transforms nothing.
+	 */
+	private boolean transformCache = true;
+
+	/**
 	 * Host names, besides localhost, *.localhost and IP literals, that may open the HMR
 	 * socket (DNS-rebinding defence). An entry starting with '.' allows that domain and
 	 * its subdomains.
@@ -208,6 +215,14 @@ public class HmrProperties implements Validator {
 
 	public void setWarmUp(boolean warmUp) {
 		this.warmUp = warmUp;
+	}
+
+	public boolean isTransformCache() {
+		return this.transformCache;
+	}
+
+	public void setTransformCache(boolean transformCache) {
+		this.transformCache = transformCache;
 	}
 
 	public boolean isOverlay() {

@@ -398,9 +398,10 @@ public final class HmrAutoConfiguration {
 		HmrModuleTransformer hmrModuleTransformer(ModuleGraph moduleGraph, ServerHotChannel serverHotChannel,
 				HmrClock hmrClock, ObjectProvider<HmrPlugin> plugins, SourceRoots hmrSourceRoots,
 				HmrSocketSettings hmrSocketSettings, ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler,
-				ObjectProvider<WebJarImportMap> hmrImportMap) {
+				ObjectProvider<WebJarImportMap> hmrImportMap, HmrProperties properties) {
 			HmrModuleTransformer transformer = new HmrModuleTransformer(moduleGraph, serverHotChannel, hmrClock,
 					plugins.orderedStream().toList(), hmrSourceRoots.getServedRoots(), hmrSocketSettings.contextPath());
+			transformer.setTransformCache(properties.isTransformCache());
 			transformer.setTypeScriptTranspiler(hmrTypeScriptTranspiler.getIfAvailable());
 			hmrImportMap.ifAvailable((importMap) -> transformer.setImportMap(importMap::isMapped));
 			return transformer;

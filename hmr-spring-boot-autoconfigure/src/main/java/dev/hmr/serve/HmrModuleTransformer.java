@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -101,7 +103,7 @@ import dev.hmr.watch.FileChangeKind;
  *
  * @since 0.1.0
  */
-public class HmrModuleTransformer implements ResourceTransformer, ApplicationListener<FileChangeEvent> {
+public class HmrModuleTransformer implements ResourceTransformer, ApplicationListener<FileChangeEvent>, Ordered {
 
 	private static final Log logger = LogFactory.getLog(HmrModuleTransformer.class);
 
@@ -142,6 +144,12 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	private final CssModuleTransformer cssTransformer;
 
 	private @Nullable TypeScriptTranspiler typeScript;
+
+	private final ToLongFunction<String> timestamps = this::timestampOf;
+
+	private final ToLongFunction<Path> fileTimestamps = this::fileTimestampOf;
+
+	private TransformCache cache = new TransformCache(true);
 
 	/** Module URLs requested and not found, until a file answers them. */
 	private final Set<String> missingUrls = ConcurrentHashMap.newKeySet();
@@ -190,6 +198,16 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	}
 
 	/**
+	 * Keep transformed modules until a file changes or an import they name is
+	 * hot-updated, so that a request for an unchanged module reads and transforms
+	 * nothing; on by default.
+	 * @param enabled whether to keep them
+	 */
+	public void setTransformCache(boolean enabled) {
+		this.cache = new TransformCache(enabled);
+	}
+
+	/**
 	 * Fail on a served module's bare import that no import map names (Vite's "Failed to
 	 * resolve import"), instead of leaving it for the browser.
 	 * @param mapped whether an import map names a bare specifier
@@ -197,6 +215,15 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	public void setImportMap(Predicate<String> mapped) {
 		Assert.notNull(mapped, "'mapped' must not be null");
 		this.resolver = new ImportResolver(this.pluginResolver, mapped);
+	}
+
+	/**
+	 * First among the listeners of file changes: the cached modules are stale before any
+	 * payload tells a browser to fetch them again.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override
@@ -213,22 +240,44 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
 		@Nullable Path file = fileOf(resolved);
+		TransformCache.Key key = cacheKey(request, url, file);
+		if (key != null) {
+			ModuleResource cached = this.cache.get(key);
+			if (cached != null) {
+				// recorded in the graph when it was made; nothing it depends on changed
+				return cached;
+			}
+		}
+		// read before the file is: a save from here on leaves the answer stale
+		long generation = this.cache.generation();
+		TransformCache.Stamp stamp = (key != null) ? TransformCache.stamp(key.file()) : null;
+		TransformCache.Dependencies dependencies = new TransformCache.Dependencies();
+		Resource served = serve(request, resolved, url, file, filename, extension, dependencies);
+		if (key != null && served instanceof ModuleResource module) {
+			this.cache.put(key, generation, stamp, module, dependencies);
+		}
+		return served;
+	}
+
+	private Resource serve(HttpServletRequest request, Resource resolved, String url, @Nullable Path file,
+			String filename, String extension, TransformCache.Dependencies dependencies) throws IOException {
 		String id = (file != null) ? file.toString() : url;
 		try {
 			if (extension.equals("css")) {
 				if (isStylesheetRequest(request)) {
-					return serveStylesheet(request, resolved, url, file, filename);
+					return serveStylesheet(request, resolved, url, file, filename, dependencies);
 				}
 				// A fetch() or a plain GET gets the file as it is and records nothing
-				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename) : resolved;
+				return isModuleRequest(request) ? serveCssModule(resolved, url, file, id, filename, dependencies)
+						: resolved;
 			}
 			TypeScriptTranspiler typeScript = this.typeScript;
 			if (typeScript != null && typeScript.handles(filename)) {
 				return serveJs(runTransformHooks(transpile(typeScript, read(resolved), url, file, id), id), url, file,
-						filename);
+						filename, dependencies);
 			}
 			if (extension.equals("js") || extension.equals("mjs")) {
-				return serveJs(runTransformHooks(read(resolved), id), url, file, filename);
+				return serveJs(runTransformHooks(read(resolved), id), url, file, filename, dependencies);
 			}
 			if (!isModuleRequest(request)) {
 				// Plugins' load and transform output is for imports only, as in Vite:
@@ -237,7 +286,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 			}
 			String loaded = runLoadHooks(id);
 			if (loaded != null) {
-				return serveJs(runTransformHooks(loaded, id), url, file, filename);
+				return serveJs(runTransformHooks(loaded, id), url, file, filename, dependencies);
 			}
 			if (hasParameter(request, "import")) {
 				return serveAssetModule(url, file, filename);
@@ -302,13 +351,17 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
 		String id = ModuleIds.fromUrl(ModuleUrls.cleanUrl(url));
 		String loaded = (id != null) ? runLoadHooks(id) : null;
-		return (loaded != null) ? serveJs(runTransformHooks(loaded, id), url, null, "module.js") : null;
+		return (loaded != null)
+				? serveJs(runTransformHooks(loaded, id), url, null, "module.js", new TransformCache.Dependencies())
+				: null;
 	}
 
-	private Resource serveJs(String code, String url, @Nullable Path file, String filename) {
+	private Resource serveJs(String code, String url, @Nullable Path file, String filename,
+			TransformCache.Dependencies dependencies) {
 		TransformedModule module;
 		try {
-			module = this.jsTransformer.transform(code, url, this.resolver, this::timestampOf);
+			module = this.jsTransformer.transform(code, url, this.resolver,
+					(imported) -> dependencies.record(imported, this.timestamps));
 		}
 		catch (SourceSyntaxException ex) {
 			throw fail(syntaxError(ex, code, (file != null) ? file.toString() : url, IMPORT_ANALYSIS), ex, url);
@@ -336,9 +389,9 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	 * updated, so the browser fetches a changed sheet again at any depth.
 	 */
 	private Resource serveStylesheet(HttpServletRequest request, Resource resource, String url, @Nullable Path file,
-			String filename) throws IOException {
+			String filename, TransformCache.Dependencies dependencies) throws IOException {
 		TransformedModule stylesheet = this.cssTransformer.rewriteImports(read(resource), url, this.stylesheetResolver,
-				this::stylesheetTimestampOf);
+				(imported) -> stylesheetTimestampOf(imported, dependencies));
 		ModuleNode node;
 		if (!hasParameter(request, CssModuleTransformer.IMPORTED_MARKER)) {
 			node = this.graph.ensureModule(withParameter(url, "direct"), file, ModuleType.CSS);
@@ -352,11 +405,11 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		return ModuleResource.stylesheet(stylesheet.code(), filename);
 	}
 
-	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename)
-			throws IOException {
+	private Resource serveCssModule(Resource resource, String url, @Nullable Path file, String id, String filename,
+			TransformCache.Dependencies dependencies) throws IOException {
 		String css = runTransformHooks(read(resource), id);
 		TransformedModule module = this.cssTransformer.toJsModule(css, url, id, this.stylesheetResolver,
-				this::stylesheetTimestampOf);
+				(imported) -> stylesheetTimestampOf(imported, dependencies));
 		ModuleNode node = this.graph.ensureModule(url, file, ModuleType.JS);
 		// the transform has lexed and resolved the @imports already
 		record(node, fileOnlyEntries(module.importedUrls()), Set.of(), null, true);
@@ -417,17 +470,35 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 
 	/**
 	 * The last HMR timestamp of an {@code @import}ed stylesheet: that of its file's
-	 * modules, which a change of the file or of one it imports re-stamps.
+	 * modules, which a change of the file or of one it imports re-stamps. Which file a
+	 * URL names changes only with a file change, which starts a new cache generation.
 	 */
-	private long stylesheetTimestampOf(String url) {
+	private long stylesheetTimestampOf(String url, TransformCache.Dependencies dependencies) {
 		Path file = fileOf(url);
+		return (file != null) ? dependencies.record(file, this.fileTimestamps) : 0;
+	}
+
+	private long fileTimestampOf(Path file) {
 		long timestamp = 0;
-		if (file != null) {
-			for (ModuleNode node : this.graph.getModulesByFile(file)) {
-				timestamp = Math.max(timestamp, node.getLastHmrTimestamp());
-			}
+		for (ModuleNode node : this.graph.getModulesByFile(file)) {
+			timestamp = Math.max(timestamp, node.getLastHmrTimestamp());
 		}
 		return timestamp;
+	}
+
+	/**
+	 * What a request's answer is kept under, or {@code null} if it is not kept: only
+	 * files of the served roots are, whose changes the watcher reports. The request's
+	 * properties that decide how a file is served are part of it.
+	 */
+	private TransformCache.@Nullable Key cacheKey(HttpServletRequest request, String url, @Nullable Path file) {
+		if (!this.cache.isEnabled() || file == null || !this.files.isUnderRoot(file)) {
+			return null;
+		}
+		int kind = (isStylesheetRequest(request) ? 1 : 0)
+				| (hasParameter(request, CssModuleTransformer.IMPORTED_MARKER) ? 2 : 0)
+				| (isModuleRequest(request) ? 4 : 0) | (hasParameter(request, "import") ? 8 : 0);
+		return new TransformCache.Key(url, file, kind);
 	}
 
 	private String runTransformHooks(String code, String id) {
@@ -507,6 +578,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 	 */
 	@Override
 	public void onApplicationEvent(FileChangeEvent event) {
+		this.cache.invalidateAll();
 		if (event.getKind() != FileChangeKind.CREATED || this.missingUrls.isEmpty()) {
 			return;
 		}

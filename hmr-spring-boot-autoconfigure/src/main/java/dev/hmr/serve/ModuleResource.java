@@ -19,16 +19,20 @@ package dev.hmr.serve;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.DigestUtils;
 
 /**
  * A JavaScript module made from a served file: its filename ends in {@code .js} whatever
  * the file was ({@code .css}, {@code .svg}, a plugin's {@code .myext}), so that it is
  * sent as {@code text/javascript}, which browsers require of module scripts; or a
- * rewritten {@link #stylesheet stylesheet}.
+ * rewritten {@link #stylesheet stylesheet}. Its ETag, a hash of its bytes, is computed
+ * once: a cached module answers a revalidation without hashing again.
  */
 final class ModuleResource extends ByteArrayResource {
 
 	private final String filename;
+
+	private final String etag;
 
 	ModuleResource(String code, String originalFilename) {
 		this(code, "HMR module " + originalFilename,
@@ -38,6 +42,15 @@ final class ModuleResource extends ByteArrayResource {
 	private ModuleResource(String content, String description, String filename) {
 		super(content.getBytes(StandardCharsets.UTF_8), description);
 		this.filename = filename;
+		this.etag = "\"" + DigestUtils.md5DigestAsHex(getByteArray()) + "\"";
+	}
+
+	/**
+	 * The strong ETag of the module: a hash of its bytes, quoted.
+	 * @return the ETag value
+	 */
+	String getEtag() {
+		return this.etag;
 	}
 
 	/**

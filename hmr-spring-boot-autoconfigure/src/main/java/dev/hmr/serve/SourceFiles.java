@@ -109,6 +109,20 @@ final class SourceFiles {
 	}
 
 	/**
+	 * Whether a file lies under one of the roots, as written.
+	 * @param file the absolute, normalised file
+	 * @return whether a root contains it
+	 */
+	boolean isUnderRoot(Path file) {
+		for (Path root : this.roots) {
+			if (file.startsWith(root)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether a file found under a root may be served.
 	 * @param file the file, as resolved against the root
 	 * @param root the root

@@ -29,7 +29,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.util.Assert;
-import org.springframework.util.DigestUtils;
 import org.springframework.web.servlet.config.annotation.ResourceChainRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -151,7 +150,7 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 	static @Nullable String etag(Resource resource) {
 		try {
 			if (resource instanceof ModuleResource module) {
-				return "\"" + DigestUtils.md5DigestAsHex(module.getByteArray()) + "\"";
+				return module.getEtag();
 			}
 			return "W/\"" + Long.toHexString(resource.contentLength()) + "-" + Long.toHexString(resource.lastModified())
 					+ "\"";
