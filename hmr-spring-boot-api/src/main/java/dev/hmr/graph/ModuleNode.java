@@ -341,6 +341,13 @@ public final class ModuleNode {
 
 		private int size;
 
+		/**
+		 * {@code nodes[0]}, or {@code null}: a walk up a chain (one importer per module)
+		 * reads it from this object, allocated next to its module, and never loads the
+		 * array.
+		 */
+		private @Nullable ModuleNode first;
+
 		private @Nullable Set<ModuleNode> index;
 
 		private volatile @Nullable Set<ModuleNode> snapshot;
@@ -371,8 +378,11 @@ public final class ModuleNode {
 			if (index != null) {
 				return index.contains(node);
 			}
+			if (this.first == node) {
+				return true;
+			}
 			ModuleNode[] nodes = this.nodes;
-			for (int i = 0; i < this.size; i++) {
+			for (int i = 1; i < this.size; i++) {
 				if (nodes[i] == node) {
 					return true;
 				}
@@ -398,7 +408,8 @@ public final class ModuleNode {
 		 * @return the node
 		 */
 		ModuleNode get(int i) {
-			return this.nodes[i];
+			ModuleNode first = this.first;
+			return (i == 0 && first != null) ? first : this.nodes[i];
 		}
 
 		void add(ModuleNode node) {
@@ -409,6 +420,7 @@ public final class ModuleNode {
 				this.nodes = Arrays.copyOf(this.nodes, Math.max(2, this.size * 2));
 			}
 			this.nodes[this.size++] = node;
+			this.first = this.nodes[0];
 			if (this.index != null) {
 				this.index.add(node);
 			}
@@ -429,6 +441,7 @@ public final class ModuleNode {
 					break;
 				}
 			}
+			this.first = (this.size > 0) ? this.nodes[0] : null;
 			if (this.index != null) {
 				this.index.remove(node);
 			}
@@ -438,6 +451,7 @@ public final class ModuleNode {
 		void replaceWith(Set<ModuleNode> nodes) {
 			this.nodes = NONE;
 			this.size = 0;
+			this.first = null;
 			this.index = null;
 			nodes.forEach(this::add);
 			this.snapshot = null;
@@ -447,6 +461,7 @@ public final class ModuleNode {
 			if (this.size != 0) {
 				this.nodes = NONE;
 				this.size = 0;
+				this.first = null;
 				this.index = null;
 				this.snapshot = null;
 			}
