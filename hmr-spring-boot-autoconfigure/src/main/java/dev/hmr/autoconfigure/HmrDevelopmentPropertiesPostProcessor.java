@@ -37,9 +37,11 @@ import org.springframework.util.ClassUtils;
  * ({@code spring.devtools.livereload.enabled=false}), since it reloads pages that HMR has
  * just updated in place (the IDE's copy of a stylesheet to the build output is a change
  * to LiveReload); jte's development mode is turned on ({@code gg.jte.development-mode}),
- * so that its templates are read and compiled from the source folder. Runs after the
- * application's configuration files are loaded; the defaults go last, below every other
- * property source.
+ * so that its templates are read and compiled from the source folder; Spring MVC's
+ * {@code DispatcherServlet} starts with the application
+ * ({@code spring.mvc.servlet.load-on-startup=1}), so that the first page asked for after
+ * a start does not wait for it to initialize. Runs after the application's configuration
+ * files are loaded; the defaults go last, below every other property source.
  */
 final class HmrDevelopmentPropertiesPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -50,6 +52,8 @@ final class HmrDevelopmentPropertiesPostProcessor implements EnvironmentPostProc
 	static final String JTE_DEVELOPMENT_MODE = "gg.jte.development-mode";
 
 	static final String JTE_PRECOMPILED = "gg.jte.use-precompiled-templates";
+
+	static final String LOAD_ON_STARTUP = "spring.mvc.servlet.load-on-startup";
 
 	private static final String DEVTOOLS_CLASS = "org.springframework.boot.devtools.autoconfigure.DevToolsProperties";
 
@@ -95,13 +99,16 @@ final class HmrDevelopmentPropertiesPostProcessor implements EnvironmentPostProc
 			this.logger.debug("jte reads its templates from the source folder while HMR is active ("
 					+ JTE_DEVELOPMENT_MODE + "=true)");
 		}
+		if (!isSet(binder, LOAD_ON_STARTUP)) {
+			defaults.put(LOAD_ON_STARTUP, "1");
+		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, defaults));
 		}
 	}
 
 	private static boolean isSet(Binder binder, String name) {
-		return binder.bind(name, Boolean.class).isBound();
+		return binder.bind(name, String.class).isBound();
 	}
 
 }

@@ -33,8 +33,9 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * While HMR is active, DevTools' LiveReload is off and jte reads from the sources, unless
- * the application set the property itself (issue #10).
+ * While HMR is active, DevTools' LiveReload is off, jte reads from the sources and the
+ * DispatcherServlet starts with the application, unless the application set the property
+ * itself (issue #10).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class HmrDevelopmentPropertiesPostProcessorTests {
@@ -88,6 +89,22 @@ class HmrDevelopmentPropertiesPostProcessorTests {
 			.withProperty("gg.jte.usePrecompiledTemplates", "true");
 		this.postProcessor.postProcessEnvironment(precompiled, jte::contains);
 		assertThat(precompiled.getProperty(HmrDevelopmentPropertiesPostProcessor.JTE_DEVELOPMENT_MODE)).isNull();
+	}
+
+	@Test
+	void dispatcherServletStartsWithTheApplicationUnlessTheApplicationChoseOtherwise() {
+		String loadOnStartup = HmrDevelopmentPropertiesPostProcessor.LOAD_ON_STARTUP;
+		MockEnvironment defaults = new MockEnvironment().withProperty("hmr.enabled", "true");
+		this.postProcessor.postProcessEnvironment(defaults, (name) -> false);
+		assertThat(defaults.getProperty(loadOnStartup)).isEqualTo("1");
+		MockEnvironment chosen = new MockEnvironment().withProperty("hmr.enabled", "true")
+			.withProperty("spring.mvc.servlet.loadOnStartup", "-1");
+		this.postProcessor.postProcessEnvironment(chosen, (name) -> false);
+		assertThat(chosen.getProperty(loadOnStartup)).isNull();
+		assertThat(chosen.getProperty("spring.mvc.servlet.loadOnStartup")).isEqualTo("-1");
+		MockEnvironment inactive = new MockEnvironment().withProperty("hmr.enabled", "false");
+		this.postProcessor.postProcessEnvironment(inactive, (name) -> false);
+		assertThat(inactive.getProperty(loadOnStartup)).isNull();
 	}
 
 	private static ConfigurableApplicationContext run(String... properties) {
