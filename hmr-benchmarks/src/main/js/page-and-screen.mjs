@@ -1,0 +1,276 @@
+// The Chromium figures of the side-by-side suite, our app (CompareServer) against Vite's dev
+// server (vite-serve.mjs), each in its own process, in one headless Chromium, on the same
+// generated fixtures, alternating server by server:
+//   - first page load after start (10 modules): a fresh server and a fresh browser context each
+//     time, from navigation start to the entry module having run after all its imports;
+//   - reloads of that page in the same context (the browser revalidates: 304s);
+//   - page load of 1,000 modules (a tree, 10 children a module): cold (a new context, empty
+//     cache, server already warm) and revalidating (the same context, reloaded);
+//   - save -> screen, 10-module chain: a JS edit at the bottom of the chain (the self-accepting
+//     entry writes the chain's value into the page) and a <link> stylesheet edit, to the DOM (the
+//     text changed; the new stylesheet loaded) and to the first frame after it. A reload would
+//     lose a mark left on the window, which every edit checks: each must be a hot update.
+//
+//   npm install --prefix /tmp/bench-vite vite@8 ws playwright-core@1
+//   CP=<class path> NODE_PATH=/tmp/bench-vite/node_modules node page-and-screen.mjs [--starts 5] [--loads 5] [--edits 20]
+// (compare-all.sh runs it after compare-all.mjs; SKIP_PAGE=1 leaves it out). Loopback only, every
+// wait bounded (60 s a start, 30 s a page, 10 s an edit), fixtures removed afterwards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const require = createRequire(path.join(process.env.NODE_PATH || process.cwd(), 'x.js'));
+const { chromium } = require('playwright-core');
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = Number(process.argv[i + 1]);
+const starts = args.starts || 5;
+const loads = args.loads || 5;
+const edits = args.edits || 20;
+const warmUp = 3;
+const here = path.dirname(new URL(import.meta.url).pathname);
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const load = () => os.loadavg()[0].toFixed(2);
+const results = [];
+
+// ---------------------------------------------------------------- fixtures
+
+function fixture(files) {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'page-screen-')));
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+const page = '<!doctype html>\n<html><head><meta charset="utf-8"><link rel="stylesheet" href="/link.css"></head>'
+  + '<body><p id="out">-</p><script type="module" src="/m0.js"></script></body></html>\n';
+const linkCss = (v) => `body { color: rgb(0, 0, ${v % 250}); }\n`;
+const leaf = (i, v) => `export const v${i} = ${v};\n`;
+// the entry: runs after all its imports, writes what they give, marks the time, accepts itself
+const entry = (imports, value) => `${imports}document.getElementById('out').textContent = 'v=' + (${value});\n`
+  + 'window.__done = performance.now();\nimport.meta.hot.accept();\n';
+
+function chain(n) {
+  const files = { 'index.html': page, 'link.css': linkCss(1) };
+  files['m0.js'] = entry("import { v1 } from './m1.js';\n", 'v1');
+  for (let i = 1; i < n - 1; i++) files[`m${i}.js`] = `import { v${i + 1} } from './m${i + 1}.js';\nexport const v${i} = v${i + 1};\n`;
+  files[`m${n - 1}.js`] = leaf(n - 1, 0);
+  return { files, leaf: `m${n - 1}.js`, text: (v) => leaf(n - 1, v) };
+}
+
+function tree(n, k = 10) {
+  const files = { 'index.html': page, 'link.css': linkCss(1) };
+  for (let i = 0; i < n; i++) {
+    const children = [];
+    for (let c = i * k + 1; c <= i * k + k && c < n; c++) children.push(c);
+    const imports = children.map((c) => `import { v${c} } from './m${c}.js';\n`).join('');
+    const sum = children.length ? children.map((c) => `v${c}`).join(' + ') : '0';
+    files[`m${i}.js`] = i === 0 ? entry(imports, sum) : `${imports}export const v${i} = ${sum};\n`;
+  }
+  return { files };
+}
+
+// ---------------------------------------------------------------- servers
+
+async function start(kind, dir) {
+  const child = kind === 'hmr'
+    ? spawn('java', ['-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'] })
+    : spawn(process.execPath, ['--stack-size=984', path.join(here, 'vite-serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
+  const line = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start in 60 s`)), 60_000);
+    child.stdout.on('data', (d) => { out += d; const m = /PORT (\d+)[^\n]*/.exec(out); if (m) { clearTimeout(timer); resolve(m); } });
+    child.on('exit', (code) => reject(new Error(`${kind} exited ${code}`)));
+  });
+  return {
+    kind, base: `http://localhost:${line[1]}`, version: line[0],
+    stop: () => new Promise((r) => { child.on('exit', r); child.stdin.end(); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); }),
+  };
+}
+
+async function withServer(kind, files, body) {
+  const dir = fixture(files);
+  const server = await start(kind, dir);
+  try {
+    return await body(server, dir);
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+function stats(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const pct = (p) => s[Math.max(0, Math.ceil(p / 100 * s.length) - 1)];
+  return { median: pct(50), p95: pct(95), n: s.length };
+}
+
+function record(figure, kind, values) {
+  const value = values.length ? stats(values) : null;
+  results.push({ figure, kind, value });
+  console.log(`  ${figure.padEnd(52)} ${kind.padEnd(5)} ${value ? `median ${value.median.toFixed(2)}  p95 ${value.p95.toFixed(2)}  (n=${value.n})` : 'nothing'}   load ${load()}`);
+}
+
+// navigation start -> the entry module has run (performance.now() is relative to navigation start)
+async function loaded(tab, url) {
+  await tab.goto(url, { waitUntil: 'commit', timeout: 30_000 });
+  await tab.waitForFunction(() => window.__done !== undefined, null, { timeout: 30_000 });
+  return tab.evaluate(() => window.__done);
+}
+
+async function reloaded(tab) {
+  await tab.reload({ waitUntil: 'commit', timeout: 30_000 });
+  await tab.waitForFunction(() => window.__done !== undefined, null, { timeout: 30_000 });
+  return tab.evaluate(() => window.__done);
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const kinds = ['hmr', 'vite'];
+console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits after ${warmUp}; vite ${require('vite/package.json').version}; load ${load()}`);
+
+// first page load after start, then reloads, 10 modules
+{
+  const first = { hmr: [], vite: [] };
+  const again = { hmr: [], vite: [] };
+  for (let i = 0; i < starts; i++) {
+    for (const kind of kinds) {
+      try {
+        await withServer(kind, chain(10).files, async (server) => {
+          const context = await browser.newContext();
+          const tab = await context.newPage();
+          try {
+            first[kind].push(await loaded(tab, server.base + '/'));
+            if (i === 0) for (let j = 0; j < loads; j++) again[kind].push(await reloaded(tab));
+          } finally {
+            await context.close();
+          }
+        });
+      } catch (e) {
+        console.log(`  first load on ${kind} failed: ${e.message}`);
+      }
+    }
+  }
+  for (const kind of kinds) record('first page load after start, 10 modules', kind, first[kind]);
+  for (const kind of kinds) record('page reload (revalidating), 10 modules', kind, again[kind]);
+}
+
+// 1,000 modules: cold and revalidating
+for (const kind of kinds) {
+  try {
+    await withServer(kind, tree(1000).files, async (server) => {
+      const cold = [];
+      const revalidating = [];
+      const warm = await browser.newContext();
+      await loaded(await warm.newPage(), server.base + '/'); // the server's first load, not counted
+      await warm.close();
+      for (let i = 0; i < loads; i++) {
+        const context = await browser.newContext();
+        try {
+          cold.push(await loaded(await context.newPage(), server.base + '/'));
+        } finally {
+          await context.close();
+        }
+      }
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await loaded(tab, server.base + '/');
+      for (let i = 0; i < loads; i++) revalidating.push(await reloaded(tab));
+      await context.close();
+      record('page load, 1,000 modules: cold', kind, cold);
+      record('page load, 1,000 modules: revalidating', kind, revalidating);
+    });
+  } catch (e) {
+    console.log(`  1,000 modules on ${kind} failed: ${e.message}`);
+  }
+}
+
+// save -> screen, 10-module chain: JS and link CSS
+for (const kind of kinds) {
+  const spec = chain(10);
+  try {
+    await withServer(kind, spec.files, async (server, dir) => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await loaded(tab, server.base + '/');
+      await sleep(1000); // the socket connects
+      await tab.evaluate(() => { window.__kept = 1; });
+      const js = { dom: [], frame: [] };
+      const css = { dom: [], frame: [] };
+      for (let i = 1; i <= warmUp + edits; i++) {
+        // JS: the text of #out changes
+        const seen = tab.evaluate((expected) => new Promise((resolve) => {
+          const out = document.getElementById('out');
+          const observer = new MutationObserver(() => {
+            if (document.getElementById('out')?.textContent === expected) {
+              const at = performance.timeOrigin + performance.now();
+              observer.disconnect();
+              requestAnimationFrame(() => resolve({ at, frame: performance.timeOrigin + performance.now(), kept: window.__kept }));
+            }
+          });
+          observer.observe(out, { subtree: true, childList: true, characterData: true });
+        }), `v=${i}`);
+        await sleep(50); // the observer is in place
+        let start = now();
+        fs.writeFileSync(path.join(dir, spec.leaf), spec.text(i));
+        let shown = await Promise.race([seen, sleep(10_000).then(() => null)]);
+        if (!shown) throw new Error(`JS edit ${i} not shown within 10 s`);
+        if (shown.kept !== 1) throw new Error(`JS edit ${i}: the page reloaded`);
+        if (i > warmUp) { js.dom.push(shown.at - start); js.frame.push(shown.frame - start); }
+        await sleep(300);
+        // link CSS: the stylesheet that replaces the old one has loaded and applies
+        const applied = tab.evaluate((expected) => new Promise((resolve) => {
+          const observer = new MutationObserver((mutations) => {
+            for (const m of mutations) {
+              for (const node of m.addedNodes) {
+                if (node.tagName === 'LINK') {
+                  node.addEventListener('load', () => {
+                    const at = performance.timeOrigin + performance.now();
+                    observer.disconnect();
+                    requestAnimationFrame(() => resolve({ at, frame: performance.timeOrigin + performance.now(),
+                      color: getComputedStyle(document.body).color, expected, kept: window.__kept }));
+                  });
+                }
+              }
+            }
+          });
+          observer.observe(document.head, { childList: true });
+        }), `rgb(0, 0, ${(i + 1) % 250})`);
+        await sleep(50);
+        start = now();
+        fs.writeFileSync(path.join(dir, 'link.css'), linkCss(i + 1));
+        shown = await Promise.race([applied, sleep(10_000).then(() => null)]);
+        if (!shown) throw new Error(`CSS edit ${i} not applied within 10 s`);
+        if (shown.kept !== 1) throw new Error(`CSS edit ${i}: the page reloaded`);
+        if (shown.color !== shown.expected) throw new Error(`CSS edit ${i}: color ${shown.color}, expected ${shown.expected}`);
+        if (i > warmUp) { css.dom.push(shown.at - start); css.frame.push(shown.frame - start); }
+        await sleep(300);
+      }
+      await context.close();
+      record('save→screen, 10-module chain: JS, to the DOM', kind, js.dom);
+      record('save→screen, 10-module chain: JS, to the first frame', kind, js.frame);
+      record('save→screen, 10-module chain: link CSS, to the DOM', kind, css.dom);
+      record('save→screen, 10-module chain: link CSS, to the first frame', kind, css.frame);
+    });
+  } catch (e) {
+    console.log(`  save→screen on ${kind} failed: ${e.message}`);
+  }
+}
+await browser.close();
+
+console.log('\n== ratios (ours / Vite; below 1 is ahead)');
+console.log('| figure | ours (median / p95) | Vite (median / p95) | ratio of medians | ratio of p95s |');
+console.log('| --- | --- | --- | --- | --- |');
+const figures = [...new Set(results.map((r) => r.figure))];
+for (const figure of figures) {
+  const of = (kind) => results.find((r) => r.figure === figure && r.kind === kind)?.value;
+  const a = of('hmr');
+  const b = of('vite');
+  const cell = (x) => (x ? `${x.median.toFixed(2)} / ${x.p95.toFixed(2)}` : 'nothing');
+  const ratio = (key) => (a && b ? (a[key] / b[key]).toFixed(2) : '—');
+  console.log(`| ${figure} | ${cell(a)} | ${cell(b)} | ${ratio('median')} | ${ratio('p95')} |`);
+}
+process.exit(0);
