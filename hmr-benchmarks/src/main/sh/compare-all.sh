@@ -4,7 +4,8 @@
 # starts each server in its own process on the same generated fixtures and prints ratios.
 # Loopback only, bounded in time (each wait ends within 10 to 60 s); not part of .ci/run.
 # Run from anywhere: bash hmr-benchmarks/src/main/sh/compare-all.sh [--only save10,depth,fanout,memory] [--clients 1,500,2000] [--saves 30]
-# then tsx-save-to-screen.mjs (a Preact TSX edit in Chromium, ours against Vite + @preact/preset-vite).
+# then page-and-screen.mjs (page loads and save -> screen in Chromium; SKIP_PAGE=1 leaves it out) and
+# tsx-save-to-screen.mjs (a Preact TSX edit in Chromium, ours against Vite + @preact/preset-vite).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 VITE_DIR=${VITE_DIR:-/tmp/bench-vite}
@@ -20,6 +21,11 @@ export CP=hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.tx
 export NODE_PATH="$VITE_DIR/node_modules"
 ulimit -n 65536 2>/dev/null || true
 timeout 1500 node hmr-benchmarks/src/main/js/compare-all.mjs "$@"
+# page loads (first after start, reloads, 1,000 modules cold and revalidating) and save -> screen of a JS and
+# a link-CSS edit, in Chromium (SKIP_PAGE=1: not; PAGE_ARGS, e.g. "--starts 5 --loads 5 --edits 20")
+if [ -z "${SKIP_PAGE:-}" ]; then
+  timeout 900 node hmr-benchmarks/src/main/js/page-and-screen.mjs ${PAGE_ARGS:-}
+fi
 # save -> screen of a Preact TSX component in Chromium, against Vite + @preact/preset-vite (SKIP_TSX=1: not)
 if [ -z "${SKIP_TSX:-}" ]; then
   timeout 300 node hmr-benchmarks/src/main/js/tsx-save-to-screen.mjs "${TSX_EDITS:-20}"
