@@ -46,10 +46,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Warm module requests of the server alone, an A/B of the transform cache in one run: the
- * same generated 1,000-module tree as {@link PageLoadBenchmark} served by two apps in
- * this JVM, one with {@code hmr.transform-cache=false}, one with the default, and, if it
- * is installed, by Vite. Every round fetches every module in turn on one HTTP/1.1
- * connection from Java, from each server in turn: plain requests (200 with the body) and
+ * same generated 1,000-module tree as {@link PageLoadBenchmark} served by three apps in
+ * this JVM, one with {@code hmr.transform-cache=false}, one with the cache answered in
+ * Spring MVC's resource handler only ({@code hmr.transform-cache-filter=false}), one with
+ * the defaults (kept modules answered by a filter ahead of Spring MVC), and, if it is
+ * installed, by Vite. Every round fetches every module in turn on one HTTP/1.1 connection
+ * from Java, from each server in turn: plain requests (200 with the body) and
  * revalidations ({@code If-None-Match} with the ETag of the first answer: 304), and the
  * Spring MVC floor ({@code /__bench/ping}, a controller returning two bytes). Prints the
  * median time a request, in microseconds, over the rounds.
@@ -72,13 +74,15 @@ public final class ModuleRequestBenchmark {
 		PageLoadBenchmark.generate(statics, modules);
 		System.out.printf(Locale.ROOT, "%s, %d cores; %d modules; %d rounds; load average %s%n", Runtime.version(),
 				Runtime.getRuntime().availableProcessors(), modules, rounds, SaveToWireBenchmark.loadAverage());
-		ConfigurableApplicationContext off = start(statics, false);
-		ConfigurableApplicationContext on = start(statics, true);
+		ConfigurableApplicationContext off = start(statics, false, false);
+		ConfigurableApplicationContext mvc = start(statics, true, false);
+		ConfigurableApplicationContext on = start(statics, true, true);
 		Process vite = startVite(statics);
 		try {
 			Map<String, String> bases = new LinkedHashMap<>();
 			bases.put("cache off", "http://localhost:" + port(off) + "/");
-			bases.put("cache on", "http://localhost:" + port(on) + "/");
+			bases.put("cache on, in MVC", "http://localhost:" + port(mvc) + "/");
+			bases.put("cache on, filter", "http://localhost:" + port(on) + "/");
 			if (vite != null) {
 				BufferedReader out = new BufferedReader(
 						new InputStreamReader(vite.getInputStream(), StandardCharsets.UTF_8));
@@ -92,6 +96,10 @@ public final class ModuleRequestBenchmark {
 			Map<String, Server> servers = new LinkedHashMap<>();
 			for (Map.Entry<String, String> base : bases.entrySet()) {
 				servers.put(base.getKey(), new Server(base.getValue(), modules, base.getKey().startsWith("cache")));
+			}
+			for (Map.Entry<String, Server> server : servers.entrySet()) {
+				HttpResponse<byte[]> response = server.getValue().send(0, null);
+				System.out.println(server.getKey() + ": " + response.statusCode() + " " + response.headers().map());
 			}
 			for (int round = 0; round < rounds; round++) {
 				for (Server server : servers.values()) {
@@ -113,6 +121,7 @@ public final class ModuleRequestBenchmark {
 		}
 		finally {
 			off.close();
+			mvc.close();
 			on.close();
 			if (vite != null) {
 				vite.getOutputStream().close();
@@ -124,10 +133,11 @@ public final class ModuleRequestBenchmark {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(Path statics, boolean cache) {
+	private static ConfigurableApplicationContext start(Path statics, boolean cache, boolean filter) {
 		return new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.SERVLET)
 			.properties("hmr.enabled=true", "hmr.watch.roots=" + statics, "server.port=0",
-					"spring.main.banner-mode=off", "logging.level.root=warn", "hmr.transform-cache=" + cache)
+					"spring.main.banner-mode=off", "logging.level.root=warn", "hmr.transform-cache=" + cache,
+					"hmr.transform-cache-filter=" + filter)
 			.run();
 	}
 

@@ -87,14 +87,16 @@ final class TransformCache {
 	/**
 	 * The answer kept for a request, if it is still valid.
 	 * @param key what the request asks for
+	 * @param file the file resolved for it, or {@code null} if not resolved yet (the file
+	 * it was made from is checked then)
 	 * @return the module, or {@code null} to make it again
 	 */
-	@Nullable ModuleResource get(Key key) {
+	@Nullable ModuleResource get(Key key, @Nullable Path file) {
 		Entry entry = this.entries.get(key);
-		if (entry == null) {
+		if (entry == null || (file != null && !file.equals(entry.file))) {
 			return null;
 		}
-		if (entry.generation != this.generation.get() || !entry.stamp.equals(stamp(key.file()))
+		if (entry.generation != this.generation.get() || !entry.stamp.equals(stamp(entry.file))
 				|| !entry.dependencies.unchanged()) {
 			this.entries.remove(key, entry);
 			return null;
@@ -110,14 +112,15 @@ final class TransformCache {
 	 * @param module the answer
 	 * @param dependencies the timestamps the answer was made with
 	 */
-	void put(Key key, long generation, @Nullable Stamp stamp, ModuleResource module, Dependencies dependencies) {
+	void put(Key key, Path file, long generation, @Nullable Stamp stamp, ModuleResource module,
+			Dependencies dependencies) {
 		if (stamp == null || generation != this.generation.get()) {
 			return;
 		}
 		if (this.entries.size() >= MAX_ENTRIES) {
 			this.entries.clear();
 		}
-		this.entries.put(key, new Entry(generation, stamp, module, dependencies));
+		this.entries.put(key, new Entry(file, generation, stamp, module, dependencies));
 	}
 
 	/**
@@ -140,18 +143,17 @@ final class TransformCache {
 	}
 
 	/**
-	 * What a request asks for: the canonical URL, the file that answers it, and the
-	 * request's properties the answer depends on.
+	 * What a request asks for: the canonical URL and the request's properties the answer
+	 * depends on.
 	 *
 	 * @param url the canonical URL
-	 * @param file the file resolved for it
 	 * @param kind the request's properties, as bits
 	 */
-	record Key(String url, Path file, int kind) {
+	record Key(String url, int kind) {
 
 	}
 
-	private record Entry(long generation, Stamp stamp, ModuleResource module, Dependencies dependencies) {
+	private record Entry(Path file, long generation, Stamp stamp, ModuleResource module, Dependencies dependencies) {
 
 	}
 
