@@ -51,8 +51,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransformCache {
 
-	/** Past this many answers, the cache starts again empty. */
+	/**
+	 * Past this many answers, or this many bytes of them, the cache starts again empty.
+	 */
 	static final int MAX_ENTRIES = 20_000;
+
+	static final long MAX_BYTES = 64L * 1024 * 1024;
+
+	/** The bytes of the answers put since the cache was last emptied. */
+	private final AtomicLong bytes = new AtomicLong();
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -82,6 +89,7 @@ final class TransformCache {
 	void invalidateAll() {
 		this.generation.incrementAndGet();
 		this.entries.clear();
+		this.bytes.set(0);
 	}
 
 	/**
@@ -117,8 +125,9 @@ final class TransformCache {
 		if (stamp == null || generation != this.generation.get()) {
 			return;
 		}
-		if (this.entries.size() >= MAX_ENTRIES) {
+		if (this.entries.size() >= MAX_ENTRIES || this.bytes.addAndGet(module.contentLength()) > MAX_BYTES) {
 			this.entries.clear();
+			this.bytes.set(module.contentLength());
 		}
 		this.entries.put(key, new Entry(file, generation, stamp, module, dependencies));
 	}
