@@ -249,7 +249,7 @@ public final class PageLoadBenchmark {
 		}
 	}
 
-	private static void generate(Path dir, int modules) throws IOException {
+	static void generate(Path dir, int modules) throws IOException {
 		Files.writeString(dir.resolve("index.html"), "<!doctype html>\n<html><head><title>page load</title>"
 				+ "<script type=\"module\" src=\"/m0.js\"></script></head><body></body></html>\n");
 		for (int i = 0; i < modules; i++) {

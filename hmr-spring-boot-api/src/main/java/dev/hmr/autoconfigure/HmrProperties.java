@@ -108,6 +108,13 @@ public class HmrProperties implements Validator {
 	private boolean transformCache = true;
 
 	/**
+	 * Whether a module kept by the transform cache is answered by a servlet filter, last
+	 * of the filters (after the application's security filters), instead of through
+	 * Spring MVC's resource handler.
+	 */
+	private boolean transformCacheFilter = true;
+
+	/**
 	 * Host names, besides localhost, *.localhost and IP literals, that may open the HMR
 	 * socket (DNS-rebinding defence). An entry starting with '.' allows that domain and
 	 * its subdomains.
@@ -223,6 +230,14 @@ public class HmrProperties implements Validator {
 
 	public void setTransformCache(boolean transformCache) {
 		this.transformCache = transformCache;
+	}
+
+	public boolean isTransformCacheFilter() {
+		return this.transformCacheFilter;
+	}
+
+	public void setTransformCacheFilter(boolean transformCacheFilter) {
+		this.transformCacheFilter = transformCacheFilter;
 	}
 
 	public boolean isOverlay() {

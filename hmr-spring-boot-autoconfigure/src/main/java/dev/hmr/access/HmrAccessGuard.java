@@ -96,6 +96,17 @@ public final class HmrAccessGuard {
 	}
 
 	/**
+	 * Whether the resource handler's interceptor would let a request through, without
+	 * answering or logging anything: for an answer made ahead of Spring MVC, which hands
+	 * a refused request on to it for the refusal.
+	 * @return the test
+	 */
+	public Predicate<HttpServletRequest> resourceAdmission() {
+		return (request) -> refusal(request, true) == null
+				&& !this.deniedFiles.isDenied(RequestPaths.withinApplication(request));
+	}
+
+	/**
 	 * Whether a page rendered for a request may get the client, logging a line when not.
 	 * @return the test, for {@code HtmlClientInjectionFilter}
 	 */

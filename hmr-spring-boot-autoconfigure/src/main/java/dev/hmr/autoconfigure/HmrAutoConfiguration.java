@@ -420,6 +420,25 @@ public final class HmrAutoConfiguration {
 			return mapping;
 		}
 
+		/**
+		 * Modules kept in the transform cache answered ahead of Spring MVC, last of the
+		 * filters: after the application's security filters and the access guard. Only
+		 * under Boot's usual static path pattern, where the URL is the path the guard
+		 * checks.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrCachedModuleFilter")
+		FilterRegistrationBean<Filter> hmrCachedModuleFilter(HmrModuleTransformer hmrModuleTransformer,
+				HmrAccessGuard hmrAccessGuard, HmrProperties properties, Environment environment) {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+					hmrModuleTransformer.cachedModuleFilter(hmrAccessGuard.resourceAdmission()));
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+			boolean usualPattern = environment.getProperty("spring.mvc.static-path-pattern", "/**").equals("/**");
+			registration
+				.setEnabled(usualPattern && properties.isTransformCache() && properties.isTransformCacheFilter());
+			return registration;
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		SourceResourceConfigurer hmrSourceResourceConfigurer(SourceRoots hmrSourceRoots,

@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,6 +52,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
 import org.springframework.web.servlet.resource.ResourceTransformerChain;
@@ -242,7 +246,7 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		@Nullable Path file = fileOf(resolved);
 		TransformCache.Key key = cacheKey(request, url, file);
 		if (key != null) {
-			ModuleResource cached = this.cache.get(key);
+			ModuleResource cached = this.cache.get(key, file);
 			if (cached != null) {
 				// recorded in the graph when it was made; nothing it depends on changed
 				return cached;
@@ -250,11 +254,11 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 		// read before the file is: a save from here on leaves the answer stale
 		long generation = this.cache.generation();
-		TransformCache.Stamp stamp = (key != null) ? TransformCache.stamp(key.file()) : null;
+		TransformCache.Stamp stamp = (key != null && file != null) ? TransformCache.stamp(file) : null;
 		TransformCache.Dependencies dependencies = new TransformCache.Dependencies();
 		Resource served = serve(request, resolved, url, file, filename, extension, dependencies);
-		if (key != null && served instanceof ModuleResource module) {
-			this.cache.put(key, generation, stamp, module, dependencies);
+		if (key != null && file != null && served instanceof ModuleResource module) {
+			this.cache.put(key, file, generation, stamp, module, dependencies);
 		}
 		return served;
 	}
@@ -345,6 +349,67 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
 			module.getInputStream().transferTo(response.getOutputStream());
 		};
+	}
+
+	/**
+	 * A filter that answers a request for a module kept in the transform cache ahead of
+	 * Spring MVC: the same bytes, type, ETag and {@code Cache-Control} as the resource
+	 * handler sends, or 304 for a matching {@code If-None-Match}. Anything else (a module
+	 * not kept or stale, a request the access guard would refuse, a range, a method other
+	 * than GET) goes on to the chain. Register it after the application's security
+	 * filters, so that what they protect stays protected.
+	 * @param admitted whether the resource handler's guard lets a request through
+	 * @return the filter
+	 */
+	public Filter cachedModuleFilter(Predicate<HttpServletRequest> admitted) {
+		Assert.notNull(admitted, "'admitted' must not be null");
+		return new OncePerRequestFilter() {
+
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				ModuleResource cached = cachedAnswer(request);
+				if (cached == null || !admitted.test(request)) {
+					chain.doFilter(request, response);
+					return;
+				}
+				response.setHeader(HttpHeaders.ETAG, cached.getEtag());
+				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+				if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), cached.getEtag())) {
+					response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+					return;
+				}
+				byte[] bytes = cached.getByteArray();
+				response.setContentType(cached.getContentType());
+				response.setContentLength(bytes.length);
+				response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+				response.getOutputStream().write(bytes);
+			}
+
+		};
+	}
+
+	private @Nullable ModuleResource cachedAnswer(HttpServletRequest request) {
+		if (!this.cache.isEnabled() || !"GET".equals(request.getMethod())
+				|| request.getHeader(HttpHeaders.RANGE) != null) {
+			return null;
+		}
+		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
+		return this.cache.get(cacheKey(request, url), null);
+	}
+
+	/** Whether an {@code If-None-Match} names the ETag (weak comparison, as Spring's). */
+	private static boolean matches(@Nullable String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String candidate : StringUtils.commaDelimitedListToStringArray(ifNoneMatch)) {
+			String trimmed = candidate.trim();
+			if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private @Nullable Resource serveModuleId(HttpServletRequest request) {
@@ -495,10 +560,14 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		if (!this.cache.isEnabled() || file == null || !this.files.isUnderRoot(file)) {
 			return null;
 		}
+		return cacheKey(request, url);
+	}
+
+	private static TransformCache.Key cacheKey(HttpServletRequest request, String url) {
 		int kind = (isStylesheetRequest(request) ? 1 : 0)
 				| (hasParameter(request, CssModuleTransformer.IMPORTED_MARKER) ? 2 : 0)
 				| (isModuleRequest(request) ? 4 : 0) | (hasParameter(request, "import") ? 8 : 0);
-		return new TransformCache.Key(url, file, kind);
+		return new TransformCache.Key(url, kind);
 	}
 
 	private String runTransformHooks(String code, String id) {

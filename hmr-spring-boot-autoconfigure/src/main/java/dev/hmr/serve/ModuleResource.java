@@ -54,6 +54,14 @@ final class ModuleResource extends ByteArrayResource {
 	}
 
 	/**
+	 * The type the resource handler sends it with.
+	 * @return {@code text/css} for a stylesheet, else {@code text/javascript}
+	 */
+	String getContentType() {
+		return this.filename.endsWith(".css") ? "text/css" : "text/javascript";
+	}
+
+	/**
 	 * A stylesheet served as a stylesheet, its {@code @import}s rewritten: it keeps its
 	 * filename, so it is sent as {@code text/css}.
 	 * @param css the rewritten stylesheet

@@ -51,8 +51,15 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransformCache {
 
-	/** Past this many answers, the cache starts again empty. */
+	/**
+	 * Past this many answers, or this many bytes of them, the cache starts again empty.
+	 */
 	static final int MAX_ENTRIES = 20_000;
+
+	static final long MAX_BYTES = 64L * 1024 * 1024;
+
+	/** The bytes of the answers put since the cache was last emptied. */
+	private final AtomicLong bytes = new AtomicLong();
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -82,19 +89,22 @@ final class TransformCache {
 	void invalidateAll() {
 		this.generation.incrementAndGet();
 		this.entries.clear();
+		this.bytes.set(0);
 	}
 
 	/**
 	 * The answer kept for a request, if it is still valid.
 	 * @param key what the request asks for
+	 * @param file the file resolved for it, or {@code null} if not resolved yet (the file
+	 * it was made from is checked then)
 	 * @return the module, or {@code null} to make it again
 	 */
-	@Nullable ModuleResource get(Key key) {
+	@Nullable ModuleResource get(Key key, @Nullable Path file) {
 		Entry entry = this.entries.get(key);
-		if (entry == null) {
+		if (entry == null || (file != null && !file.equals(entry.file))) {
 			return null;
 		}
-		if (entry.generation != this.generation.get() || !entry.stamp.equals(stamp(key.file()))
+		if (entry.generation != this.generation.get() || !entry.stamp.equals(stamp(entry.file))
 				|| !entry.dependencies.unchanged()) {
 			this.entries.remove(key, entry);
 			return null;
@@ -110,14 +120,16 @@ final class TransformCache {
 	 * @param module the answer
 	 * @param dependencies the timestamps the answer was made with
 	 */
-	void put(Key key, long generation, @Nullable Stamp stamp, ModuleResource module, Dependencies dependencies) {
+	void put(Key key, Path file, long generation, @Nullable Stamp stamp, ModuleResource module,
+			Dependencies dependencies) {
 		if (stamp == null || generation != this.generation.get()) {
 			return;
 		}
-		if (this.entries.size() >= MAX_ENTRIES) {
+		if (this.entries.size() >= MAX_ENTRIES || this.bytes.addAndGet(module.contentLength()) > MAX_BYTES) {
 			this.entries.clear();
+			this.bytes.set(module.contentLength());
 		}
-		this.entries.put(key, new Entry(generation, stamp, module, dependencies));
+		this.entries.put(key, new Entry(file, generation, stamp, module, dependencies));
 	}
 
 	/**
@@ -140,18 +152,17 @@ final class TransformCache {
 	}
 
 	/**
-	 * What a request asks for: the canonical URL, the file that answers it, and the
-	 * request's properties the answer depends on.
+	 * What a request asks for: the canonical URL and the request's properties the answer
+	 * depends on.
 	 *
 	 * @param url the canonical URL
-	 * @param file the file resolved for it
 	 * @param kind the request's properties, as bits
 	 */
-	record Key(String url, Path file, int kind) {
+	record Key(String url, int kind) {
 
 	}
 
-	private record Entry(long generation, Stamp stamp, ModuleResource module, Dependencies dependencies) {
+	private record Entry(Path file, long generation, Stamp stamp, ModuleResource module, Dependencies dependencies) {
 
 	}
 

@@ -17,6 +17,8 @@
 package dev.hmr.security;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A typical chain: static files permitted, the rest authenticated, a custom login page.
  */
 @SpringBootTest(classes = HmrFormLoginSecurityIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hmr.enabled=true", "spring.thymeleaf.enabled=false" })
+		properties = { "hmr.enabled=true", "spring.thymeleaf.enabled=false", "spring.security.user.name=user",
+				"spring.security.user.password=secret" })
 class HmrFormLoginSecurityIntegrationTests extends AbstractHmrSecurityIntegrationTests {
 
 	@Test
@@ -48,6 +52,28 @@ class HmrFormLoginSecurityIntegrationTests extends AbstractHmrSecurityIntegratio
 		assertThat(secret.statusCode()).isEqualTo(302);
 		assertThat(secret.headers().firstValue("Location"))
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/login"));
+	}
+
+	@Test
+	void aProtectedModuleKeptInTheTransformCacheIsStillProtected() throws Exception {
+		String credentials = Base64.getEncoder().encodeToString("user:secret".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> signedIn = TestHttp.get(this.port, "/app.js", "Accept", "*/*", "Sec-Fetch-Dest", "script",
+				"Authorization", "Basic " + credentials);
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.body()).contains("export const app = 1;");
+		String etag = signedIn.headers().firstValue("ETag").orElseThrow();
+		// kept now: a visitor who has not signed in gets neither the module nor a 304
+		HttpResponse<String> anonymous = TestHttp.get(this.port, "/app.js", "Accept", "*/*", "Sec-Fetch-Dest",
+				"script");
+		HttpResponse<String> revalidating = TestHttp.get(this.port, "/app.js", "Accept", "*/*", "Sec-Fetch-Dest",
+				"script", "If-None-Match", etag);
+		assertThat(anonymous.statusCode()).isNotEqualTo(200);
+		assertThat(anonymous.body()).doesNotContain("export const app");
+		assertThat(revalidating.statusCode()).isNotIn(200, 304);
+		assertThat(TestHttp
+			.get(this.port, "/app.js", "Accept", "*/*", "Sec-Fetch-Dest", "script", "Authorization",
+					"Basic " + credentials, "If-None-Match", etag)
+			.statusCode()).isEqualTo(304);
 	}
 
 	@Test
@@ -69,6 +95,9 @@ class HmrFormLoginSecurityIntegrationTests extends AbstractHmrSecurityIntegratio
 					.anyRequest()
 					.authenticated())
 				.formLogin((form) -> form.loginPage("/login").permitAll())
+				// for the test of a protected module: signing in without a form, and the
+				// same redirect for a request without credentials
+				.httpBasic((basic) -> basic.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
 				.csrf(Customizer.withDefaults())
 				.build();
 		}

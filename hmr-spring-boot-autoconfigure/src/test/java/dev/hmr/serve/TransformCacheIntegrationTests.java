@@ -19,11 +19,15 @@ package dev.hmr.serve;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 import dev.hmr.engine.HmrEngine;
 import dev.hmr.plugin.HmrPlugin;
@@ -58,6 +66,7 @@ class TransformCacheIntegrationTests {
 
 	private static final TestProject project = TestProject.create("hmr-transform-cache")
 		.with("static/cached.js", "export const cached = 1;\n")
+		.with("static/kept.js", "export const kept = 1;\n")
 		.with("static/edited.js", "export const edited = 'first';\n")
 		.with("static/styles.css", "@import './base.css';\nbody { color: red; }\n")
 		.with("static/base.css", "html { margin: 0; }\n")
@@ -66,6 +75,9 @@ class TransformCacheIntegrationTests {
 		.with("static/chain/dep.js", "export const dep = 1;\nimport.meta.hot.accept();\n");
 
 	private static final Map<String, AtomicInteger> transforms = new ConcurrentHashMap<>();
+
+	/** Requests that reached Spring MVC's resource handler. */
+	private static final AtomicInteger resourceRequests = new AtomicInteger();
 
 	@LocalServerPort
 	private int port;
@@ -96,6 +108,37 @@ class TransformCacheIntegrationTests {
 		assertThat(again.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/javascript"));
 		assertThat(transformsOf("cached.js")).isEqualTo(1);
+	}
+
+	@Test
+	void aKeptModuleIsAnsweredAheadOfSpringMvcAsTheResourceHandlerAnswersIt() throws Exception {
+		HttpResponse<String> first = module("/kept.js");
+		int handled = resourceRequests.get();
+		String etag = first.headers().firstValue("ETag").orElseThrow();
+
+		HttpResponse<String> again = module("/kept.js");
+		HttpResponse<String> listed = TestHttp.get(this.port, "/kept.js", "Accept", "*/*", "Sec-Fetch-Dest", "script",
+				"If-None-Match", "\"other\", W/" + etag);
+		HttpResponse<String> other = TestHttp.get(this.port, "/kept.js", "Accept", "*/*", "Sec-Fetch-Dest", "script",
+				"If-None-Match", "\"other\"");
+
+		assertThat(resourceRequests).hasValue(handled);
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.headers().map()).containsAllEntriesOf(Map.of("content-type",
+				first.headers().allValues("content-type"), "cache-control", first.headers().allValues("cache-control"),
+				"etag", List.of(etag), "content-length", first.headers().allValues("content-length"), "accept-ranges",
+				first.headers().allValues("accept-ranges")));
+		assertThat(listed.statusCode()).isEqualTo(304);
+		assertThat(listed.headers().firstValue("ETag")).hasValue(etag);
+		assertThat(other.statusCode()).isEqualTo(200);
+		assertThat(other.body()).isEqualTo(first.body());
+		// a range goes to the resource handler
+		HttpResponse<String> range = TestHttp.get(this.port, "/kept.js", "Accept", "*/*", "Sec-Fetch-Dest", "script",
+				"Range", "bytes=0-5");
+		assertThat(range.statusCode()).isEqualTo(206);
+		assertThat(range.body()).isEqualTo(first.body().substring(0, 6));
+		assertThat(resourceRequests).hasValue(handled + 1);
 	}
 
 	@Test
@@ -174,6 +217,29 @@ class TransformCacheIntegrationTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class TestApplication {
+
+		@Bean
+		WebMvcConfigurer resourceRequestCounter() {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new HandlerInterceptor() {
+
+						@Override
+						public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
+								Object handler) {
+							if (handler instanceof ResourceHttpRequestHandler) {
+								resourceRequests.incrementAndGet();
+							}
+							return true;
+						}
+
+					});
+				}
+
+			};
+		}
 
 		@Bean
 		HmrPlugin countingPlugin() {
