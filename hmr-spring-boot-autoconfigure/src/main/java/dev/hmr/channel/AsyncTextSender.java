@@ -16,7 +16,6 @@
 
 package dev.hmr.channel;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 
 import jakarta.websocket.RemoteEndpoint;
@@ -39,21 +38,26 @@ interface AsyncTextSender {
 	 * was reported.
 	 * @param text the message
 	 * @param outcome called once, with {@code null} when the message was written, else
-	 * what failed (a {@link java.net.SocketTimeoutException} when the send time limit
-	 * passed)
+	 * what failed
 	 */
 	void sendText(String text, Consumer<@Nullable Throwable> outcome);
 
 	/**
-	 * The Jakarta WebSocket session's asynchronous remote (Tomcat, Undertow), with the
-	 * container's own send timeout as the send time limit.
+	 * The Jakarta WebSocket session's asynchronous remote (Tomcat, Undertow), without the
+	 * container's send timeout: the client keeps the send time limit itself
+	 * ({@link WebSocketHotChannelClient#checkSendTime}). Tomcat registers every send that
+	 * has a timeout with its write-timeout set and, for the first one, with its
+	 * background process manager, under a lock its background thread shares: that cost a
+	 * fan-out to 2,000 browsers a skip-list insertion and removal per browser, and made
+	 * the {@code connected} frame of a new browser wait up to tens of milliseconds (p99)
+	 * for that lock.
 	 * @param session the session
-	 * @param sendTimeLimit how long one message may take to be written
 	 * @return the sender
 	 */
-	static AsyncTextSender of(Session session, Duration sendTimeLimit) {
+	static AsyncTextSender of(Session session) {
 		RemoteEndpoint.Async remote = session.getAsyncRemote();
-		remote.setSendTimeout(sendTimeLimit.toMillis());
+		// not the container's default either: -1 is no timeout
+		remote.setSendTimeout(-1);
 		return (text, outcome) -> remote.sendText(text,
 				(result) -> outcome.accept(result.isOK() ? null : result.getException()));
 	}

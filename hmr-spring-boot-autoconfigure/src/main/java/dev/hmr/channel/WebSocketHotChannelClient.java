@@ -97,6 +97,12 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 
 	private final AtomicBoolean disconnected = new AtomicBoolean();
 
+	/**
+	 * When the message being written was handed to the container
+	 * ({@link System#nanoTime}), or 0 while none is, on the non-blocking path.
+	 */
+	private volatile long writingSince;
+
 	private final int maxMessageSize;
 
 	/**
@@ -344,6 +350,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 				continue;
 			}
 			Attempt attempt = new Attempt();
+			this.writingSince = writeClock();
 			try {
 				sender.sendText(outgoing.message().getPayload(), (failure) -> {
 					if (!attempt.reportedInline(failure)) {
@@ -367,6 +374,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 	 * @return whether the next message may be written
 	 */
 	private boolean written(Outgoing outgoing, @Nullable Throwable failure) {
+		this.writingSince = 0;
 		this.queuedBytes.addAndGet(-outgoing.message().getPayloadLength());
 		if (failure == null) {
 			this.activity.payloadSent(outgoing.type());
@@ -383,6 +391,25 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 			close(CloseStatus.SESSION_NOT_RELIABLE);
 		}
 		return false;
+	}
+
+	/**
+	 * Disconnect this browser if the message being written to it was handed to the
+	 * container longer than the send time limit ago; called by the factory's timer.
+	 * @param now the time now ({@link System#nanoTime})
+	 * @param limitNanos the send time limit
+	 */
+	void checkSendTime(long now, long limitNanos) {
+		long since = this.writingSince;
+		if (since != 0 && now - since > limitNanos) {
+			cutOff("a message was not written within the send time limit");
+		}
+	}
+
+	/** The time now, never 0 (which means no write in progress). */
+	private static long writeClock() {
+		long now = System.nanoTime();
+		return (now != 0) ? now : 1;
 	}
 
 	private void cutOff(String reason) {

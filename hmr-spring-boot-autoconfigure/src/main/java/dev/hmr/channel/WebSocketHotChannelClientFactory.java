@@ -17,7 +17,11 @@
 package dev.hmr.channel;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +70,20 @@ final class WebSocketHotChannelClientFactory {
 
 	private final HotChannelActivity activity;
 
+	/**
+	 * The clients on the non-blocking path, whose send time limit {@link #timer} keeps.
+	 */
+	private final Set<WebSocketHotChannelClient> timed = ConcurrentHashMap.newKeySet();
+
+	private final ScheduledThreadPoolExecutor timer;
+
+	private final long sweepPeriodMillis;
+
+	/**
+	 * The timer's periodic look at {@link #timed}, while there are any; guarded by it.
+	 */
+	private @Nullable ScheduledFuture<?> sweep;
+
 	WebSocketHotChannelClientFactory(HotPayloadCodec codec, Duration sendTimeLimit, DataSize sendBufferSizeLimit,
 			DataSize maxMessageSize, HotChannelActivity activity) {
 		this.codec = codec;
@@ -80,6 +98,15 @@ final class WebSocketHotChannelClientFactory {
 		// otherwise be part of the next save's latency.
 		this.sendExecutor = new ThreadPoolExecutor(1, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
 				threadFactory);
+		CustomizableThreadFactory timerThreadFactory = new CustomizableThreadFactory("hmr-send-timer-");
+		timerThreadFactory.setDaemon(true);
+		this.timer = new ScheduledThreadPoolExecutor(1, timerThreadFactory);
+		this.timer.setRemoveOnCancelPolicy(true);
+		this.timer.setKeepAliveTime(60, TimeUnit.SECONDS);
+		this.timer.allowCoreThreadTimeOut(true);
+		// As often as Tomcat's own write timeout looked (once a second), more often for a
+		// short limit: a write is cut off between the limit and the limit plus a period
+		this.sweepPeriodMillis = Math.max(10, Math.min(1000, sendTimeLimit.toMillis() / 4));
 	}
 
 	/**
@@ -94,8 +121,11 @@ final class WebSocketHotChannelClientFactory {
 		// together up to maxMessageSize
 		AsyncTextSender asyncSender = asyncSender(session);
 		if (asyncSender != null) {
-			return new WebSocketHotChannelClient(session, asyncSender, this.sendBufferSizeLimit.toBytes(), this.codec,
-					this.sendExecutor, onClose, this.maxMessageSize, this.activity);
+			WebSocketHotChannelClient client = new WebSocketHotChannelClient(session, asyncSender,
+					this.sendBufferSizeLimit.toBytes(), this.codec, this.sendExecutor, onClose, this.maxMessageSize,
+					this.activity);
+			watchSendTime(client);
+			return client;
 		}
 		configureSession(session);
 		ConcurrentWebSocketSessionDecorator decorated = new ConcurrentWebSocketSessionDecorator(session,
@@ -106,10 +136,45 @@ final class WebSocketHotChannelClientFactory {
 	}
 
 	/**
-	 * Stop the sender threads once their sends are done.
+	 * Keep the send time limit of a client on the container's non-blocking path: the
+	 * timer looks at its write in progress every {@link #sweepPeriodMillis} while such
+	 * clients are open.
+	 */
+	private void watchSendTime(WebSocketHotChannelClient client) {
+		synchronized (this.timed) {
+			this.timed.add(client);
+			if (this.sweep == null && !this.timer.isShutdown()) {
+				this.sweep = this.timer.scheduleWithFixedDelay(this::sweep, this.sweepPeriodMillis,
+						this.sweepPeriodMillis, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private void sweep() {
+		long now = System.nanoTime();
+		long limit = this.sendTimeLimit.toNanos();
+		for (WebSocketHotChannelClient client : this.timed) {
+			if (client.isOpen()) {
+				client.checkSendTime(now, limit);
+			}
+			else {
+				this.timed.remove(client);
+			}
+		}
+		synchronized (this.timed) {
+			if (this.timed.isEmpty() && this.sweep != null) {
+				this.sweep.cancel(false);
+				this.sweep = null;
+			}
+		}
+	}
+
+	/**
+	 * Stop the sender threads once their sends are done, and the send timer.
 	 */
 	void shutdown() {
 		this.sendExecutor.shutdown();
+		this.timer.shutdownNow();
 	}
 
 	boolean isShutdown() {
@@ -122,7 +187,7 @@ final class WebSocketHotChannelClientFactory {
 	 */
 	private @Nullable AsyncTextSender asyncSender(WebSocketSession session) {
 		if (ASYNC_SENDS && JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
-			return StandardSessions.asyncSender(nativeSession, this.sendTimeLimit);
+			return StandardSessions.asyncSender(nativeSession);
 		}
 		return null;
 	}
@@ -152,9 +217,9 @@ final class WebSocketHotChannelClientFactory {
 
 		private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
-		static @Nullable AsyncTextSender asyncSender(NativeWebSocketSession session, Duration sendTimeLimit) {
-			return (session.getNativeSession() instanceof Session standardSession)
-					? AsyncTextSender.of(standardSession, sendTimeLimit) : null;
+		static @Nullable AsyncTextSender asyncSender(NativeWebSocketSession session) {
+			return (session.getNativeSession() instanceof Session standardSession) ? AsyncTextSender.of(standardSession)
+					: null;
 		}
 
 		static void limitBlockingSendTime(NativeWebSocketSession session, Duration limit) {
