@@ -28,16 +28,21 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +54,8 @@ import dev.hmr.payload.Update;
 import dev.hmr.testsupport.TestFiles;
 import dev.hmr.testsupport.TestHttp;
 import dev.hmr.testsupport.TestProject;
+import dev.hmr.watch.FileChangeEvent;
+import dev.hmr.watch.FileChangeKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +79,9 @@ class HmrEndToEndIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private ConfigurableApplicationContext context;
 
 	private TestHotClient browser;
 
@@ -294,9 +304,18 @@ class HmrEndToEndIntegrationTests {
 	void aModuleImportedBeforeItsFileExistedIsUpdatedOnceTheFileIsThere() throws Exception {
 		load("/late/main.js", "/late/marker.js");
 		assertThat(get("/late/late.js", "*/*").statusCode()).isEqualTo(404);
+		Path late = project().resolve("static/late/late.js");
+		CountDownLatch created = new CountDownLatch(1);
+		this.context.addApplicationListener((ApplicationListener<FileChangeEvent>) (event) -> {
+			if (event.getKind() == FileChangeKind.CREATED && event.getPath().equals(late)) {
+				created.countDown();
+			}
+		});
 		project().write("static/late/late.js", "export const l = 1;\nimport.meta.hot.accept();\n");
-		// The watcher handles changes in order: the creation has been handled (sending
-		// nothing) once this arrives
+		// A creation seen empty is held back, so a later save of another file may be
+		// published first: marker.js is saved once the creation is published, and its
+		// update arrives once the engine has handled the creation (sending nothing)
+		assertThat(created.await(10, TimeUnit.SECONDS)).isTrue();
 		project().write("static/late/marker.js", "export const m = 1;\nimport.meta.hot.accept();\n");
 		assertThat(TestFiles.single(this.browser.takePayload()).path()).isEqualTo("/late/marker.js");
 		load("/late/late.js");
