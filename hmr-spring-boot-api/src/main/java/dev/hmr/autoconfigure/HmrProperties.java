@@ -95,8 +95,11 @@ public class HmrProperties implements Validator {
 	private boolean overlay = true;
 
 	/**
-	 * Whether to run the code a save goes through on a scratch module graph at start-up,
-	 * in the background, so that the JIT has compiled it before the first save.
+	 * Whether to warm up at start-up, in the background: request the client once over
+	 * loopback and transform a scratch module, so that a first page does not wait for the
+	 * serving code to load, then, while no request comes, run the code a save goes
+	 * through on a scratch module graph, so that the JIT has compiled it before the first
+	 * save.
 	 */
 	private boolean warmUp = true;
 

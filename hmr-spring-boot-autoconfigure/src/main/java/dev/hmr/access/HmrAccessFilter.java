@@ -51,6 +51,7 @@ final class HmrAccessFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		this.guard.requestStarted();
 		String path = RequestPaths.withinApplication(request);
 		boolean socket = isSocketPath(path) && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
 		if ((socket || path.startsWith("/@")) && !this.guard.admit(request, response, !socket)) {

@@ -54,6 +54,13 @@ public final class HmrAccessGuard {
 	private final RemoteAddresses remoteAddresses;
 
 	/**
+	 * When the access filter last saw a request start ({@link System#nanoTime}): the
+	 * start-up warm-up waits for a quiet moment, so that it does not take the CPU a first
+	 * page needs.
+	 */
+	private volatile long lastRequestStart = System.nanoTime();
+
+	/**
 	 * Create a guard.
 	 * @param allowedHosts the hosts requests may name
 	 * @param deniedFiles the files never served
@@ -66,6 +73,19 @@ public final class HmrAccessGuard {
 		this.allowedHosts = allowedHosts;
 		this.deniedFiles = deniedFiles;
 		this.remoteAddresses = remoteAddresses;
+	}
+
+	/**
+	 * When a request last started, as the access filter saw it.
+	 * @return the time, as {@link System#nanoTime}; the guard's creation before any
+	 * request
+	 */
+	public long lastRequestStart() {
+		return this.lastRequestStart;
+	}
+
+	void requestStarted() {
+		this.lastRequestStart = System.nanoTime();
 	}
 
 	/**

@@ -34,7 +34,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -596,8 +598,19 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec,
-				ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler, SourceRoots hmrSourceRoots) {
+				ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler, SourceRoots hmrSourceRoots,
+				ApplicationContext applicationContext, Environment environment,
+				ObjectProvider<HmrSocketSettings> hmrSocketSettings, ObjectProvider<HmrAccessGuard> hmrAccessGuard) {
 			HmrWarmUp warmUp = new HmrWarmUp(hotPayloadCodec, HmrWarmUp.DEFAULT_ROUNDS);
+			HmrSocketSettings socketSettings = hmrSocketSettings.getIfAvailable();
+			if (socketSettings != null) {
+				String contextPath = socketSettings.contextPath();
+				warmUp.setServingWarmUp(new HmrServingWarmUp(
+						() -> (applicationContext instanceof WebServerApplicationContext web) ? web.getWebServer()
+								: null,
+						environment, contextPath, new HtmlClientInjector(contextPath + HmrClientScript.CLIENT_PATH)));
+			}
+			hmrAccessGuard.ifAvailable((guard) -> warmUp.setLastRequestStart(guard::lastRequestStart));
 			TypeScriptTranspiler typeScript = hmrTypeScriptTranspiler.getIfAvailable();
 			if (typeScript != null) {
 				warmUp.setTypeScriptWarmUp(() -> {

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,6 +48,13 @@ import dev.hmr.watch.WatcherWarmUp;
  * a JVM: without this, the first hundreds of saves run interpreted code and take about a
  * millisecond longer to reach the browser. Nothing is sent, nothing is logged, no plugin
  * is called and the application's graph is not touched.
+ * <p>
+ * A first page is asked for right after a start, and a save comes later: the thread first
+ * runs what {@linkplain #setServingWarmUp serves} a page (on a machine of two cores, a
+ * first page after a start took twice as long while the rounds ran beside it), then runs
+ * the rounds only while no request has started for {@link #QUIET} (the time is
+ * {@linkplain #setLastRequestStart given}), pausing when one does, for {@link #MAX_WAIT}
+ * at most.
  *
  * @since 0.1.0
  */
@@ -56,6 +65,19 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	 * second of one core.
 	 */
 	public static final int DEFAULT_ROUNDS = 20_000;
+
+	/**
+	 * How long no request may have started before the rounds run.
+	 */
+	public static final Duration QUIET = Duration.ofMillis(300);
+
+	/**
+	 * How long the rounds wait for quiet moments in all, before they run regardless.
+	 */
+	public static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+	/** Rounds run between two looks at the requests. */
+	private static final int ROUNDS_PER_LOOK = 250;
 
 	private static final Log logger = LogFactory.getLog(HmrWarmUp.class);
 
@@ -68,6 +90,13 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	private volatile @Nullable Thread thread;
 
 	private @Nullable Runnable typeScriptWarmUp;
+
+	private @Nullable Runnable servingWarmUp;
+
+	private @Nullable LongSupplier lastRequestStart;
+
+	/** How long the rounds have waited for quiet moments, in nanoseconds. */
+	private long waited;
 
 	/**
 	 * Create a warm-up.
@@ -89,6 +118,24 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	 */
 	public void setTypeScriptWarmUp(@Nullable Runnable typeScriptWarmUp) {
 		this.typeScriptWarmUp = typeScriptWarmUp;
+	}
+
+	/**
+	 * Also run what serves a first page, first of all, on the warm-up thread.
+	 * @param servingWarmUp what runs it, or {@code null}
+	 */
+	public void setServingWarmUp(@Nullable Runnable servingWarmUp) {
+		this.servingWarmUp = servingWarmUp;
+	}
+
+	/**
+	 * Run the rounds only in quiet moments: while no request has started for
+	 * {@link #QUIET}.
+	 * @param lastRequestStart when a request last started ({@link System#nanoTime}), or
+	 * {@code null} to run the rounds at once
+	 */
+	public void setLastRequestStart(@Nullable LongSupplier lastRequestStart) {
+		this.lastRequestStart = lastRequestStart;
 	}
 
 	/**
@@ -130,15 +177,43 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	@Override
 	public void run() {
 		long start = System.nanoTime();
+		Runnable serving = this.servingWarmUp;
+		if (serving != null) {
+			serving.run();
+		}
 		Runnable typeScript = this.typeScriptWarmUp;
 		if (typeScript != null) {
 			typeScript.run();
 		}
+		awaitQuiet();
 		warmUpEngine();
+		awaitQuiet();
 		new WatcherWarmUp(this.rounds / 2).run();
 		if (logger.isDebugEnabled()) {
 			logger.debug("HMR warm-up: " + this.rounds + " rounds in "
 					+ Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+		}
+	}
+
+	/**
+	 * Wait until no request has started for {@link #QUIET}, unless the rounds have waited
+	 * {@link #MAX_WAIT} already.
+	 */
+	private void awaitQuiet() {
+		LongSupplier lastRequest = this.lastRequestStart;
+		if (lastRequest == null) {
+			return;
+		}
+		long quiet = QUIET.toNanos();
+		while (this.waited < MAX_WAIT.toNanos() && !Thread.currentThread().isInterrupted()) {
+			long now = System.nanoTime();
+			long since = now - lastRequest.getAsLong();
+			if (since >= quiet) {
+				return;
+			}
+			long pause = Math.min(quiet - since, MAX_WAIT.toNanos() - this.waited);
+			LockSupport.parkNanos(pause);
+			this.waited += System.nanoTime() - now;
 		}
 	}
 
@@ -162,6 +237,9 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 			graph.updateModuleInfo(depModule, Set.of(), Set.of(), null, false);
 			graph.updateModuleInfo(styleModule, Set.of(), Set.of(), null, true);
 			for (int i = 0; i < this.rounds && !Thread.currentThread().isInterrupted(); i++) {
+				if (i % ROUNDS_PER_LOOK == 0) {
+					awaitQuiet();
+				}
 				// a self-accepting module, an accepted dep, CSS, and a page
 				engine.handleFileChange(counter, ROOT, FileChangeKind.MODIFIED);
 				engine.handleFileChange(dep, ROOT, FileChangeKind.MODIFIED);
