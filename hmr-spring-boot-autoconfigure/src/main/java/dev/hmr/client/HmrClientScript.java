@@ -72,6 +72,17 @@ public final class HmrClientScript {
 	private static final Pattern PLACEHOLDER = Pattern
 		.compile("__(HMR_PROTOCOL|HMR_HOSTNAME|HMR_PORT|HMR_BASE|HMR_TIMEOUT|HMR_ENABLE_OVERLAY|WS_TOKEN|BASE)__");
 
+	/** An entry's import of named bindings from a module beside it. */
+	private static final Pattern SIBLING_IMPORT = Pattern
+		.compile("^import \\{ ([\\w$]+(?:, [\\w$]+)*) \\} from '\\./([\\w-]+\\.mjs)'\\n", Pattern.MULTILINE);
+
+	/** The {@code export} keyword of a declaration at the top of a module. */
+	private static final Pattern EXPORT = Pattern.compile("^export (?=(?:async )?(?:function|class|const|let)\\b)",
+			Pattern.MULTILINE);
+
+	/** What a module written into the entry must not have left. */
+	private static final Pattern LEFT_OVER = Pattern.compile("^\\s*(?:import|export)\\b(?!\\.|\\()", Pattern.MULTILINE);
+
 	private final Map<String, Module> modules;
 
 	/**
@@ -82,9 +93,16 @@ public final class HmrClientScript {
 	public HmrClientScript(HmrClientSettings settings) {
 		Assert.notNull(settings, "'settings' must not be null");
 		Map<String, String> values = values(settings);
+		Map<String, String> sources = new LinkedHashMap<>();
+		for (String path : PATHS) {
+			sources.put(RESOURCES.get(path), fill(read(RESOURCES.get(path)), values));
+		}
 		Map<String, Module> modules = new LinkedHashMap<>();
 		for (String path : PATHS) {
-			String source = fill(read(RESOURCES.get(path)), values);
+			String source = sources.get(RESOURCES.get(path));
+			if (path.equals(CLIENT_PATH)) {
+				source = inlineSiblings(source, sources);
+			}
 			modules.put(path, new Module(path, source, etag(source)));
 		}
 		this.modules = Map.copyOf(modules);
@@ -112,6 +130,32 @@ public final class HmrClientScript {
 		values.put("WS_TOKEN", json.writeValueAsString(settings.token()));
 		values.put("BASE", json.writeValueAsString(settings.base()));
 		return values;
+	}
+
+	/**
+	 * The entry with the modules it imports from beside it ({@code ./hmr.mjs},
+	 * {@code ./overlay.mjs}, {@code ./morph.mjs}) written into it, each in a function of
+	 * its own, so that their names do not meet: a page then asks for one module of the
+	 * client, as for Vite's, not four, whose second round trip and three connections (of
+	 * the browser's six per host) delayed the page's own second module. They are still
+	 * served at their own paths.
+	 */
+	static String inlineSiblings(String entry, Map<String, String> sources) {
+		Matcher matcher = SIBLING_IMPORT.matcher(entry);
+		StringBuilder bundled = new StringBuilder(entry.length() * 4);
+		while (matcher.find()) {
+			String names = matcher.group(1);
+			String file = matcher.group(2);
+			String source = sources.get(file);
+			Assert.state(source != null, () -> "The HMR client imports '" + file + "', which it does not have");
+			String body = EXPORT.matcher(source).replaceAll("");
+			Assert.state(!LEFT_OVER.matcher(body).find(),
+					() -> "'" + file + "' of the HMR client has an import or export the entry cannot inline");
+			String inlined = "const { " + names + " } = (() => {\n" + body + "\nreturn { " + names + " }\n})()\n";
+			matcher.appendReplacement(bundled, Matcher.quoteReplacement(inlined));
+		}
+		matcher.appendTail(bundled);
+		return bundled.toString();
 	}
 
 	// One pass, so a value that happens to contain a placeholder's name stays as it is.

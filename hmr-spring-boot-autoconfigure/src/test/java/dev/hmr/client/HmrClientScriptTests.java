@@ -95,9 +95,17 @@ class HmrClientScriptTests {
 	}
 
 	@Test
-	void theEntryImportsItsSiblingsAtTheirServedPaths() {
-		String source = new HmrClientScript(DEFAULTS).module(HmrClientScript.CLIENT_PATH).source();
-		assertThat(source).contains("from './hmr.mjs'").contains("from './overlay.mjs'");
+	void theEntryHasItsSiblingsWrittenInAndTheyAreServedAtTheirPathsToo() {
+		HmrClientScript script = new HmrClientScript(DEFAULTS);
+		String source = script.module(HmrClientScript.CLIENT_PATH).source();
+		assertThat(source).doesNotContain("from './")
+			.contains("const { HMRClient, HMRContext, createHMRHandler } = (() => {")
+			.contains("class HMRClient")
+			.contains("customElements.define(overlayId, ErrorOverlay)")
+			.contains("function setupMorph(")
+			.doesNotContain("export class HMRClient", "export function setupMorph", "export const overlayId")
+			.contains("export function createHotContext(");
+		assertThat(script.module(HmrClientScript.RUNTIME_PATH).source()).contains("export class HMRClient");
 		URI client = URI.create("http://localhost:8080" + HmrClientScript.CLIENT_PATH);
 		assertThat(client.resolve("./hmr.mjs").getPath()).isEqualTo(HmrClientScript.RUNTIME_PATH);
 		assertThat(client.resolve("./overlay.mjs").getPath()).isEqualTo(HmrClientScript.OVERLAY_PATH);
