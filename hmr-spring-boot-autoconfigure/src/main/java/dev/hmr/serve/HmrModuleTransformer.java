@@ -52,6 +52,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.ResourceTransformer;
@@ -373,10 +374,10 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 					chain.doFilter(request, response);
 					return;
 				}
-				response.setHeader(HttpHeaders.ETAG, cached.getEtag());
 				response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-				if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), cached.getEtag())) {
-					response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				// sets the ETag, and 304 for a matching If-None-Match, as the resource
+				// handler does
+				if (new ServletWebRequest(request, response).checkNotModified(cached.getEtag())) {
 					return;
 				}
 				byte[] bytes = cached.getByteArray();
@@ -396,20 +397,6 @@ public class HmrModuleTransformer implements ResourceTransformer, ApplicationLis
 		}
 		String url = ModuleUrls.canonicalUrl(pathWithinApplication(request));
 		return this.cache.get(cacheKey(request, url), null);
-	}
-
-	/** Whether an {@code If-None-Match} names the ETag (weak comparison, as Spring's). */
-	private static boolean matches(@Nullable String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		for (String candidate : StringUtils.commaDelimitedListToStringArray(ifNoneMatch)) {
-			String trimmed = candidate.trim();
-			if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private @Nullable Resource serveModuleId(HttpServletRequest request) {
