@@ -185,7 +185,8 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 		if (typeScript != null) {
 			typeScript.run();
 		}
-		awaitQuiet();
+		this.waited = 0;
+		// the engine's rounds look at the requests before their first round
 		warmUpEngine();
 		awaitQuiet();
 		new WatcherWarmUp(this.rounds / 2).run();
