@@ -54,7 +54,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
@@ -178,7 +177,7 @@ public final class HmrAutoConfiguration {
 		WebSocketHandlerMapping hmrWebSocketHandlerMapping(HotChannelWebSocketHandler hotChannelWebSocketHandler,
 				HotChannelHandshakeInterceptor hotChannelHandshakeInterceptor, HmrProperties properties) {
 			WebSocketHttpRequestHandler requestHandler = new WebSocketHttpRequestHandler(hotChannelWebSocketHandler,
-					new DefaultHandshakeHandler());
+					hotChannelWebSocketHandler.createHandshakeHandler());
 			requestHandler.setHandshakeInterceptors(List.of(hotChannelHandshakeInterceptor));
 			WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
 			mapping.setUrlMap(Map.of(properties.getPath(), requestHandler));

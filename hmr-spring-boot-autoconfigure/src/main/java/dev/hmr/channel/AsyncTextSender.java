@@ -23,6 +23,8 @@ import jakarta.websocket.Session;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.socket.TextMessage;
+
 /**
  * A container's own non-blocking text send, for the sessions whose container has one: the
  * message is handed to the container, which writes what the socket takes and the rest
@@ -36,11 +38,11 @@ interface AsyncTextSender {
 	/**
 	 * Hand a message to the container; call again only after the previous one's outcome
 	 * was reported.
-	 * @param text the message
+	 * @param message the message
 	 * @param outcome called once, with {@code null} when the message was written, else
 	 * what failed
 	 */
-	void sendText(String text, Consumer<@Nullable Throwable> outcome);
+	void sendText(TextMessage message, Consumer<@Nullable Throwable> outcome);
 
 	/**
 	 * The Jakarta WebSocket session's asynchronous remote (Tomcat, Undertow), without the
@@ -58,7 +60,7 @@ interface AsyncTextSender {
 		RemoteEndpoint.Async remote = session.getAsyncRemote();
 		// not the container's default either: -1 is no timeout
 		remote.setSendTimeout(-1);
-		return (text, outcome) -> remote.sendText(text,
+		return (message, outcome) -> remote.sendText(message.getPayload(),
 				(result) -> outcome.accept(result.isOK() ? null : result.getException()));
 	}
 

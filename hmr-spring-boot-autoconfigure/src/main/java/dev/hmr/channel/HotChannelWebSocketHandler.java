@@ -29,6 +29,7 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.HandshakeHandler;
 
 /**
  * The WebSocket endpoint Vite's browser client connects to. It declares Vite's two
@@ -60,6 +61,18 @@ public class HotChannelWebSocketHandler implements WebSocketHandler, SubProtocol
 	HotChannelWebSocketHandler(HotChannelSessions channel) {
 		Assert.notNull(channel, "'channel' must not be null");
 		this.channel = channel;
+	}
+
+	/**
+	 * The handshake handler for this endpoint: on Tomcat the socket is upgraded with the
+	 * Servlet API and spoken by the starter, whose idle sessions hold no buffers, instead
+	 * of by Tomcat's WebSocket implementation, which allocates about 56 KB of buffers for
+	 * every session; elsewhere Spring's default, the container's WebSocket.
+	 * @return a new handshake handler
+	 * @since 0.1.0
+	 */
+	public HandshakeHandler createHandshakeHandler() {
+		return ServletUpgradeStrategy.handshakeHandler();
 	}
 
 	@Override

@@ -352,7 +352,7 @@ final class WebSocketHotChannelClient implements HotChannelClient {
 			Attempt attempt = new Attempt();
 			this.writingSince = writeClock();
 			try {
-				sender.sendText(outgoing.message().getPayload(), (failure) -> {
+				sender.sendText(outgoing.message(), (failure) -> {
 					if (!attempt.reportedInline(failure)) {
 						if (written(outgoing, failure)) {
 							writeNext(sender);

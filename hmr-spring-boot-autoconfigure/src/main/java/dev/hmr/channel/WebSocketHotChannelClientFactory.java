@@ -186,6 +186,9 @@ final class WebSocketHotChannelClientFactory {
 	 * (Tomcat, Undertow); {@code null} elsewhere.
 	 */
 	private @Nullable AsyncTextSender asyncSender(WebSocketSession session) {
+		if (ASYNC_SENDS && session instanceof UpgradedWebSocketSession upgraded) {
+			return upgraded::sendText;
+		}
 		if (ASYNC_SENDS && JAKARTA_WEBSOCKET_PRESENT && session instanceof NativeWebSocketSession nativeSession) {
 			return StandardSessions.asyncSender(nativeSession);
 		}

@@ -16,6 +16,7 @@
 
 package dev.hmr.channel;
 
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +90,9 @@ class HotChannelSlowBrowserIntegrationTests {
 				.isEqualTo(1);
 			assertThat(first.isOpen()).isTrue();
 			assertThat(second.isOpen()).isTrue();
+			// and its connection is hung up on, not kept with what waits for it: what it
+			// has not read ends (a read timeout would throw instead)
+			stalled.input().transferTo(OutputStream.nullOutputStream());
 		}
 	}
 

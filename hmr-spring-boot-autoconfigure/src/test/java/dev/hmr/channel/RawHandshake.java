@@ -110,6 +110,112 @@ final class RawHandshake implements Closeable {
 		return this.socket.getInputStream();
 	}
 
+	OutputStream output() throws IOException {
+		return this.socket.getOutputStream();
+	}
+
+	/**
+	 * Write a client frame: final or not, masked (as browsers do) or not.
+	 * @param fin whether it ends its message
+	 * @param opcode the opcode
+	 * @param payload the payload, unmasked
+	 * @param masked whether to mask it
+	 * @throws IOException on I/O errors
+	 */
+	void writeFrame(boolean fin, int opcode, byte[] payload, boolean masked) throws IOException {
+		this.socket.getOutputStream().write(frame(fin, opcode, payload, masked));
+		this.socket.getOutputStream().flush();
+	}
+
+	/**
+	 * A client frame's bytes.
+	 * @param fin whether it ends its message
+	 * @param opcode the opcode
+	 * @param payload the payload, unmasked
+	 * @param masked whether to mask it
+	 * @return the bytes
+	 */
+	static byte[] frame(boolean fin, int opcode, byte[] payload, boolean masked) {
+		ByteArrayOutputStream frame = new ByteArrayOutputStream();
+		frame.write((fin ? 0x80 : 0) | opcode);
+		int maskBit = masked ? 0x80 : 0;
+		if (payload.length <= 125) {
+			frame.write(maskBit | payload.length);
+		}
+		else if (payload.length <= 0xFFFF) {
+			frame.write(maskBit | 126);
+			frame.write(payload.length >> 8);
+			frame.write(payload.length & 0xFF);
+		}
+		else {
+			frame.write(maskBit | 127);
+			for (int i = 7; i >= 0; i--) {
+				frame.write((int) (((long) payload.length >> (8 * i)) & 0xFF));
+			}
+		}
+		byte[] mask = { 0x37, (byte) 0xfa, 0x21, 0x3d };
+		if (masked) {
+			frame.write(mask, 0, 4);
+		}
+		for (int i = 0; i < payload.length; i++) {
+			frame.write(masked ? payload[i] ^ mask[i & 3] : payload[i]);
+		}
+		return frame.toByteArray();
+	}
+
+	/**
+	 * Read a server frame.
+	 * @return the frame, or {@code null} once the server closed the connection
+	 * @throws IOException on I/O errors
+	 */
+	Frame readFrame() throws IOException {
+		InputStream input = this.socket.getInputStream();
+		int first = input.read();
+		if (first == -1) {
+			return null;
+		}
+		int second = input.readNBytes(1)[0] & 0xFF;
+		if ((second & 0x80) != 0) {
+			throw new IOException("A masked frame from the server");
+		}
+		long length = second & 0x7F;
+		if (length == 126) {
+			byte[] extended = input.readNBytes(2);
+			length = ((extended[0] & 0xFF) << 8) | (extended[1] & 0xFF);
+		}
+		else if (length == 127) {
+			byte[] extended = input.readNBytes(8);
+			length = 0;
+			for (byte b : extended) {
+				length = (length << 8) | (b & 0xFF);
+			}
+		}
+		byte[] payload = input.readNBytes(Math.toIntExact(length));
+		if (payload.length != length) {
+			throw new IOException("The connection ended within a frame");
+		}
+		return new Frame((first & 0x80) != 0, first & 0x0F, payload);
+	}
+
+	/**
+	 * A frame the server sent.
+	 *
+	 * @param fin whether it ends its message
+	 * @param opcode its opcode
+	 * @param payload its payload
+	 */
+	record Frame(boolean fin, int opcode, byte[] payload) {
+
+		String text() {
+			return new String(this.payload, StandardCharsets.UTF_8);
+		}
+
+		int closeCode() {
+			return ((this.payload[0] & 0xFF) << 8) | (this.payload[1] & 0xFF);
+		}
+
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();
