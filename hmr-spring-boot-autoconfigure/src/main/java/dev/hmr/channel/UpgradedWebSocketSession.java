@@ -114,6 +114,11 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	/** How long a blocking {@link #sendMessage} waits (Tomcat's default, too). */
 	private static final long BLOCKING_SEND_TIMEOUT_MILLIS = 20_000;
 
+	/** The largest frame {@link #encodedText} keeps for the next browser. */
+	private static final int MAX_KEPT_FRAME = 64 * 1024;
+
+	private static volatile @Nullable EncodedText lastEncodedText;
+
 	private static final Executor closeWaiter = CompletableFuture.delayedExecutor(CLOSE_WAIT_MILLIS,
 			TimeUnit.MILLISECONDS);
 
@@ -369,7 +374,24 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 			outcome.accept(new IOException("The HMR socket " + this.id + " is closed"));
 			return;
 		}
-		write(new Frame(OPCODE_TEXT, message.asBytes(), outcome));
+		write(new Frame(encodedText(message), outcome));
+	}
+
+	/**
+	 * A text message's frame: a broadcast hands the same message to every browser in
+	 * turn, and server frames are not masked, so the frame is the same for all of them
+	 * and is encoded once. Only the last message's frame is kept, and only a small one.
+	 */
+	private static byte[] encodedText(TextMessage message) {
+		EncodedText last = lastEncodedText;
+		if (last != null && last.message() == message) {
+			return last.frame();
+		}
+		byte[] frame = Frame.encode(OPCODE_TEXT, message.asBytes());
+		if (frame.length <= MAX_KEPT_FRAME) {
+			lastEncodedText = new EncodedText(message, frame);
+		}
+		return frame;
 	}
 
 	@Override
@@ -658,53 +680,64 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	 */
 	private static final class Frame {
 
-		private final byte[] header;
-
-		private final byte[] payload;
+		private final byte[] bytes;
 
 		private final Consumer<@Nullable Throwable> outcome;
 
-		/** The parts written so far: the header, the payload, the flush. */
+		/** The steps done so far: the write, the flush. */
 		private int written;
 
 		Frame(int opcode, byte[] payload, Consumer<@Nullable Throwable> outcome) {
-			this.header = header(opcode, payload.length);
-			this.payload = payload;
+			this(encode(opcode, payload), outcome);
+		}
+
+		Frame(byte[] bytes, Consumer<@Nullable Throwable> outcome) {
+			this.bytes = bytes;
 			this.outcome = outcome;
 		}
 
-		/** A final, unmasked frame's header (server frames are never masked). */
-		private static byte[] header(int opcode, int length) {
-			byte first = (byte) (0x80 | opcode);
-			if (length <= 125) {
-				return new byte[] { first, (byte) length };
+		/**
+		 * A final, unmasked frame (server frames are never masked): its header, then its
+		 * payload.
+		 */
+		static byte[] encode(int opcode, byte[] payload) {
+			int length = payload.length;
+			int headerLength = (length <= 125) ? 2 : (length <= 0xFFFF) ? 4 : 10;
+			byte[] frame = new byte[headerLength + length];
+			frame[0] = (byte) (0x80 | opcode);
+			if (headerLength == 2) {
+				frame[1] = (byte) length;
 			}
-			if (length <= 0xFFFF) {
-				return new byte[] { first, 126, (byte) (length >> 8), (byte) length };
+			else if (headerLength == 4) {
+				frame[1] = 126;
+				frame[2] = (byte) (length >> 8);
+				frame[3] = (byte) length;
 			}
-			byte[] header = new byte[10];
-			header[0] = first;
-			header[1] = 127;
-			for (int i = 0; i < 8; i++) {
-				header[9 - i] = (byte) (((long) length) >> (8 * i));
+			else {
+				frame[1] = 127;
+				for (int i = 0; i < 8; i++) {
+					frame[9 - i] = (byte) (((long) length) >> (8 * i));
+				}
 			}
-			return header;
+			System.arraycopy(payload, 0, frame, headerLength, length);
+			return frame;
 		}
 
 		/**
-		 * Write the header, the payload, or flush: one at a time, since the container
-		 * takes a write only after it said it can ({@code isReady()}).
+		 * Write the frame, or flush it: one at a time, since the container takes a write
+		 * only after it said it can ({@code isReady()}).
 		 */
 		void writeNextPart(ServletOutputStream out) throws IOException {
-			switch (this.written++) {
-				case 0 -> out.write(this.header);
-				case 1 -> out.write(this.payload);
-				default -> out.flush();
+			if (this.written++ == 0) {
+				out.write(this.bytes);
+			}
+			else {
+				out.flush();
 			}
 		}
 
 		boolean isWritten() {
-			return this.written > 2;
+			return this.written > 1;
 		}
 
 		void done(@Nullable Throwable failure) {
@@ -715,6 +748,13 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 				logger.debug("A send's outcome handler failed", ex);
 			}
 		}
+
+	}
+
+	/**
+	 * A text message and its frame.
+	 */
+	private record EncodedText(TextMessage message, byte[] frame) {
 
 	}
 
