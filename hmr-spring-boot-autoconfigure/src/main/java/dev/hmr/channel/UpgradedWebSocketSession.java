@@ -193,20 +193,21 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	}
 
 	/**
-	 * The connection is upgraded and the {@code 101} written: start reading and writing,
-	 * and tell the handler.
+	 * The connection is upgraded and the {@code 101} written: start writing, tell the
+	 * handler, then start reading, so that what a browser sends at once (Vite's client
+	 * sends what was queued before the socket opened) finds the browser known to the
+	 * handler, as with the container's WebSocket.
 	 */
 	void open(WebConnection connection) {
 		this.connection = connection;
+		ServletInputStream in;
 		try {
-			ServletInputStream in = connection.getInputStream();
+			in = connection.getInputStream();
 			ServletOutputStream out = connection.getOutputStream();
+			out.setWriteListener(new Writer());
 			synchronized (this.writeLock) {
 				this.output = out;
 			}
-			out.setWriteListener(new Writer());
-			this.input = in;
-			in.setReadListener(this.reader);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Unable to start the upgraded HMR socket " + this.id, ex);
@@ -219,6 +220,15 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 		catch (Exception ex) {
 			logger.warn("The HMR socket's handler failed on opening " + this.id, ex);
 			close(CloseStatus.SERVER_ERROR, true);
+		}
+		try {
+			this.input = in;
+			// also after a close, to read the browser's answer to it
+			in.setReadListener(this.reader);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Unable to read the upgraded HMR socket " + this.id, ex);
+			failed(ex);
 			return;
 		}
 		drain();
