@@ -42,7 +42,10 @@ import org.springframework.util.Assert;
  * changed module
  * @param firstInvalidatedBy for updates caused by {@code vite:invalidate}: URL of the
  * module that first invalidated
- * @param invalidates declared by Vite, not produced by its server today
+ * @param invalidates declared by Vite and not produced by its server today; this starter
+ * puts there the URLs (as importers write them, {@code ?t=} included, without the base)
+ * of the modules the browser will fetch anew once it re-imports {@code acceptedPath}, so
+ * that its client can fetch them in parallel; Vite's client ignores it
  * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

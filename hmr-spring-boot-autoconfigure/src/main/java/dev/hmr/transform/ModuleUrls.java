@@ -342,7 +342,7 @@ public final class ModuleUrls {
 	 * @param timestamp the module's last HMR timestamp, 0 if never updated
 	 * @return the URL to import
 	 */
-	static String importUrl(String canonicalUrl, boolean explicitImport, long timestamp) {
+	public static String importUrl(String canonicalUrl, boolean explicitImport, long timestamp) {
 		if (!explicitImport && timestamp <= 0) {
 			return canonicalUrl;
 		}

@@ -185,6 +185,32 @@ if (typeof window !== 'undefined') {
   })
 }
 
+/**
+ * Fetch, in parallel and at once, what an update's re-import will import anew (the server
+ * names it in `invalidates`): the browser would otherwise find those modules one after
+ * the other, each once its importer arrived. `modulepreload` fetches and compiles a module
+ * into the page's module map without running it, so the re-import below finds it there.
+ */
+function preloadReimported(updates) {
+  if (!hasDocument) {
+    return
+  }
+  for (const update of updates) {
+    if (update.type !== 'js-update' || !update.invalidates || !hmrClient.hotModulesMap.has(update.path)) {
+      continue
+    }
+    for (const url of update.invalidates) {
+      const link = document.createElement('link')
+      link.rel = 'modulepreload'
+      link.href = base + moduleUrlToBrowserUrl(url).slice(1)
+      const remove = () => link.remove()
+      link.addEventListener('load', remove)
+      link.addEventListener('error', remove)
+      document.head.appendChild(link)
+    }
+  }
+}
+
 let isFirstUpdate = true
 const outdatedLinkTags = new WeakSet()
 
@@ -194,6 +220,7 @@ async function handleMessage(payload) {
       console.debug('[vite] connected.')
       break
     case 'update':
+      preloadReimported(payload.updates)
       await hmrClient.notifyListeners('vite:beforeUpdate', payload)
       if (hasDocument) {
         // An overlay before the first update means the page opened on a server error and its

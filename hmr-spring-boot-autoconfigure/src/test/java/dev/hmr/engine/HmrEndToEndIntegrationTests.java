@@ -198,6 +198,25 @@ class HmrEndToEndIntegrationTests {
 	}
 
 	@Test
+	void aJsUpdateNamesTheModulesItsReImportFetchesAnewNearestFirst() throws Exception {
+		load("/chain/a.js", "/chain/b.js", "/chain/c.js", "/chain/d.js", "/chain/e.js");
+		project().write("static/chain/d.js", "export const d = 2;\n");
+		Update update = TestFiles.single(this.browser.takePayload());
+		assertThat(update.path()).isEqualTo("/chain/a.js");
+		long t = update.timestamp();
+		// e.js did not change: the re-imported a.js imports it as before
+		assertThat(update.invalidates()).containsExactly("/chain/b.js?t=" + t, "/chain/c.js?t=" + t,
+				"/chain/d.js?t=" + t);
+		// and they are the URLs the re-imported modules import, under the context path
+		assertThat(get("/chain/a.js?t=" + t, "*/*").body()).contains("\"" + contextPath() + "/chain/b.js?t=" + t + "\"")
+			.contains("\"" + contextPath() + "/chain/e.js\"");
+		assertThat(get("/chain/b.js?t=" + t, "*/*").body())
+			.contains("\"" + contextPath() + "/chain/c.js?t=" + t + "\"");
+		assertThat(get("/chain/c.js?t=" + t, "*/*").body())
+			.contains("\"" + contextPath() + "/chain/d.js?t=" + t + "\"");
+	}
+
+	@Test
 	void savingAnAcceptedDepSendsAnUpdateForItsImporter() throws Exception {
 		String parent = load("/dep/parent.js", "/dep/child.js").get(0);
 		assertThat(parent).contains("import.meta.hot.accept(\"/dep/child.js\"");
@@ -346,6 +365,11 @@ class HmrEndToEndIntegrationTests {
 			.with("static/dep/parent.js",
 					"import { v } from './child.js';\nimport.meta.hot.accept('./child.js', (m) => console.log(m.v));\n")
 			.with("static/dep/child.js", "export const v = 1;\n")
+			.with("static/chain/a.js", "import './b.js';\nimport './e.js';\nimport.meta.hot.accept();\n")
+			.with("static/chain/b.js", "import './c.js';\n")
+			.with("static/chain/c.js", "import './d.js';\n")
+			.with("static/chain/d.js", "export const d = 1;\n")
+			.with("static/chain/e.js", "export const e = 1;\n")
 			.with("static/plain/main.js", "import './plain.js';\n")
 			.with("static/plain/plain.js", "console.log('plain');\n")
 			.with("static/css/site.css", "@import './part.css';\nbody { color: red; }\n")

@@ -101,7 +101,7 @@ class HmrInvalidateIntegrationTests {
 	private static String parentUpdate(long timestamp, String firstInvalidatedBy) {
 		return "{\"type\":\"update\",\"updates\":[{\"type\":\"js-update\",\"timestamp\":" + timestamp
 				+ ",\"path\":\"/inv/parent.js\",\"acceptedPath\":\"/inv/parent.js\",\"explicitImportRequired\":false,\"isWithinCircularImport\":false,\"firstInvalidatedBy\":\""
-				+ firstInvalidatedBy + "\"}]}";
+				+ firstInvalidatedBy + "\",\"invalidates\":[\"" + firstInvalidatedBy + "?t=" + timestamp + "\"]}]}";
 	}
 
 	@Test
