@@ -192,8 +192,9 @@ if (typeof window !== 'undefined') {
  * into the page's module map without running it, so the re-import below finds it there.
  */
 function preloadReimported(updates) {
+  const links = []
   if (!hasDocument) {
-    return
+    return links
   }
   for (const update of updates) {
     if (update.type !== 'js-update' || !update.invalidates || !hmrClient.hotModulesMap.has(update.path)) {
@@ -203,11 +204,20 @@ function preloadReimported(updates) {
       const link = document.createElement('link')
       link.rel = 'modulepreload'
       link.href = base + moduleUrlToBrowserUrl(url).slice(1)
-      const remove = () => link.remove()
-      link.addEventListener('load', remove)
-      link.addEventListener('error', remove)
       document.head.appendChild(link)
+      links.push(link)
     }
+  }
+  return links
+}
+
+/**
+ * The preload links go once the update is on screen: removed as each loaded, they put a
+ * style recalculation between the update's DOM change and its first frame.
+ */
+function removeAfterNextFrame(links) {
+  if (links.length > 0) {
+    requestAnimationFrame(() => setTimeout(() => links.forEach((link) => link.remove())))
   }
 }
 
@@ -219,8 +229,8 @@ async function handleMessage(payload) {
     case 'connected':
       console.debug('[vite] connected.')
       break
-    case 'update':
-      preloadReimported(payload.updates)
+    case 'update': {
+      const preloads = preloadReimported(payload.updates)
       await hmrClient.notifyListeners('vite:beforeUpdate', payload)
       if (hasDocument) {
         // An overlay before the first update means the page opened on a server error and its
@@ -239,8 +249,10 @@ async function handleMessage(payload) {
           update.type === 'js-update' ? hmrClient.queueUpdate(update) : updateLinkedStylesheet(update),
         ),
       )
+      removeAfterNextFrame(preloads)
       await hmrClient.notifyListeners('vite:afterUpdate', payload)
       break
+    }
     case 'custom':
       await hmrClient.notifyListeners(payload.event, payload.data)
       if (payload.event === 'vite:ws:disconnect' && hasDocument && !willUnload) {
