@@ -27,6 +27,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,6 +140,8 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	private final @Nullable String acceptedProtocol;
 
 	private final WebSocketHandler handler;
+
+	private volatile long blockingSendTimeoutMillis = BLOCKING_SEND_TIMEOUT_MILLIS;
 
 	private volatile int textMessageSizeLimit = Integer.MAX_VALUE;
 
@@ -317,8 +320,18 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	}
 
 	/**
-	 * Write a message and wait until it is written, up to 20 seconds; HMR's own sends use
-	 * {@link #sendText} instead, which does not wait.
+	 * How long {@link #sendMessage} waits for its message to be written: the factory sets
+	 * the send time limit.
+	 * @param timeout the time limit
+	 */
+	void setBlockingSendTimeout(Duration timeout) {
+		this.blockingSendTimeoutMillis = timeout.toMillis();
+	}
+
+	/**
+	 * Write a message and wait until it is written, up to the blocking send timeout (20
+	 * seconds unless set); HMR's own sends use {@link #sendText} instead, which does not
+	 * wait.
 	 */
 	@Override
 	public void sendMessage(WebSocketMessage<?> message) throws IOException {
@@ -359,7 +372,7 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 			}
 		}));
 		try {
-			written.get(BLOCKING_SEND_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+			written.get(this.blockingSendTimeoutMillis, TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -497,14 +510,7 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 			}
 			catch (IOException | RuntimeException ex) {
 				failure = (ex instanceof IOException io) ? io : new IOException(ex);
-				this.outputFailed = true;
-				failed = new ArrayList<>(this.outgoing.size() + 1);
-				if (this.inFlight != null) {
-					failed.add(this.inFlight);
-					this.inFlight = null;
-				}
-				failed.addAll(this.outgoing);
-				this.outgoing.clear();
+				failed = takeAllQueued();
 			}
 		}
 		if (written != null) {
@@ -529,17 +535,27 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 	private void failQueued(IOException failure) {
 		List<Frame> failed;
 		synchronized (this.writeLock) {
-			this.outputFailed = true;
-			failed = new ArrayList<>(this.outgoing);
-			if (this.inFlight != null) {
-				failed.add(this.inFlight);
-				this.inFlight = null;
-			}
-			this.outgoing.clear();
+			failed = takeAllQueued();
 		}
 		for (Frame frame : failed) {
 			frame.done(failure);
 		}
+	}
+
+	/**
+	 * End the output: what is being written and what waits, taken from the queue for
+	 * their failure to be reported outside the lock. Called under {@link #writeLock}.
+	 */
+	private List<Frame> takeAllQueued() {
+		this.outputFailed = true;
+		List<Frame> taken = new ArrayList<>(this.outgoing.size() + 1);
+		if (this.inFlight != null) {
+			taken.add(this.inFlight);
+			this.inFlight = null;
+		}
+		taken.addAll(this.outgoing);
+		this.outgoing.clear();
+		return taken;
 	}
 
 	private Frame closeFrame(CloseStatus status, Consumer<@Nullable Throwable> outcome) {
@@ -820,6 +836,9 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 
 		private @Nullable CharsetDecoder decoder;
 
+		/** Whether the last part of the text message in progress was handed over. */
+		private boolean lastDelivered;
+
 		/** The bytes of a character split between two reads (at most 3). */
 		private final byte[] carry = new byte[4];
 
@@ -1034,9 +1053,6 @@ final class UpgradedWebSocketSession implements WebSocketSession {
 				deliver(new TextMessage(out.toString(), false));
 			}
 		}
-
-		/** Whether the last part of the text message in progress was handed over. */
-		private boolean lastDelivered;
 
 		private void endFrame() {
 			this.inPayload = false;

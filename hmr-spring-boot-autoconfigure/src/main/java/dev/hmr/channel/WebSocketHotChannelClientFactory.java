@@ -197,10 +197,14 @@ final class WebSocketHotChannelClientFactory {
 
 	/**
 	 * A blocking write to a browser that stopped reading would otherwise hold its sender
-	 * thread for Tomcat's default of 20 seconds, whatever the send time limit; Jetty's
-	 * sessions get their message size limit lifted.
+	 * thread for Tomcat's default of 20 seconds (and the starter's own session's),
+	 * whatever the send time limit; Jetty's sessions get their message size limit lifted.
 	 */
 	private void configureSession(WebSocketSession session) {
+		if (session instanceof UpgradedWebSocketSession upgraded) {
+			upgraded.setBlockingSendTimeout(this.sendTimeLimit);
+			return;
+		}
 		if (!(session instanceof NativeWebSocketSession nativeSession)) {
 			return;
 		}
