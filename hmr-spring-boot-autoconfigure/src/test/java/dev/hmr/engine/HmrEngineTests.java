@@ -169,6 +169,41 @@ class HmrEngineTests {
 		});
 	}
 
+	@Test
+	void aJsUpdateNamesAtMost64ReImportedModulesTheNearestOnes() {
+		// a self-accepting top, then a chain 70 deep whose bottom changes: all 70 are
+		// invalidated, the 64 nearest the top are named
+		ModuleNode top = module("/top.js");
+		List<ModuleNode> chain = new ArrayList<>();
+		for (int i = 0; i < 70; i++) {
+			chain.add(module("/m" + i + ".js"));
+		}
+		this.graph.updateModuleInfo(top, Set.of(chain.get(0)), Set.of(), null, true);
+		for (int i = 0; i < 69; i++) {
+			this.graph.updateModuleInfo(chain.get(i), Set.of(chain.get(i + 1)), Set.of(), null, false);
+		}
+		this.graph.updateModuleInfo(chain.get(69), Set.of(), Set.of(), null, false);
+		change(engine(), "m69.js");
+		assertThat(updates()).singleElement().satisfies((update) -> {
+			assertThat(update.path()).isEqualTo("/top.js");
+			List<String> expected = new ArrayList<>();
+			for (int i = 0; i < 64; i++) {
+				expected.add("/m" + i + ".js?t=" + update.timestamp());
+			}
+			assertThat(update.invalidates()).containsExactlyElementsOf(expected);
+		});
+	}
+
+	@Test
+	void aSelfAcceptingModuleThatImportsNothingChangedNamesNothingToReImport() {
+		ModuleNode counter = selfAccepting("/counter.js");
+		ModuleNode util = module("/util.js");
+		this.graph.updateModuleInfo(counter, Set.of(util), Set.of(), null, true);
+		this.graph.updateModuleInfo(util, Set.of(), Set.of(), null, false);
+		change(engine(), "counter.js");
+		assertThat(updates()).singleElement().satisfies((update) -> assertThat(update.invalidates()).isNull());
+	}
+
 	private HmrEngine engine(HmrPlugin... plugins) {
 		return new HmrEngine(this.graph, this.channel, new HmrClock(), List.of(plugins), List.of(ROOT));
 	}
