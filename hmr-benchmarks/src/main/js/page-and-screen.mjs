@@ -13,6 +13,7 @@
 //
 //   npm install --prefix /tmp/bench-vite vite@8 ws playwright-core@1
 //   CP=<class path> NODE_PATH=/tmp/bench-vite/node_modules node page-and-screen.mjs [--starts 5] [--loads 5] [--edits 20]
+//     [--only first,thousand,screen] [--ab HMR_SOME_PROPERTY=value]
 // (compare-all.sh runs it after compare-all.mjs; SKIP_PAGE=1 leaves it out). Loopback only, every
 // wait bounded (60 s a start, 30 s a page, 10 s an edit), fixtures removed afterwards.
 import fs from 'node:fs';
@@ -24,7 +25,14 @@ import { createRequire } from 'node:module';
 const require = createRequire(path.join(process.env.NODE_PATH || process.cwd(), 'x.js'));
 const { chromium } = require('playwright-core');
 const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = Number(process.argv[i + 1]);
+for (let i = 2; i < process.argv.length; i += 2) {
+  const name = process.argv[i].replace(/^--/, '');
+  args[name] = ['only', 'ab'].includes(name) ? process.argv[i + 1] : Number(process.argv[i + 1]);
+}
+// --only first,thousand,screen: some parts; --ab NAME=VALUE: a third server, ours started with that
+// environment variable (HMR_WARMUP=false), measured in turn with the other two
+const only = new Set((args.only || 'first,thousand,screen').split(','));
+const ab = args.ab ? args.ab.split('=') : null;
 const starts = args.starts || 5;
 const loads = args.loads || 5;
 const edits = args.edits || 20;
@@ -74,8 +82,9 @@ function tree(n, k = 10) {
 // ---------------------------------------------------------------- servers
 
 async function start(kind, dir) {
-  const child = kind === 'hmr'
-    ? spawn('java', ['-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const env = (kind === 'hmr-ab') ? { ...process.env, [ab[0]]: ab[1] } : process.env;
+  const child = kind.startsWith('hmr')
+    ? spawn('java', ['-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'], env })
     : spawn(process.execPath, ['--stack-size=984', path.join(here, 'vite-serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
   const line = await new Promise((resolve, reject) => {
     let out = '';
@@ -111,7 +120,7 @@ function stats(values) {
 function record(figure, kind, values) {
   const value = values.length ? stats(values) : null;
   results.push({ figure, kind, value });
-  console.log(`  ${figure.padEnd(52)} ${kind.padEnd(5)} ${value ? `median ${value.median.toFixed(2)}  p95 ${value.p95.toFixed(2)}  (n=${value.n})` : 'nothing'}   load ${load()}`);
+  console.log(`  ${figure.padEnd(52)} ${kind.padEnd(6)} ${value ? `median ${value.median.toFixed(2)}  p95 ${value.p95.toFixed(2)}  (n=${value.n})` : 'nothing'}   load ${load()}`);
 }
 
 // navigation start -> the entry module has run (performance.now() is relative to navigation start)
@@ -129,13 +138,13 @@ async function reloaded(tab) {
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-const kinds = ['hmr', 'vite'];
+const kinds = ab ? ['hmr', 'hmr-ab', 'vite'] : ['hmr', 'vite'];
 console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits after ${warmUp}; vite ${require('vite/package.json').version}; load ${load()}`);
 
 // first page load after start, then reloads, 10 modules
-{
-  const first = { hmr: [], vite: [] };
-  const again = { hmr: [], vite: [] };
+if (only.has('first')) {
+  const first = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const again = Object.fromEntries(kinds.map((kind) => [kind, []]));
   for (let i = 0; i < starts; i++) {
     for (const kind of kinds) {
       try {
@@ -159,7 +168,7 @@ console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits a
 }
 
 // 1,000 modules: cold and revalidating
-for (const kind of kinds) {
+for (const kind of only.has('thousand') ? kinds : []) {
   try {
     await withServer(kind, tree(1000).files, async (server) => {
       const cold = [];
@@ -189,7 +198,7 @@ for (const kind of kinds) {
 }
 
 // save -> screen, 10-module chain: JS and link CSS
-for (const kind of kinds) {
+for (const kind of only.has('screen') ? kinds : []) {
   const spec = chain(10);
   try {
     await withServer(kind, spec.files, async (server, dir) => {
@@ -272,5 +281,13 @@ for (const figure of figures) {
   const cell = (x) => (x ? `${x.median.toFixed(2)} / ${x.p95.toFixed(2)}` : 'nothing');
   const ratio = (key) => (a && b ? (a[key] / b[key]).toFixed(2) : '—');
   console.log(`| ${figure} | ${cell(a)} | ${cell(b)} | ${ratio('median')} | ${ratio('p95')} |`);
+}
+if (ab) {
+  console.log(`\n== A/B: ours with ${ab.join('=')} (A) against ours as built (B), ratios B / A`);
+  for (const figure of figures) {
+    const a = results.find((r) => r.figure === figure && r.kind === 'hmr-ab')?.value;
+    const b = results.find((r) => r.figure === figure && r.kind === 'hmr')?.value;
+    console.log(`  ${figure.padEnd(56)} ${a && b ? `median ${(b.median / a.median).toFixed(2)}  p95 ${(b.p95 / a.p95).toFixed(2)}` : '—'}`);
+  }
 }
 process.exit(0);
