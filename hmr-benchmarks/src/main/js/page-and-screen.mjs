@@ -30,7 +30,8 @@ for (let i = 2; i < process.argv.length; i += 2) {
   args[name] = ['only', 'ab'].includes(name) ? process.argv[i + 1] : Number(process.argv[i + 1]);
 }
 // --only first,thousand,screen: some parts; --ab NAME=VALUE: a third server, ours started with that
-// environment variable (HMR_WARMUP=false), measured in turn with the other two
+// environment variable (HMR_WARMUP=false; CP=<another class path> runs another build), measured in turn with the
+// other two
 const only = new Set((args.only || 'first,thousand,screen').split(','));
 const ab = args.ab ? args.ab.split('=') : null;
 const starts = args.starts || 5;
@@ -84,7 +85,7 @@ function tree(n, k = 10) {
 async function start(kind, dir) {
   const env = (kind === 'hmr-ab') ? { ...process.env, [ab[0]]: ab[1] } : process.env;
   const child = kind.startsWith('hmr')
-    ? spawn('java', ['-Xss8m', '-cp', process.env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'], env })
+    ? spawn('java', ['-Xss8m', '-cp', env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'], env })
     : spawn(process.execPath, ['--stack-size=984', path.join(here, 'vite-serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
   const line = await new Promise((resolve, reject) => {
     let out = '';
@@ -283,7 +284,8 @@ for (const figure of figures) {
   console.log(`| ${figure} | ${cell(a)} | ${cell(b)} | ${ratio('median')} | ${ratio('p95')} |`);
 }
 if (ab) {
-  console.log(`\n== A/B: ours with ${ab.join('=')} (A) against ours as built (B), ratios B / A`);
+  const setting = ab[0] === 'CP' ? 'another class path' : ab.join('=');
+  console.log(`\n== A/B: ours with ${setting} (A) against ours as built (B), ratios B / A`);
   for (const figure of figures) {
     const a = results.find((r) => r.figure === figure && r.kind === 'hmr-ab')?.value;
     const b = results.find((r) => r.figure === figure && r.kind === 'hmr')?.value;

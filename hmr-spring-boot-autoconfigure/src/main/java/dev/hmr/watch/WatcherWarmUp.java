@@ -40,15 +40,33 @@ public final class WatcherWarmUp implements Runnable {
 
 	private static final Log logger = LogFactory.getLog(WatcherWarmUp.class);
 
+	/** Saves gone through between two calls of the pause. */
+	private static final int SAVES_PER_PAUSE = 250;
+
 	private final int rounds;
+
+	private final Runnable pause;
 
 	/**
 	 * Create a warm-up.
 	 * @param rounds the number of saves of the scratch file to go through
 	 */
 	public WatcherWarmUp(int rounds) {
+		this(rounds, () -> {
+		});
+	}
+
+	/**
+	 * Create a warm-up that lets something else go first now and then.
+	 * @param rounds the number of saves of the scratch file to go through
+	 * @param pause called before the first save and every few hundred saves: returns when
+	 * the warm-up may go on (such as when no request is being served)
+	 */
+	public WatcherWarmUp(int rounds, Runnable pause) {
 		Assert.isTrue(rounds >= 0, "'rounds' must not be negative");
+		Assert.notNull(pause, "'pause' must not be null");
 		this.rounds = rounds;
+		this.pause = pause;
 	}
 
 	/**
@@ -72,6 +90,9 @@ public final class WatcherWarmUp implements Runnable {
 			}, Duration.ZERO);
 			Path absolute = file.toAbsolutePath().normalize();
 			for (int i = 0; i < this.rounds && !Thread.currentThread().isInterrupted(); i++) {
+				if (i % SAVES_PER_PAUSE == 0) {
+					this.pause.run();
+				}
 				if (!roots.isIgnored(absolute)) {
 					pending.add(absolute, Notification.WRITING);
 					pending.add(absolute, Notification.WRITTEN);

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The warm-up runs what serves a first page at once, and its rounds only once no request
- * has started for {@link HmrWarmUp#QUIET}.
+ * The warm-up runs what serves a first page at once, and its rounds, the engine's and the
+ * watcher's, only once no request has started for {@link HmrWarmUp#QUIET}.
  */
 class HmrWarmUpQuietTests {
 
@@ -55,6 +55,34 @@ class HmrWarmUpQuietTests {
 			assertThat(looks.get()).isPositive();
 			busy.set(false);
 			await().atMost(Duration.ofSeconds(5)).until(() -> !thread.isAlive());
+		}
+		finally {
+			thread.interrupt();
+		}
+	}
+
+	@Test
+	void theWatchersSavesWaitWhileRequestsComeToo() {
+		AtomicBoolean released = new AtomicBoolean();
+		AtomicInteger looks = new AtomicInteger();
+		// 1,000 rounds of the engine look at the requests four times, one every 250; its
+		// 500 saves of the watcher's, twice
+		HmrWarmUp warmUp = new HmrWarmUp(new HotPayloadCodec(), 1_000);
+		warmUp.setLastRequestStart(() -> {
+			// quiet until the watcher's saves are under way, then requests come until
+			// released
+			boolean quiet = looks.incrementAndGet() <= 5 || released.get();
+			return quiet ? System.nanoTime() - Duration.ofMinutes(1).toNanos() : System.nanoTime();
+		});
+		Thread thread = new Thread(warmUp, "warm-up-under-test");
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> looks.get() > 5);
+			// the rest of the saves take milliseconds: still running means they wait
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(thread::isAlive);
+			released.set(true);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !thread.isAlive());
 		}
 		finally {
 			thread.interrupt();
