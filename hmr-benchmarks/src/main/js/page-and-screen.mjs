@@ -33,7 +33,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 // environment variable (HMR_WARMUP=false; CP=<another class path> runs another build), measured in turn with the
 // other two
 const only = new Set((args.only || 'first,thousand,screen').split(','));
-const ab = args.ab ? args.ab.split('=') : null;
+const ab = args.ab ? [args.ab.slice(0, args.ab.indexOf('=')), args.ab.slice(args.ab.indexOf('=') + 1)] : null;
 const starts = args.starts || 5;
 const loads = args.loads || 5;
 const edits = args.edits || 20;

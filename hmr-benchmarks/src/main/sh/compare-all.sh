@@ -6,6 +6,8 @@
 # Run from anywhere: bash hmr-benchmarks/src/main/sh/compare-all.sh [--only save10,depth,fanout,memory] [--clients 1,500,2000] [--saves 30]
 # then page-and-screen.mjs (page loads and save -> screen in Chromium; SKIP_PAGE=1 leaves it out) and
 # tsx-save-to-screen.mjs (a Preact TSX edit in Chromium, ours against Vite + @preact/preset-vite).
+# LAUNCH=boot-run starts our servers as `mvn spring-boot:run` and Gradle's bootRun start an application
+# (their optimizedLaunch, on by default: -XX:TieredStopAtLevel=1); without it, as a plain `java` command does.
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 VITE_DIR=${VITE_DIR:-/tmp/bench-vite}
@@ -20,6 +22,10 @@ fi
 export CP=hmr-benchmarks/target/classes:$(cat hmr-benchmarks/target/classpath.txt)
 export NODE_PATH="$VITE_DIR/node_modules"
 ulimit -n 65536 2>/dev/null || true
+if [ "${LAUNCH:-}" = boot-run ]; then
+  # every java process started from here on: only ours (Vite runs on Node)
+  export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -XX:TieredStopAtLevel=1"
+fi
 timeout 1500 node hmr-benchmarks/src/main/js/compare-all.mjs "$@"
 # page loads (first after start, reloads, 1,000 modules cold and revalidating) and save -> screen of a JS and
 # a link-CSS edit, in Chromium (SKIP_PAGE=1: not; PAGE_ARGS, e.g. "--starts 5 --loads 5 --edits 20")
