@@ -73,9 +73,9 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 
 	/**
 	 * How long the rounds wait for quiet moments in all, before they run regardless: long
-	 * enough for the page loads that follow a start (a page of a thousand modules, loaded
+	 * enough for the page loads that follow a start. A page of a thousand modules, loaded
 	 * again and again, took 3 s a load on two cores; with 10 s the rounds ran in the
-	 * middle of them, and a load used half as much CPU again).
+	 * middle of those loads, and the server used about 40 % more CPU for them.
 	 */
 	public static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
