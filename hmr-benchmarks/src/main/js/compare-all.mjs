@@ -334,7 +334,8 @@ async function memory(kind) {
   }
 }
 
-console.log(`compare-all: node ${process.version}, ${os.cpus().length} cores, load ${load()}, ${new Date().toISOString()}`);
+console.log(`compare-all: node ${process.version}, ${os.cpus().length} cores, load ${load()}, ${new Date().toISOString()}; `
+  + `our JVM options: ${(process.env.JAVA_TOOL_OPTIONS || '').trim() || 'none (a plain java launch)'}`);
 console.log(`vite ${require('vite/package.json').version}; figures ${[...only].join(', ')}; clients ${clientCounts.join(', ')}; ${saves} saves`);
 const figures = { save10, depth, fanout, memory };
 for (const name of Object.keys(figures)) {

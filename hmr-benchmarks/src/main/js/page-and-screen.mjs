@@ -140,7 +140,8 @@ async function reloaded(tab) {
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
 const kinds = ab ? ['hmr', 'hmr-ab', 'vite'] : ['hmr', 'vite'];
-console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits after ${warmUp}; vite ${require('vite/package.json').version}; load ${load()}`);
+console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits after ${warmUp}; vite ${require('vite/package.json').version}; load ${load()}; `
+  + `our JVM options: ${(process.env.JAVA_TOOL_OPTIONS || '').trim() || 'none (a plain java launch)'}`);
 
 // first page load after start, then reloads, 10 modules
 if (only.has('first')) {
