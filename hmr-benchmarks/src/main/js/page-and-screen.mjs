@@ -13,7 +13,7 @@
 //
 //   npm install --prefix /tmp/bench-vite vite@8 ws playwright-core@1
 //   CP=<class path> NODE_PATH=/tmp/bench-vite/node_modules node page-and-screen.mjs [--starts 5] [--loads 5] [--edits 20]
-//     [--only first,thousand,screen] [--ab HMR_SOME_PROPERTY=value]
+//     [--only first,thousand,screen] [--ab HMR_SOME_PROPERTY=value] [--passes 1]
 // (compare-all.sh runs it after compare-all.mjs; SKIP_PAGE=1 leaves it out). Loopback only, every
 // wait bounded (60 s a start, 30 s a page, 10 s an edit), fixtures removed afterwards.
 import fs from 'node:fs';
@@ -169,33 +169,41 @@ if (only.has('first')) {
   for (const kind of kinds) record('page reload (revalidating), 10 modules', kind, again[kind]);
 }
 
-// 1,000 modules: cold and revalidating
-for (const kind of only.has('thousand') ? kinds : []) {
-  try {
-    await withServer(kind, tree(1000).files, async (server) => {
-      const cold = [];
-      const revalidating = [];
-      const warm = await browser.newContext();
-      await loaded(await warm.newPage(), server.base + '/'); // the server's first load, not counted
-      await warm.close();
-      for (let i = 0; i < loads; i++) {
-        const context = await browser.newContext();
-        try {
-          cold.push(await loaded(await context.newPage(), server.base + '/'));
-        } finally {
+// 1,000 modules: cold and revalidating. With --passes N, N passes over the servers, every other one in reverse
+// order, so that no server always runs first or last (an A/B of two identical builds moved 0.72 between positions)
+{
+  const cold = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const revalidating = Object.fromEntries(kinds.map((kind) => [kind, []]));
+  const passes = only.has('thousand') ? (args.passes || 1) : 0;
+  for (let pass = 0; pass < passes; pass++) {
+    for (const kind of (pass % 2 === 0) ? kinds : [...kinds].reverse()) {
+      try {
+        await withServer(kind, tree(1000).files, async (server) => {
+          const warm = await browser.newContext();
+          await loaded(await warm.newPage(), server.base + '/'); // the server's first load, not counted
+          await warm.close();
+          for (let i = 0; i < loads; i++) {
+            const context = await browser.newContext();
+            try {
+              cold[kind].push(await loaded(await context.newPage(), server.base + '/'));
+            } finally {
+              await context.close();
+            }
+          }
+          const context = await browser.newContext();
+          const tab = await context.newPage();
+          await loaded(tab, server.base + '/');
+          for (let i = 0; i < loads; i++) revalidating[kind].push(await reloaded(tab));
           await context.close();
-        }
+        });
+      } catch (e) {
+        console.log(`  1,000 modules on ${kind} failed: ${e.message}`);
       }
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      await loaded(tab, server.base + '/');
-      for (let i = 0; i < loads; i++) revalidating.push(await reloaded(tab));
-      await context.close();
-      record('page load, 1,000 modules: cold', kind, cold);
-      record('page load, 1,000 modules: revalidating', kind, revalidating);
-    });
-  } catch (e) {
-    console.log(`  1,000 modules on ${kind} failed: ${e.message}`);
+    }
+  }
+  if (passes > 0) {
+    for (const kind of kinds) record('page load, 1,000 modules: cold', kind, cold[kind]);
+    for (const kind of kinds) record('page load, 1,000 modules: revalidating', kind, revalidating[kind]);
   }
 }
 
