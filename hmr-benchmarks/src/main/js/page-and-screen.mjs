@@ -19,8 +19,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { chain, linkCss, tree, launchChromium, withServer as withFixtureServer } from './page-fixtures.mjs';
 
 const require = createRequire(path.join(process.env.NODE_PATH || process.cwd(), 'x.js'));
 const { chromium } = require('playwright-core');
@@ -38,77 +38,16 @@ const starts = args.starts || 5;
 const loads = args.loads || 5;
 const edits = args.edits || 20;
 const warmUp = 3;
-const here = path.dirname(new URL(import.meta.url).pathname);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const load = () => os.loadavg()[0].toFixed(2);
 const results = [];
 
-// ---------------------------------------------------------------- fixtures
-
-function fixture(files) {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'page-screen-')));
-  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
-  return dir;
-}
-
-const page = '<!doctype html>\n<html><head><meta charset="utf-8"><link rel="stylesheet" href="/link.css"></head>'
-  + '<body><p id="out">-</p><script type="module" src="/m0.js"></script></body></html>\n';
-const linkCss = (v) => `body { color: rgb(0, 0, ${v % 250}); }\n`;
-const leaf = (i, v) => `export const v${i} = ${v};\n`;
-// the entry: runs after all its imports, writes what they give, marks the time, accepts itself
-const entry = (imports, value) => `${imports}document.getElementById('out').textContent = 'v=' + (${value});\n`
-  + 'window.__done = performance.now();\nimport.meta.hot.accept();\n';
-
-function chain(n) {
-  const files = { 'index.html': page, 'link.css': linkCss(1) };
-  files['m0.js'] = entry("import { v1 } from './m1.js';\n", 'v1');
-  for (let i = 1; i < n - 1; i++) files[`m${i}.js`] = `import { v${i + 1} } from './m${i + 1}.js';\nexport const v${i} = v${i + 1};\n`;
-  files[`m${n - 1}.js`] = leaf(n - 1, 0);
-  return { files, leaf: `m${n - 1}.js`, text: (v) => leaf(n - 1, v) };
-}
-
-function tree(n, k = 10) {
-  const files = { 'index.html': page, 'link.css': linkCss(1) };
-  for (let i = 0; i < n; i++) {
-    const children = [];
-    for (let c = i * k + 1; c <= i * k + k && c < n; c++) children.push(c);
-    const imports = children.map((c) => `import { v${c} } from './m${c}.js';\n`).join('');
-    const sum = children.length ? children.map((c) => `v${c}`).join(' + ') : '0';
-    files[`m${i}.js`] = i === 0 ? entry(imports, sum) : `${imports}export const v${i} = ${sum};\n`;
-  }
-  return { files };
-}
-
 // ---------------------------------------------------------------- servers
 
-async function start(kind, dir) {
-  const env = (kind === 'hmr-ab') ? { ...process.env, [ab[0]]: ab[1] } : process.env;
-  const child = kind.startsWith('hmr')
-    ? spawn('java', ['-Xss8m', '-cp', env.CP, 'dev.hmr.benchmarks.CompareServer', dir], { stdio: ['pipe', 'pipe', 'inherit'], env })
-    : spawn(process.execPath, ['--stack-size=984', path.join(here, 'vite-serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env });
-  const line = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`${kind} did not start in 60 s`)), 60_000);
-    child.stdout.on('data', (d) => { out += d; const m = /PORT (\d+)[^\n]*/.exec(out); if (m) { clearTimeout(timer); resolve(m); } });
-    child.on('exit', (code) => reject(new Error(`${kind} exited ${code}`)));
-  });
-  return {
-    kind, base: `http://localhost:${line[1]}`, version: line[0],
-    stop: () => new Promise((r) => { child.on('exit', r); child.stdin.end(); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); }),
-  };
-}
-
-async function withServer(kind, files, body) {
-  const dir = fixture(files);
-  const server = await start(kind, dir);
-  try {
-    return await body(server, dir);
-  } finally {
-    await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+// ours as built ('hmr'), ours with the --ab setting ('hmr-ab'), or Vite
+const withServer = (kind, files, body) => withFixtureServer(kind, files, body,
+  (kind === 'hmr-ab') ? { ...process.env, [ab[0]]: ab[1] } : process.env);
 
 // ---------------------------------------------------------------- measuring
 
@@ -137,8 +76,7 @@ async function reloaded(tab) {
   return tab.evaluate(() => window.__done);
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const browser = await launchChromium(chromium);
 const kinds = ab ? ['hmr', 'hmr-ab', 'vite'] : ['hmr', 'vite'];
 console.log(`page-and-screen: ${starts} starts, ${loads} loads, ${edits} edits after ${warmUp}; vite ${require('vite/package.json').version}; load ${load()}; `
   + `our JVM options: ${(process.env.JAVA_TOOL_OPTIONS || '').trim() || 'none (a plain java launch)'}`);
