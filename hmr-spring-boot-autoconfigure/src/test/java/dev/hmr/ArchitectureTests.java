@@ -92,15 +92,15 @@ class ArchitectureTests {
 			"dev.hmr.engine.PageUpdates", "dev.hmr.typescript.JsxOptions", "dev.hmr.typescript.TypeScriptTranspiler",
 			"dev.hmr.typescript.refresh.PreactRefreshRegistration", "dev.hmr.serve.CodeFrame",
 			"dev.hmr.serve.HmrModuleTransformer", "dev.hmr.serve.HtmlClientInjectionFilter",
-			"dev.hmr.serve.RenderedPages", "dev.hmr.serve.SourceResourceConfigurer", "dev.hmr.serve.WebJarImportMap",
-			"dev.hmr.transform.CssImport", "dev.hmr.transform.CssImportLexer", "dev.hmr.transform.CssModuleTransformer",
-			"dev.hmr.transform.EsModuleLexer", "dev.hmr.transform.ExportSpecifier",
-			"dev.hmr.transform.HtmlClientInjector", "dev.hmr.transform.ImportSpecifier",
-			"dev.hmr.transform.JsModuleTransformer", "dev.hmr.transform.LexedModule", "dev.hmr.transform.ModuleUrls",
-			"dev.hmr.transform.SourceSyntaxException", "dev.hmr.transform.SpecifierResolver",
-			"dev.hmr.transform.TransformedModule", "dev.hmr.watch.Notification", "dev.hmr.watch.Notifiers",
-			"dev.hmr.watch.SourceRoots", "dev.hmr.watch.SourceWatcher", "dev.hmr.watch.WatcherWarmUp",
-			"dev.hmr.watch.nativeio.NativeNotifiers");
+			"dev.hmr.serve.RenderedPages", "dev.hmr.serve.SourceResourceConfigurer", "dev.hmr.serve.WarmUpModules",
+			"dev.hmr.serve.WebJarImportMap", "dev.hmr.transform.CssImport", "dev.hmr.transform.CssImportLexer",
+			"dev.hmr.transform.CssModuleTransformer", "dev.hmr.transform.EsModuleLexer",
+			"dev.hmr.transform.ExportSpecifier", "dev.hmr.transform.HtmlClientInjector",
+			"dev.hmr.transform.ImportSpecifier", "dev.hmr.transform.JsModuleTransformer",
+			"dev.hmr.transform.LexedModule", "dev.hmr.transform.ModuleUrls", "dev.hmr.transform.SourceSyntaxException",
+			"dev.hmr.transform.SpecifierResolver", "dev.hmr.transform.TransformedModule", "dev.hmr.watch.Notification",
+			"dev.hmr.watch.Notifiers", "dev.hmr.watch.SourceRoots", "dev.hmr.watch.SourceWatcher",
+			"dev.hmr.watch.WatcherWarmUp", "dev.hmr.watch.nativeio.NativeNotifiers");
 
 	@ArchTest
 	static void publicTypesAreTheApiOrKnownInternals(JavaClasses classes) {

@@ -51,8 +51,10 @@ final class HmrAccessFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		this.guard.requestStarted();
 		String path = RequestPaths.withinApplication(request);
+		if (!path.startsWith(HmrAccessGuard.WARM_UP_PATH)) {
+			this.guard.requestStarted();
+		}
 		boolean socket = isSocketPath(path) && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
 		if ((socket || path.startsWith("/@")) && !this.guard.admit(request, response, !socket)) {
 			return;

@@ -45,6 +45,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public final class HmrAccessGuard {
 
+	/**
+	 * Where the start-up warm-up's own requests go: not counted as requests that started,
+	 * since the warm-up waits for quiet moments between them.
+	 */
+	public static final String WARM_UP_PATH = "/@hmr-warm-up/";
+
 	private static final Log logger = LogFactory.getLog(HmrAccessGuard.class);
 
 	/** How often, at most, {@link #requestStarted()} writes the time. */

@@ -25,6 +25,8 @@ import java.util.function.UnaryOperator;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -83,6 +85,7 @@ import dev.hmr.serve.HmrModuleTransformer;
 import dev.hmr.serve.HtmlClientInjectionFilter;
 import dev.hmr.serve.RenderedPages;
 import dev.hmr.serve.SourceResourceConfigurer;
+import dev.hmr.serve.WarmUpModules;
 import dev.hmr.serve.WebJarImportMap;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.typescript.JsxOptions;
@@ -475,6 +478,7 @@ public final class HmrAutoConfiguration {
 		WebSecurityCustomizer hmrWebSecurityCustomizer(HmrProperties properties) {
 			List<String> paths = new ArrayList<>(HmrClientScript.PATHS);
 			paths.add(properties.getPath());
+			paths.add(WarmUpModules.PATH + "**");
 			return (web) -> web.ignoring().requestMatchers(paths.toArray(String[]::new));
 		}
 
@@ -594,12 +598,47 @@ public final class HmrAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "hmr.warm-up", matchIfMissing = true)
 	static class WarmUpConfiguration {
 
+		/**
+		 * Scratch modules the warm-up requests, served through Spring MVC's resource
+		 * chain as the source roots are.
+		 */
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "spring.web.resources.add-mappings", matchIfMissing = true)
+		@Nullable WarmUpModules hmrWarmUpModules(ObjectProvider<HmrSocketSettings> hmrSocketSettings, HmrProperties properties) {
+			HmrSocketSettings socketSettings = hmrSocketSettings.getIfAvailable();
+			return (socketSettings != null)
+					? WarmUpModules.create(socketSettings.contextPath(), properties.isTransformCache()) : null;
+		}
+
+		/**
+		 * The scratch modules' kept answers, ahead of Spring MVC as the application's are
+		 * ({@code hmrCachedModuleFilter}), under the same conditions.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "hmrWarmUpModuleFilter")
+		FilterRegistrationBean<Filter> hmrWarmUpModuleFilter(ObjectProvider<WarmUpModules> hmrWarmUpModules,
+				ObjectProvider<HmrAccessGuard> hmrAccessGuard, HmrProperties properties, Environment environment) {
+			WarmUpModules modules = hmrWarmUpModules.getIfAvailable();
+			HmrAccessGuard guard = hmrAccessGuard.getIfAvailable();
+			Filter filter = (modules != null && guard != null) ? modules.cachedModuleFilter(guard.resourceAdmission())
+					: (request, response, chain) -> chain.doFilter(request, response);
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+			registration.addUrlPatterns(WarmUpModules.PATH + "*");
+			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
+			boolean usualPattern = environment.getProperty("spring.mvc.static-path-pattern", "/**").equals("/**");
+			registration.setEnabled(modules != null && guard != null && usualPattern && properties.isTransformCache()
+					&& properties.isTransformCacheFilter());
+			return registration;
+		}
+
 		@Bean
 		@ConditionalOnMissingBean
 		HmrWarmUp hmrWarmUp(HotPayloadCodec hotPayloadCodec,
 				ObjectProvider<TypeScriptTranspiler> hmrTypeScriptTranspiler, SourceRoots hmrSourceRoots,
 				ApplicationContext applicationContext, Environment environment,
-				ObjectProvider<HmrSocketSettings> hmrSocketSettings, ObjectProvider<HmrAccessGuard> hmrAccessGuard) {
+				ObjectProvider<HmrSocketSettings> hmrSocketSettings, ObjectProvider<HmrAccessGuard> hmrAccessGuard,
+				ObjectProvider<WarmUpModules> hmrWarmUpModules) {
 			HmrWarmUp warmUp = new HmrWarmUp(hotPayloadCodec, HmrWarmUp.DEFAULT_ROUNDS);
 			HmrSocketSettings socketSettings = hmrSocketSettings.getIfAvailable();
 			if (socketSettings != null) {
@@ -607,7 +646,8 @@ public final class HmrAutoConfiguration {
 				warmUp.setServingWarmUp(new HmrServingWarmUp(
 						() -> (applicationContext instanceof WebServerApplicationContext web) ? web.getWebServer()
 								: null,
-						environment, contextPath, new HtmlClientInjector(contextPath + HmrClientScript.CLIENT_PATH)));
+						environment, contextPath, new HtmlClientInjector(contextPath + HmrClientScript.CLIENT_PATH),
+						hmrWarmUpModules.getIfAvailable()));
 			}
 			hmrAccessGuard.ifAvailable((guard) -> warmUp.setLastRequestStart(guard::lastRequestStart));
 			TypeScriptTranspiler typeScript = hmrTypeScriptTranspiler.getIfAvailable();

@@ -21,6 +21,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -31,6 +33,7 @@ import org.springframework.boot.web.server.WebServer;
 import org.springframework.core.env.Environment;
 
 import dev.hmr.client.HmrClientScript;
+import dev.hmr.serve.WarmUpModules;
 import dev.hmr.transform.CssModuleTransformer;
 import dev.hmr.transform.HtmlClientInjector;
 import dev.hmr.transform.JsModuleTransformer;
@@ -43,17 +46,39 @@ import dev.hmr.transform.SpecifierResolver;
  * and the starter's handler, whose classes a first page would otherwise load and
  * initialise while the browser waits (on a machine of two cores, a first page after a
  * start took 100 to 160 ms before the first byte, against 10 after). Then it injects the
- * client into a scratch page, in process. Nothing is requested of the application's own
- * pages, and any failure is only logged at debug level: the first page is then as slow as
- * without it.
+ * client into a scratch page, in process.
+ * <p>
+ * Then, in quiet moments only, rounds of requests for the {@link WarmUpModules scratch
+ * modules}: each round saves the bottom of their chain anew and asks for the stylesheets
+ * and every module re-stamped ({@code ?t=}, transformed again) and revalidated
+ * ({@code 304}), as a hot update's re-imports and a reload do (no page: serving one would
+ * drop a {@code full-reload} the channel keeps for the next browser), so that the JIT
+ * compiles that path before a first edit needs it. On two cores, with
+ * {@code spring-boot:run}'s {@code -XX:TieredStopAtLevel=1}, the 50 rounds take about a
+ * second of one core, and a JS edit at the bottom of a 10-module chain reached the DOM in
+ * 0.66–0.73× the time it took without them (0.60–0.68× Vite's); 150 rounds bought no
+ * more. Nothing is requested of the application's own pages, and any failure is only
+ * logged at debug level: the first page is then as slow as without it.
  */
-final class HmrServingWarmUp implements Runnable {
+final class HmrServingWarmUp implements Consumer<Runnable> {
 
 	private static final Log logger = LogFactory.getLog(HmrServingWarmUp.class);
 
 	private static final int TIMEOUT_MILLIS = 5_000;
 
 	private static final int TRANSFORM_ROUNDS = 50;
+
+	/**
+	 * Rounds of requests for the scratch modules, each of {@code 2 ×}
+	 * {@link WarmUpModules#CHAIN} {@code + 4} requests.
+	 */
+	static final int MODULE_ROUNDS = 50;
+
+	/** A timestamp of the HMR clock's thirteen digits, as a hot update's {@code ?t=}. */
+	private static final long FIRST_TIMESTAMP = 1_700_000_000_000L;
+
+	/** Rounds sent between two looks for a quiet moment. */
+	private static final int ROUNDS_PER_LOOK = 2;
 
 	private static final String SCRATCH_MODULE = """
 			import { a } from './a.js';
@@ -81,26 +106,69 @@ final class HmrServingWarmUp implements Runnable {
 
 	private final HtmlClientInjector injector;
 
+	private final @Nullable WarmUpModules modules;
+
 	HmrServingWarmUp(Supplier<@Nullable WebServer> webServer, Environment environment, String contextPath,
-			HtmlClientInjector injector) {
+			HtmlClientInjector injector, @Nullable WarmUpModules modules) {
 		this.webServer = webServer;
 		this.environment = environment;
 		this.contextPath = contextPath;
 		this.injector = injector;
+		this.modules = modules;
 	}
 
+	/**
+	 * Run the warm-up on this thread.
+	 * @param pause waits for a quiet moment
+	 */
 	@Override
-	public void run() {
+	public void accept(Runnable pause) {
 		try {
 			this.injector.inject("<!doctype html>\n<html><head><title>warm-up</title></head><body></body></html>\n");
 			transformScratchModules();
 			URI uri = clientUri();
 			if (uri != null) {
-				request(uri);
+				request(uri, Map.of());
+				if (this.modules != null) {
+					requestModules(uri.resolve(this.contextPath + WarmUpModules.PATH), this.modules, pause);
+				}
 			}
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("The HMR serving warm-up failed; a first page is only slower", ex);
+		}
+		finally {
+			if (this.modules != null) {
+				this.modules.close();
+			}
+		}
+	}
+
+	private void requestModules(URI folder, WarmUpModules modules, Runnable pause) throws IOException {
+		long start = System.nanoTime();
+		for (int round = 1; round <= MODULE_ROUNDS && !Thread.currentThread().isInterrupted(); round++) {
+			if (round % ROUNDS_PER_LOOK == 1) {
+				pause.run();
+			}
+			modules.change(round);
+			request(folder.resolve("link.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
+			request(folder.resolve("part.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
+			for (String url : modules.moduleUrls()) {
+				// as a hot update re-imports them. HttpURLConnection drops
+				// Sec-Fetch-Dest,
+				// so the imported stylesheet is marked ?import, as Vite's client can mark
+				// it
+				String query = url.endsWith(".css") ? "?import&t=" : "?t=";
+				URI module = folder.resolve(this.contextPath + url + query + (FIRST_TIMESTAMP + round));
+				String etag = request(module, Map.of("Accept", "*/*"));
+				if (etag != null) {
+					request(module, Map.of("Accept", "*/*", "If-None-Match", etag));
+				}
+			}
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("HMR serving warm-up: " + MODULE_ROUNDS + " rounds of module requests in "
+					+ (System.nanoTime() - start) / 1_000_000 + " ms");
 		}
 	}
 
@@ -135,27 +203,29 @@ final class HmrServingWarmUp implements Runnable {
 		return URI.create("http://" + host + ":" + server.getPort() + this.contextPath + HmrClientScript.CLIENT_PATH);
 	}
 
-	private void request(URI uri) throws IOException {
+	/**
+	 * Send a request on a kept-alive connection, read the answer whole.
+	 * @return the answer's ETag, or {@code null}
+	 */
+	private @Nullable String request(URI uri, Map<String, String> headers) throws IOException {
 		HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-		try {
-			connection.setConnectTimeout(TIMEOUT_MILLIS);
-			connection.setReadTimeout(TIMEOUT_MILLIS);
-			connection.setInstanceFollowRedirects(false);
-			connection.setRequestProperty("Accept", "*/*");
-			int status = connection.getResponseCode();
-			InputStream body = (status < 400) ? connection.getInputStream() : connection.getErrorStream();
-			if (body != null) {
-				try (body) {
-					body.transferTo(OutputStream.nullOutputStream());
-				}
-			}
-			if (logger.isDebugEnabled()) {
-				logger.debug("HMR serving warm-up: " + uri + " answered " + status);
+		connection.setConnectTimeout(TIMEOUT_MILLIS);
+		connection.setReadTimeout(TIMEOUT_MILLIS);
+		connection.setInstanceFollowRedirects(false);
+		connection.setRequestProperty("Accept", "*/*");
+		headers.forEach(connection::setRequestProperty);
+		int status = connection.getResponseCode();
+		// read whole and closed, not disconnected: the next request reuses the connection
+		InputStream body = (status < 400) ? connection.getInputStream() : connection.getErrorStream();
+		if (body != null) {
+			try (body) {
+				body.transferTo(OutputStream.nullOutputStream());
 			}
 		}
-		finally {
-			connection.disconnect();
+		if (status != 200 && status != 304) {
+			throw new IOException(uri + " answered " + status);
 		}
+		return connection.getHeaderField("ETag");
 	}
 
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
@@ -94,7 +95,7 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 
 	private @Nullable Runnable typeScriptWarmUp;
 
-	private @Nullable Runnable servingWarmUp;
+	private @Nullable Consumer<Runnable> servingWarmUp;
 
 	private @Nullable LongSupplier lastRequestStart;
 
@@ -125,9 +126,10 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 
 	/**
 	 * Also run what serves a first page, first of all, on the warm-up thread.
-	 * @param servingWarmUp what runs it, or {@code null}
+	 * @param servingWarmUp what runs it, given what waits for a quiet moment (it may send
+	 * requests, the longer part of it in such moments), or {@code null}
 	 */
-	public void setServingWarmUp(@Nullable Runnable servingWarmUp) {
+	public void setServingWarmUp(@Nullable Consumer<Runnable> servingWarmUp) {
 		this.servingWarmUp = servingWarmUp;
 	}
 
@@ -180,15 +182,15 @@ public final class HmrWarmUp implements Runnable, SmartLifecycle {
 	@Override
 	public void run() {
 		long start = System.nanoTime();
-		Runnable serving = this.servingWarmUp;
+		this.waited = 0;
+		Consumer<Runnable> serving = this.servingWarmUp;
 		if (serving != null) {
-			serving.run();
+			serving.accept(this::awaitQuiet);
 		}
 		Runnable typeScript = this.typeScriptWarmUp;
 		if (typeScript != null) {
 			typeScript.run();
 		}
-		this.waited = 0;
 		// the engine's rounds look at the requests before their first round
 		warmUpEngine();
 		new WatcherWarmUp(this.rounds / 2, this::awaitQuiet).run();

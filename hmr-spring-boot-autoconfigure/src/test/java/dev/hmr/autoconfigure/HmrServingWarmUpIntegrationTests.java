@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,6 +44,7 @@ import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.hmr.access.HmrAccessGuard;
+import dev.hmr.serve.WarmUpModules;
 import dev.hmr.testsupport.TestHttp;
 import dev.hmr.transform.HtmlClientInjector;
 
@@ -51,14 +53,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * At start-up the warm-up sends the application, through its own filters, the one request
- * of a first page that is the starter's own, and nothing else; the access guard records
- * when requests start, which the engine's rounds wait on.
+ * of a first page that is the starter's own, then rounds of requests for its scratch
+ * modules, and nothing else; the access guard records when requests start, which the
+ * engine's rounds wait on, but not the warm-up's own.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "hmr.enabled=true", "server.servlet.context-path=/app" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "hmr.enabled=true",
+		"server.servlet.context-path=/app", "logging.level.dev.hmr.autoconfigure.HmrServingWarmUp=debug" })
 class HmrServingWarmUpIntegrationTests {
 
 	static final List<String> seen = new CopyOnWriteArrayList<>();
+
+	/** When the first request for a scratch module started ({@link System#nanoTime}). */
+	static final AtomicLong firstModuleRequest = new AtomicLong();
+
+	/**
+	 * Per round: two stylesheets, and every module re-stamped and revalidated.
+	 */
+	static final int REQUESTS_PER_ROUND = 2 + 2 * (WarmUpModules.CHAIN + 1);
 
 	@Autowired
 	private HmrAccessGuard guard;
@@ -67,9 +78,24 @@ class HmrServingWarmUpIntegrationTests {
 	private int port;
 
 	@Test
-	void theClientIsRequestedOnceThroughTheApplicationsFiltersAndNothingElse() throws Exception {
-		await().atMost(Duration.ofSeconds(10)).until(() -> seen.contains("GET /app/@vite/client 200"));
-		assertThat(seen).containsExactly("GET /app/@vite/client 200");
+	void theClientThenTheScratchModulesAreRequestedThroughTheApplicationsFiltersAndNothingElse() throws Exception {
+		int expected = 1 + HmrServingWarmUp.MODULE_ROUNDS * REQUESTS_PER_ROUND;
+		await().atMost(Duration.ofSeconds(60)).until(() -> seen.size() >= expected);
+		assertThat(seen.get(0)).isEqualTo("GET /app/@vite/client 200 text/javascript;charset=UTF-8");
+		List<String> modules = seen.subList(1, seen.size());
+		assertThat(modules).hasSize(expected - 1)
+			.allSatisfy((request) -> assertThat(request).matches("GET /app/@hmr-warm-up/[^ ]* (200|304) .*"));
+		// no page (serving one would drop a full-reload kept for the next browser); each
+		// module re-stamped was transformed, then revalidated
+		assertThat(modules).contains("GET /app/@hmr-warm-up/w0.js 200 text/javascript",
+				"GET /app/@hmr-warm-up/style.css 200 text/javascript", "GET /app/@hmr-warm-up/link.css 200 text/css");
+		assertThat(modules.stream().filter((request) -> request.contains(" 304 ")))
+			.hasSize(HmrServingWarmUp.MODULE_ROUNDS * (WarmUpModules.CHAIN + 1));
+		// none of them counted as a request that started
+		assertThat(this.guard.lastRequestStart()).isLessThan(firstModuleRequest.get());
+		// once over, the modules are gone
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> TestHttp.get(this.port, "/app/@hmr-warm-up/w0.js", "Accept", "*/*").statusCode() == 404);
 		long before = this.guard.lastRequestStart();
 		// the guard writes the time at most once a millisecond
 		await().until(() -> System.nanoTime() - before > 2_000_000);
@@ -96,18 +122,18 @@ class HmrServingWarmUpIntegrationTests {
 
 		};
 		HtmlClientInjector injector = new HtmlClientInjector("/@vite/client");
-		assertThat(new HmrServingWarmUp(() -> server, new MockEnvironment(), "", injector).clientUri())
+		assertThat(new HmrServingWarmUp(() -> server, new MockEnvironment(), "", injector, null).clientUri())
 			.isEqualTo(URI.create("http://localhost:8443/@vite/client"));
 		assertThat(new HmrServingWarmUp(() -> server, new MockEnvironment().withProperty("server.address", "::1"), "",
-				injector)
+				injector, null)
 			.clientUri()).isEqualTo(URI.create("http://[::1]:8443/@vite/client"));
 		assertThat(new HmrServingWarmUp(() -> server, new MockEnvironment().withProperty("server.ssl.enabled", "true"),
-				"", injector)
+				"", injector, null)
 			.clientUri()).isNull();
 		assertThat(new HmrServingWarmUp(() -> server, new MockEnvironment().withProperty("server.ssl.bundle", "dev"),
-				"", injector)
+				"", injector, null)
 			.clientUri()).isNull();
-		assertThat(new HmrServingWarmUp(() -> null, new MockEnvironment(), "", injector).clientUri()).isNull();
+		assertThat(new HmrServingWarmUp(() -> null, new MockEnvironment(), "", injector, null).clientUri()).isNull();
 	}
 
 	@SpringBootConfiguration
@@ -123,8 +149,14 @@ class HmrServingWarmUpIntegrationTests {
 						@Override
 						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 								FilterChain chain) throws ServletException, IOException {
+							if (request.getRequestURI().startsWith("/app/@hmr-warm-up/")) {
+								firstModuleRequest.compareAndSet(0, System.nanoTime());
+							}
 							chain.doFilter(request, response);
-							seen.add(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus());
+							if (!request.getRequestURI().endsWith("/missing.txt") && seen.size() < 10_000) {
+								seen.add(request.getMethod() + " " + request.getRequestURI() + " "
+										+ response.getStatus() + " " + response.getContentType());
+							}
 						}
 
 					});

@@ -39,7 +39,7 @@ class HmrWarmUpQuietTests {
 		AtomicInteger looks = new AtomicInteger();
 		AtomicBoolean served = new AtomicBoolean();
 		HmrWarmUp warmUp = new HmrWarmUp(new HotPayloadCodec(), 10);
-		warmUp.setServingWarmUp(() -> served.set(true));
+		warmUp.setServingWarmUp((pause) -> served.set(true));
 		warmUp.setLastRequestStart(() -> {
 			looks.incrementAndGet();
 			// a request that just started, or one long ago
