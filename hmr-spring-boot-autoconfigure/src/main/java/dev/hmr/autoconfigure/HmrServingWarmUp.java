@@ -77,9 +77,6 @@ final class HmrServingWarmUp implements Consumer<Runnable> {
 	/** A timestamp of the HMR clock's thirteen digits, as a hot update's {@code ?t=}. */
 	private static final long FIRST_TIMESTAMP = 1_700_000_000_000L;
 
-	/** Rounds sent between two looks for a quiet moment. */
-	private static final int ROUNDS_PER_LOOK = 2;
-
 	private static final String SCRATCH_MODULE = """
 			import { a } from './a.js';
 			import * as b from "../b/b.js";
@@ -147,17 +144,17 @@ final class HmrServingWarmUp implements Consumer<Runnable> {
 	private void requestModules(URI folder, WarmUpModules modules, Runnable pause) throws IOException {
 		long start = System.nanoTime();
 		for (int round = 1; round <= MODULE_ROUNDS && !Thread.currentThread().isInterrupted(); round++) {
-			if (round % ROUNDS_PER_LOOK == 1) {
-				pause.run();
-			}
+			// a look before every request or two costs a clock read: a page asked for
+			// meanwhile waits for one request at most, not for a round
+			pause.run();
 			modules.change(round);
 			request(folder.resolve("link.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
 			request(folder.resolve("part.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
 			for (String url : modules.moduleUrls()) {
-				// as a hot update re-imports them. HttpURLConnection drops
-				// Sec-Fetch-Dest,
-				// so the imported stylesheet is marked ?import, as Vite's client can mark
-				// it
+				pause.run();
+				// as a hot update re-imports them; HttpURLConnection drops
+				// Sec-Fetch-Dest, so the imported stylesheet is marked ?import,
+				// as Vite's client can mark it
 				String query = url.endsWith(".css") ? "?import&t=" : "?t=";
 				URI module = folder.resolve(this.contextPath + url + query + (FIRST_TIMESTAMP + round));
 				String etag = request(module, Map.of("Accept", "*/*"));

@@ -89,4 +89,29 @@ class HmrWarmUpQuietTests {
 		}
 	}
 
+	@Test
+	void theServingWarmUpIsGivenAPauseThatWaitsWhileRequestsCome() {
+		AtomicBoolean busy = new AtomicBoolean(true);
+		AtomicBoolean requested = new AtomicBoolean();
+		HmrWarmUp warmUp = new HmrWarmUp(new HotPayloadCodec(), 10);
+		// as HmrServingWarmUp does before its requests for the scratch modules
+		warmUp.setServingWarmUp((pause) -> {
+			pause.run();
+			requested.set(true);
+		});
+		warmUp.setLastRequestStart(
+				() -> busy.get() ? System.nanoTime() : System.nanoTime() - Duration.ofMinutes(1).toNanos());
+		Thread thread = new Thread(warmUp, "warm-up-under-test");
+		thread.setDaemon(true);
+		thread.start();
+		try {
+			await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !requested.get());
+			busy.set(false);
+			await().atMost(Duration.ofSeconds(5)).until(requested::get);
+		}
+		finally {
+			thread.interrupt();
+		}
+	}
+
 }
