@@ -97,9 +97,10 @@ public class HmrProperties implements Validator {
 	/**
 	 * Whether to warm up at start-up, in the background: request the client once over
 	 * loopback and transform a scratch module, so that a first page does not wait for the
-	 * serving code to load, then, while no request comes, run the code a save goes
-	 * through on a scratch module graph, so that the JIT has compiled it before the first
-	 * save.
+	 * serving code to load, then, while no request comes, send about 1,200 loopback
+	 * requests for scratch modules served at /@hmr-warm-up/ (removed afterwards) and run
+	 * the code a save goes through on a scratch module graph, so that the JIT has
+	 * compiled both before the first page and the first save.
 	 */
 	private boolean warmUp = true;
 
