@@ -437,10 +437,17 @@ public final class HmrAutoConfiguration {
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
 					hmrModuleTransformer.cachedModuleFilter(hmrAccessGuard.resourceAdmission()));
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE);
-			boolean usualPattern = environment.getProperty("spring.mvc.static-path-pattern", "/**").equals("/**");
-			registration
-				.setEnabled(usualPattern && properties.isTransformCache() && properties.isTransformCacheFilter());
+			registration.setEnabled(cachedModuleFilterEnabled(properties, environment));
 			return registration;
+		}
+
+		/**
+		 * Whether kept modules are answered ahead of Spring MVC: with the transform cache
+		 * and its filter on, under Boot's usual static path pattern.
+		 */
+		static boolean cachedModuleFilterEnabled(HmrProperties properties, Environment environment) {
+			boolean usualPattern = environment.getProperty("spring.mvc.static-path-pattern", "/**").equals("/**");
+			return usualPattern && properties.isTransformCache() && properties.isTransformCacheFilter();
 		}
 
 		@Bean
@@ -618,17 +625,15 @@ public final class HmrAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "hmrWarmUpModuleFilter")
 		FilterRegistrationBean<Filter> hmrWarmUpModuleFilter(ObjectProvider<WarmUpModules> hmrWarmUpModules,
-				ObjectProvider<HmrAccessGuard> hmrAccessGuard, HmrProperties properties, Environment environment) {
+				HmrAccessGuard hmrAccessGuard, HmrProperties properties, Environment environment) {
 			WarmUpModules modules = hmrWarmUpModules.getIfAvailable();
-			HmrAccessGuard guard = hmrAccessGuard.getIfAvailable();
-			Filter filter = (modules != null && guard != null) ? modules.cachedModuleFilter(guard.resourceAdmission())
+			Filter filter = (modules != null) ? modules.cachedModuleFilter(hmrAccessGuard.resourceAdmission())
 					: (request, response, chain) -> chain.doFilter(request, response);
 			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
 			registration.addUrlPatterns(WarmUpModules.PATH + "*");
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 1);
-			boolean usualPattern = environment.getProperty("spring.mvc.static-path-pattern", "/**").equals("/**");
-			registration.setEnabled(modules != null && guard != null && usualPattern && properties.isTransformCache()
-					&& properties.isTransformCacheFilter());
+			registration
+				.setEnabled(modules != null && ServeConfiguration.cachedModuleFilterEnabled(properties, environment));
 			return registration;
 		}
 

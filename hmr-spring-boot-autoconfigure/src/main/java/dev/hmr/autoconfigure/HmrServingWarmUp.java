@@ -150,13 +150,13 @@ final class HmrServingWarmUp implements Consumer<Runnable> {
 			modules.change(round);
 			request(folder.resolve("link.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
 			request(folder.resolve("part.css"), Map.of("Accept", "text/css,*/*;q=0.1"));
-			for (String url : modules.moduleUrls()) {
+			for (String name : modules.moduleNames()) {
 				pause.run();
 				// as a hot update re-imports them; HttpURLConnection drops
 				// Sec-Fetch-Dest, so the imported stylesheet is marked ?import,
 				// as Vite's client can mark it
-				String query = url.endsWith(".css") ? "?import&t=" : "?t=";
-				URI module = folder.resolve(this.contextPath + url + query + (FIRST_TIMESTAMP + round));
+				String query = name.endsWith(".css") ? "?import&t=" : "?t=";
+				URI module = folder.resolve(name + query + (FIRST_TIMESTAMP + round));
 				String etag = request(module, Map.of("Accept", "*/*"));
 				if (etag != null) {
 					request(module, Map.of("Accept", "*/*", "If-None-Match", etag));

@@ -111,19 +111,35 @@ public class SourceResourceConfigurer implements WebMvcConfigurer, Ordered {
 			locations.add(uri.endsWith("/") ? uri : uri + "/");
 		}
 		locations.addAll(this.staticLocations);
-		ResourceHandlerRegistration registration = registry.addResourceHandler(this.pathPattern)
+		addSourceHandler(registry, this.pathPattern, locations, new SourceFiles(this.roots, this.hidden, this.denied),
+				this.transformers);
+	}
+
+	/**
+	 * Register a handler that serves source files as the source roots are served: no
+	 * caching but revalidation by ETag, the files' containment checked, a missing import
+	 * reported, the transformers applied.
+	 * @param registry the registry
+	 * @param pathPattern the URL pattern
+	 * @param locations where the files are, as URIs ending with {@code /}
+	 * @param files which of them may be served
+	 * @param transformers the transformers, in order
+	 */
+	static void addSourceHandler(ResourceHandlerRegistry registry, String pathPattern, List<String> locations,
+			SourceFiles files, List<? extends ResourceTransformer> transformers) {
+		ResourceHandlerRegistration registration = registry.addResourceHandler(pathPattern)
 			.addResourceLocations(locations.toArray(String[]::new))
 			.setCacheControl(CacheControl.noCache())
 			.setUseLastModified(false)
 			.setEtagGenerator(SourceResourceConfigurer::etag);
 		ResourceChainRegistration chain = registration.resourceChain(false);
-		for (ResourceTransformer transformer : this.transformers) {
+		for (ResourceTransformer transformer : transformers) {
 			if (transformer instanceof HmrModuleTransformer modules) {
 				chain.addResolver(new MissingImportReporter(modules));
 			}
 		}
-		chain.addResolver(new SourceRootResourceResolver(new SourceFiles(this.roots, this.hidden, this.denied)));
-		this.transformers.forEach(chain::addTransformer);
+		chain.addResolver(new SourceRootResourceResolver(files));
+		transformers.forEach(chain::addTransformer);
 	}
 
 	/**

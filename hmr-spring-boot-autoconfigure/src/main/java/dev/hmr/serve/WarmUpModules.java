@@ -17,16 +17,13 @@
 package dev.hmr.serve;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,8 +32,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.CacheControl;
 import org.springframework.util.Assert;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -126,16 +123,17 @@ public final class WarmUpModules implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The URLs of the chain's modules, within the application, entry first.
-	 * @return the URLs
+	 * The names of the chain's modules and of the stylesheet its entry imports, entry
+	 * first, relative to {@value #PATH}.
+	 * @return the names
 	 */
-	public List<String> moduleUrls() {
-		List<String> urls = new ArrayList<>(CHAIN + 1);
+	public List<String> moduleNames() {
+		List<String> names = new ArrayList<>(CHAIN + 1);
 		for (int i = 0; i < CHAIN; i++) {
-			urls.add(PATH + "w" + i + ".js");
+			names.add("w" + i + ".js");
 		}
-		urls.add(PATH + "style.css");
-		return urls;
+		names.add("style.css");
+		return names;
 	}
 
 	/**
@@ -163,15 +161,8 @@ public final class WarmUpModules implements WebMvcConfigurer {
 
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.addResourceHandler(PATH + "**")
-			.addResourceLocations(this.folder.toUri().toString())
-			.setCacheControl(CacheControl.noCache())
-			.setUseLastModified(false)
-			.setEtagGenerator(SourceResourceConfigurer::etag)
-			.resourceChain(false)
-			.addResolver(new MissingImportReporter(this.transformer))
-			.addResolver(new SourceRootResourceResolver(new SourceFiles(List.of(this.root), List.of())))
-			.addTransformer(this.transformer);
+		SourceResourceConfigurer.addSourceHandler(registry, PATH + "**", List.of(this.folder.toUri().toString()),
+				new SourceFiles(List.of(this.root), List.of()), List.of(this.transformer));
 	}
 
 	/**
@@ -184,15 +175,10 @@ public final class WarmUpModules implements WebMvcConfigurer {
 	}
 
 	private static void delete(Path root) {
-		if (!Files.exists(root)) {
-			return;
+		try {
+			FileSystemUtils.deleteRecursively(root);
 		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
-		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			logger.debug("Could not remove the HMR warm-up modules in " + root, ex);
 		}
 	}

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
@@ -42,6 +43,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.hmr.access.HmrAccessGuard;
 import dev.hmr.serve.WarmUpModules;
@@ -65,6 +69,14 @@ class HmrServingWarmUpIntegrationTests {
 
 	/** When the first request for a scratch module started ({@link System#nanoTime}). */
 	static final AtomicLong firstModuleRequest = new AtomicLong();
+
+	/**
+	 * The scratch-module requests that reached Spring MVC's handler, by whether they
+	 * revalidated.
+	 */
+	static final AtomicInteger handled = new AtomicInteger();
+
+	static final AtomicInteger handledRevalidations = new AtomicInteger();
 
 	/**
 	 * Per round: two stylesheets, and every module re-stamped and revalidated.
@@ -91,6 +103,10 @@ class HmrServingWarmUpIntegrationTests {
 				"GET /app/@hmr-warm-up/style.css 200 text/javascript", "GET /app/@hmr-warm-up/link.css 200 text/css");
 		assertThat(modules.stream().filter((request) -> request.contains(" 304 ")))
 			.hasSize(HmrServingWarmUp.MODULE_ROUNDS * (WarmUpModules.CHAIN + 1));
+		// the revalidations were answered ahead of Spring MVC, as the application's kept
+		// modules are; the rest reached its resource handler
+		assertThat(handledRevalidations).hasValue(0);
+		assertThat(handled).hasValue(HmrServingWarmUp.MODULE_ROUNDS * (2 + WarmUpModules.CHAIN + 1));
 		// none of them counted as a request that started
 		assertThat(this.guard.lastRequestStart()).isLessThan(firstModuleRequest.get());
 		// once over, the modules are gone
@@ -138,7 +154,26 @@ class HmrServingWarmUpIntegrationTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	static class TestApplication {
+	static class TestApplication implements WebMvcConfigurer {
+
+		/** Every scratch-module request that reaches a Spring MVC handler. */
+		@Override
+		public void addInterceptors(InterceptorRegistry registry) {
+			registry.addInterceptor(new HandlerInterceptor() {
+
+				@Override
+				public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+					if (request.getRequestURI().startsWith("/app/@hmr-warm-up/")) {
+						handled.incrementAndGet();
+						if (request.getHeader("If-None-Match") != null) {
+							handledRevalidations.incrementAndGet();
+						}
+					}
+					return true;
+				}
+
+			});
+		}
 
 		/** Every request the application gets, first of the filters. */
 		@Bean
